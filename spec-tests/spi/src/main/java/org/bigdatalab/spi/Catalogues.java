@@ -1,0 +1,33 @@
+package org.bigdatalab.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bigdatalab.mapreduce.MapReduceClauses;
+
+/**
+ * The one source of truth for all clauses: every topic's catalogue. The matrix, the CLI and the
+ * guide read clauses from here; tests refer to them by id.
+ */
+public final class Catalogues {
+  private static final List<ClauseCatalogue> ALL = List.of(MapReduceClauses.CATALOGUE);
+
+  private Catalogues() {}
+
+  public static List<ClauseCatalogue> all() { return ALL; }
+
+  public static Optional<ClauseCatalogue> forTopic(Topic topic) {
+    return ALL.stream().filter(c -> c.topic() == topic).findFirst();
+  }
+
+  public static List<Clause> allClauses() {
+    List<Clause> clauses = new ArrayList<>();
+    ALL.forEach(c -> clauses.addAll(c.clauses()));
+    return clauses;
+  }
+
+  /** Looks a clause up in any topic, by its id. */
+  public static Optional<Clause> find(String id) {
+    return ALL.stream().flatMap(c -> c.find(id).stream()).findFirst();
+  }
+}

@@ -1,0 +1,14 @@
+package org.bigdatalab.spi;
+
+/**
+ * Base of every engine of every topic. A topic's SPI extends it with the operations of that topic
+ * (for example {@code MapReduceEngine}). Engines may hold resources (a mini cluster, a thread
+ * pool), so they are closed after use.
+ */
+public interface Engine extends AutoCloseable {
+
+  EngineInfo info();
+
+  @Override
+  default void close() throws Exception {}
+}

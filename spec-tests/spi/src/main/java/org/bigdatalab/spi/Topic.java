@@ -1,0 +1,33 @@
+package org.bigdatalab.spi;
+
+/** The topics of the spec. A clause id always starts with its topic's id and a dot. */
+public enum Topic {
+  DFS("dfs", "HDFS semantics"),
+  MAPREDUCE("mapreduce", "MapReduce"),
+  DATAFLOW("dataflow", "Dataflow (Spark-like batch)"),
+  SKEW("skew", "Skew handling"),
+  STREAMING("streaming", "Event-time streaming"),
+  CAP("cap", "CAP: replicated stores under partitions"),
+  LAMBDA("lambda", "Lambda architecture"),
+  KAPPA("kappa", "Kappa architecture");
+
+  private final String id;
+  private final String title;
+
+  Topic(String id, String title) {
+    this.id = id;
+    this.title = title;
+  }
+
+  public String id() { return id; }
+  public String title() { return title; }
+
+  public static Topic byId(String id) {
+    for (Topic topic : values()) {
+      if (topic.id.equals(id)) {
+        return topic;
+      }
+    }
+    throw new IllegalArgumentException("unknown topic '" + id + "'; known: " + java.util.Arrays.toString(values()));
+  }
+}
