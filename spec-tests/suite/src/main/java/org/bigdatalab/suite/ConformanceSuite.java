@@ -1,0 +1,39 @@
+package org.bigdatalab.suite;
+
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.PropagationMode;
+import org.bigdatalab.spi.Engine;
+
+/**
+ * Base of every topic's abstract suite. A binding class in an engine module supplies only the
+ * engine:
+ *
+ * <pre>{@code
+ * class SequentialMapReduceConformanceTest extends MapReduceSpec {
+ *   @Override protected MapReduceEngine createEngine() { return new SequentialMapReduce(); }
+ * }
+ * }</pre>
+ *
+ * One engine is created per concrete suite class and shared by all its properties; it is closed
+ * when the class is done. Clauses the engine declares unsupported are skipped with the engine's
+ * reason (see {@link ClauseGate}), never reported as passed.
+ */
+@AddLifecycleHook(value = ClauseGate.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
+@AddLifecycleHook(value = ClauseLabel.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
+@AddLifecycleHook(value = EngineCloser.class)
+public abstract class ConformanceSuite<E extends Engine> {
+
+  /** Creates the engine under test. Called once per concrete suite class. */
+  protected abstract E createEngine() throws Exception;
+
+  /** Whether the suite closes the engine when done; false when a caller lends it (see {@link EngineUnderTest}). */
+  protected boolean ownsEngine() {
+    return true;
+  }
+
+  /** The engine under test, shared by all properties of this class. */
+  @SuppressWarnings("unchecked")
+  protected final E engine() {
+    return (E) SuiteEngines.engineFor(this);
+  }
+}

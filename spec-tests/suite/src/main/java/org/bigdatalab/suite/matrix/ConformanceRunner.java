@@ -1,0 +1,170 @@
+package org.bigdatalab.suite.matrix;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.bigdatalab.spi.Clause;
+import org.bigdatalab.spi.Catalogues;
+import org.bigdatalab.spi.Engine;
+import org.bigdatalab.spi.EngineInfo;
+import org.bigdatalab.suite.ConformanceSuite;
+import org.bigdatalab.suite.EngineUnderTest;
+import org.bigdatalab.suite.Verifies;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs a topic's suite against one engine through the JUnit Platform Launcher and maps every test
+ * to its clause. This is the only way the matrix is made: from real runs, never by hand. The same
+ * runner is the suite's self-test harness (see {@link SelfTest}).
+ */
+public final class ConformanceRunner {
+  private final int tries;
+  private final Path workDir;
+
+  /**
+   * @param tries   generated cases per property
+   * @param workDir where jqwik keeps its failure database for these runs
+   */
+  public ConformanceRunner(int tries, Path workDir) {
+    this.tries = tries;
+    this.workDir = workDir;
+  }
+
+  /** Runs every clause of the engine's topic. */
+  public Matrix run(Engine engine) {
+    return run(engine, Set.of(), progress -> {});
+  }
+
+  /**
+   * Runs the checks of the given clauses (all of the topic's when empty) and reports each finished
+   * check to {@code progress}.
+   */
+  public Matrix run(Engine engine, Set<String> onlyClauses, Consumer<String> progress) {
+    EngineInfo info = engine.info();
+    Class<? extends ConformanceSuite<?>> suite = Suites.selectedSuite(info.topic()).orElseThrow(
+        () -> new IllegalArgumentException("no suite for topic " + info.topic().id() + " yet"));
+    List<Clause> clauses = Catalogues.forTopic(info.topic()).orElseThrow().clauses().stream()
+        .filter(c -> onlyClauses.isEmpty() || onlyClauses.contains(c.id())).toList();
+    Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    clauses.forEach(c -> outcomes.put(c.id(), new Outcome()));
+
+    List<DiscoverySelector> selectors = new ArrayList<>();
+    if (onlyClauses.isEmpty()) {
+      selectors.add(selectClass(suite));
+    } else {
+      for (Method m : SuiteLint.checks(suite)) {
+        if (onlyClauses.contains(m.getAnnotation(Verifies.class).value())) {
+          selectors.add(selectMethod(suite, m));
+        }
+      }
+    }
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectors)
+        .configurationParameter("jqwik.tries.default", Integer.toString(tries))
+        .configurationParameter("jqwik.database", workDir.resolve("jqwik-database").toString())
+        .configurationParameter("jqwik.failures.after.default", "RANDOM_SEED")
+        .configurationParameter("jqwik.reporting.onlyfailures", "true")
+        .build();
+
+    EngineUnderTest.lend(engine);
+    try {
+      LauncherFactory.create().execute(request, new Listener(outcomes, progress));
+    } finally {
+      EngineUnderTest.takeBack();
+    }
+
+    List<ClauseResult> results = new ArrayList<>();
+    outcomes.forEach((clause, outcome) -> {
+      String unsupported = info.unsupported().get(clause);
+      results.add(unsupported != null
+          ? new ClauseResult(info.id(), clause, ClauseStatus.UNSUPPORTED, unsupported)
+          : outcome.result(info.id(), clause));
+    });
+    return new Matrix(results);
+  }
+
+  /** What the checks of one clause came to. */
+  private static final class Outcome {
+    private ClauseStatus status;
+    private int passed;
+    private String detail;
+
+    void record(ClauseStatus s, String why) {
+      if (s == ClauseStatus.PASSED) {
+        passed++;
+      }
+      if (status == null || status.worse(s) != status) {
+        detail = why;
+      }
+      status = status == null ? s : status.worse(s);
+    }
+
+    ClauseResult result(String engine, String clause) {
+      if (status == null) {
+        return new ClauseResult(engine, clause, ClauseStatus.ERROR, "no check of this clause ran");
+      }
+      String why = status == ClauseStatus.PASSED ? passed + " check(s) passed" : detail;
+      return new ClauseResult(engine, clause, status, why);
+    }
+  }
+
+  private static final class Listener implements TestExecutionListener {
+    private final Map<String, Outcome> outcomes;
+    private final Consumer<String> progress;
+
+    Listener(Map<String, Outcome> outcomes, Consumer<String> progress) {
+      this.outcomes = outcomes;
+      this.progress = progress;
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+      clauseOf(test).ifPresent(c -> outcomes.get(c).record(ClauseStatus.UNSUPPORTED, reason));
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+      clauseOf(test).ifPresent(clause -> {
+        Throwable t = result.getThrowable().orElse(null);
+        ClauseStatus status = switch (result.getStatus()) {
+          case SUCCESSFUL -> ClauseStatus.PASSED;
+          case ABORTED -> ClauseStatus.UNSUPPORTED;
+          case FAILED -> t instanceof AssertionError ? ClauseStatus.FAILED : ClauseStatus.ERROR;
+        };
+        outcomes.get(clause).record(status, t == null ? result.getStatus().toString() : firstLine(t));
+        progress.accept(clause);
+      });
+    }
+
+    private java.util.Optional<String> clauseOf(TestIdentifier test) {
+      if (!test.isTest() || test.getSource().isEmpty() || !(test.getSource().get() instanceof MethodSource source)) {
+        return java.util.Optional.empty();
+      }
+      Verifies verifies = source.getJavaMethod().getAnnotation(Verifies.class);
+      return verifies == null || !outcomes.containsKey(verifies.value())
+          ? java.util.Optional.empty() : java.util.Optional.of(verifies.value());
+    }
+
+    private static String firstLine(Throwable t) {
+      String message = String.valueOf(t.getMessage());
+      int cut = message.indexOf('\n');
+      String line = cut < 0 ? message : message.substring(0, cut);
+      return line.length() > 600 ? line.substring(0, 600) + "…" : line;
+    }
+  }
+}
