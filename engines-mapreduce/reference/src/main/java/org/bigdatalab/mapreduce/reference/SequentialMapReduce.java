@@ -117,7 +117,7 @@ public class SequentialMapReduce implements MapReduceEngine {
       output.get(p).add(KeyValue.of(k, v));
       counters.add(TaskCounter.MAP_OUTPUT_RECORDS, 1);
     });
-    try (SplitLineReader reader = new SplitLineReader(split)) {
+    try (SplitLineReader reader = openReader(split)) {
       for (String line = reader.next(); line != null; line = reader.next()) {
         counters.add(TaskCounter.MAP_INPUT_RECORDS, 1);
         try {
@@ -138,6 +138,10 @@ public class SequentialMapReduce implements MapReduceEngine {
     }
     jobCounters.addAll(counters);
     return output;
+  }
+
+  protected SplitLineReader openReader(InputSplit split) throws IOException {
+    return new SplitLineReader(split);
   }
 
   /** Sorts one task's records of one partition and runs the combiner once on each group. */

@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * split), and every split reads on past its end to finish the line that starts at or before it.
  * Lines end at {@code '\n'}; a trailing {@code '\r'} is dropped; offsets are byte offsets.
  */
-public final class SplitLineReader implements AutoCloseable {
+public class SplitLineReader implements AutoCloseable {
   private final InputStream in;
   private final long end;
   private long position;

@@ -35,14 +35,17 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class ConformanceRunner {
   private final int tries;
   private final Path workDir;
+  private final boolean shrink;
 
   /**
    * @param tries   generated cases per property
    * @param workDir where jqwik keeps its failure database for these runs
+   * @param shrink  whether a failure is shrunk to a minimal input (slower, clearer report)
    */
-  public ConformanceRunner(int tries, Path workDir) {
+  public ConformanceRunner(int tries, Path workDir, boolean shrink) {
     this.tries = tries;
     this.workDir = workDir;
+    this.shrink = shrink;
   }
 
   /** Runs every clause of the engine's topic. */
@@ -79,6 +82,8 @@ public final class ConformanceRunner {
         .configurationParameter("jqwik.database", workDir.resolve("jqwik-database").toString())
         .configurationParameter("jqwik.failures.after.default", "RANDOM_SEED")
         .configurationParameter("jqwik.reporting.onlyfailures", "true")
+        .configurationParameter("jqwik.shrinking.default", shrink ? "BOUNDED" : "OFF")
+        .configurationParameter("jqwik.shrinking.bounded.seconds", "5")
         .build();
 
     EngineUnderTest.lend(engine);
