@@ -17,9 +17,32 @@ import org.bigdatalab.mapreduce.JobOutput;
 public final class TeraValidate {
   private TeraValidate() {}
 
-  /** What the validation found. {@code problems} is empty for a valid output. */
+  /**
+   * What the validation found. {@code problems} is empty for a valid output; it names records out
+   * of order and, when validated against the input, a record count or checksum that differs.
+   */
   public record Report(long records, long checksum, List<String> problems) {
     public boolean valid() { return problems.isEmpty(); }
+  }
+
+  /** Order and completeness: the output must hold exactly the input's records (same count and checksum). */
+  public static Report validate(Path outputDir, List<Path> inputs) throws IOException {
+    Report order = validate(outputDir);
+    long expectedSum = inputChecksum(inputs);
+    long expectedRecords = 0;
+    for (Path p : inputs) {
+      try (java.util.stream.Stream<String> lines = Files.lines(p, StandardCharsets.UTF_8)) {
+        expectedRecords += lines.count();
+      }
+    }
+    java.util.List<String> problems = new java.util.ArrayList<>(order.problems());
+    if (order.records() != expectedRecords) {
+      problems.add("output has " + order.records() + " records, input " + expectedRecords);
+    }
+    if (order.checksum() != expectedSum) {
+      problems.add("checksum of the output differs from the input's: records were lost, duplicated or changed");
+    }
+    return new Report(order.records(), order.checksum(), problems);
   }
 
   /** Checksum of input records (each line without its line break). */
@@ -36,6 +59,7 @@ public final class TeraValidate {
     return sum;
   }
 
+  /** Order only: keys sorted within and across partitions. */
   public static Report validate(Path outputDir) throws IOException {
     java.util.List<String> problems = new java.util.ArrayList<>();
     long records = 0;

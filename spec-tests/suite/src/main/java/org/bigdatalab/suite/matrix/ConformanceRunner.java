@@ -82,6 +82,7 @@ public final class ConformanceRunner {
         .configurationParameter("jqwik.database", workDir.resolve("jqwik-database").toString())
         .configurationParameter("jqwik.failures.after.default", "RANDOM_SEED")
         .configurationParameter("jqwik.reporting.onlyfailures", "true")
+        .configurationParameter("jqwik.reporting.usejunitplatform", "true")
         .configurationParameter("jqwik.shrinking.default", shrink ? "BOUNDED" : "OFF")
         .configurationParameter("jqwik.shrinking.bounded.seconds", "5")
         .build();
@@ -165,11 +166,10 @@ public final class ConformanceRunner {
           ? java.util.Optional.empty() : java.util.Optional.of(verifies.value());
     }
 
+    /** The failure message on one line (expected and actual included), capped for the report. */
     private static String firstLine(Throwable t) {
-      String message = String.valueOf(t.getMessage());
-      int cut = message.indexOf('\n');
-      String line = cut < 0 ? message : message.substring(0, cut);
-      return line.length() > 600 ? line.substring(0, 600) + "…" : line;
+      String line = String.valueOf(t.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
+      return line.length() > 1000 ? line.substring(0, 1000) + "…" : line;
     }
   }
 }

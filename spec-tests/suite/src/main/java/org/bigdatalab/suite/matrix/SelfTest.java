@@ -3,6 +3,7 @@ package org.bigdatalab.suite.matrix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import org.bigdatalab.spi.Engine;
 
@@ -22,11 +23,26 @@ public final class SelfTest {
 
   /** Runs only the given clause's checks against the engine and returns the clause's result. */
   public static ClauseResult run(Engine engine, String clause) {
+    Path work = null;
     try {
-      ConformanceRunner runner = new ConformanceRunner(TRIES, Files.createTempDirectory("bigdatalab-selftest"), false);
+      work = Files.createTempDirectory("bigdatalab-selftest");
+      ConformanceRunner runner = new ConformanceRunner(TRIES, work, false);
       return runner.run(engine, Set.of(clause), c -> {}).find(engine.info().id(), clause).orElseThrow();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(work);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a leftover temp directory is harmless
     }
   }
 

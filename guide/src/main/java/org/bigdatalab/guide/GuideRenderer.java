@@ -1,0 +1,244 @@
+package org.bigdatalab.guide;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Attributes;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.log.LogRecord;
+import org.asciidoctor.log.Severity;
+
+/**
+ * Renders the guide: runs every chapter program, keeps what each one prints as
+ * {@code <outputDir>/snippets/<Program>.txt}, then converts {@code index.adoc} with AsciidoctorJ to
+ * one self-contained {@code <outputDir>/index.html} (stylesheet embedded, no remote assets).
+ *
+ * <p>The chapters and the programs' sources are read from the class path ({@code guide-src/} in
+ * the guide's jar or classes directory), so rendering works from any working directory: the Maven
+ * build renders into {@code guide/target/guide/}; the {@code lab} CLI calls {@link #render} with its
+ * report directory.
+ *
+ * <p>Output capture: a chapter program writes to the {@link PrintStream} it is handed, which goes
+ * to its snippet file. Anything else printed to {@code System.out} while it runs (jqwik prints its
+ * own reports there) is diverted to {@code snippets/<Program>.stdout.log}, so neither the snippet
+ * nor the caller's console sees it. Rendering fails if a program fails, or if Asciidoctor warns
+ * (an include that does not resolve, a tag that is missing): a guide with a hole is not rendered.
+ */
+public final class GuideRenderer {
+  /** A chapter program's body: prints its output to {@code out}. Each program's main calls it with System.out. */
+  @FunctionalInterface
+  public interface ChapterProgram {
+    void run(PrintStream out) throws Exception;
+  }
+
+  /** A chapter program and the name its snippet file takes. */
+  public record Program(String name, ChapterProgram body) {
+    static Program of(Class<?> type, ChapterProgram body) {
+      return new Program(type.getSimpleName(), body);
+    }
+  }
+
+  /** Every program whose output a chapter includes, in chapter order. */
+  public static final List<Program> PROGRAMS = List.of(
+      Program.of(Ch01_ClauseCatalogue.class, Ch01_ClauseCatalogue::run),
+      Program.of(Ch01_EngineRegistry.class, Ch01_EngineRegistry::run),
+      Program.of(Ch01_HowTheSpecWorks.class, Ch01_HowTheSpecWorks::run),
+      Program.of(Ch02_WordCount.class, Ch02_WordCount::run),
+      Program.of(Ch02_ShuffleTrace.class, Ch02_ShuffleTrace::run),
+      Program.of(Ch02_CombinerCounters.class, Ch02_CombinerCounters::run),
+      Program.of(Ch02_TeraSortSampling.class, Ch02_TeraSortSampling::run));
+
+  /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
+  static final String SOURCE_ROOT = "guide-src";
+  static final String INDEX = "index.adoc";
+
+  private static final Object LOCK = new Object();
+
+  private GuideRenderer() {}
+
+  /** Rendering failed: a chapter program threw, or Asciidoctor reported a problem. */
+  public static final class RenderException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RenderException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Renders the whole guide into {@code outputDir} and returns the path of its {@code index.html}.
+   * Reports each step to {@code progress} (never while a program's output is being captured).
+   */
+  public static Path render(Path outputDir, Consumer<String> progress) {
+    synchronized (LOCK) {
+      try {
+        Path out = outputDir.toAbsolutePath().normalize();   // Asciidoctor resolves relative paths against its base dir
+        Path snippets = out.resolve("snippets");
+        Scratch.deleteRecursively(snippets);
+        Files.createDirectories(snippets);
+        int n = 0;
+        for (Program program : PROGRAMS) {
+          progress.accept(String.format("guide: running %s (%d/%d)", program.name(), ++n, PROGRAMS.size()));
+          long started = System.nanoTime();
+          String output = capture(program, snippets.resolve(program.name() + ".stdout.log"));
+          Files.writeString(snippets.resolve(program.name() + ".txt"), output, StandardCharsets.UTF_8);
+          progress.accept(String.format("guide:   %d lines in %.1f s", output.lines().count(),
+              (System.nanoTime() - started) / 1e9));
+        }
+        try (Scratch sources = Scratch.create("guide-src")) {
+          extractSources(sources.dir());
+          progress.accept("guide: rendering " + INDEX + " with AsciidoctorJ");
+          long started = System.nanoTime();
+          Path html = convert(sources.dir(), snippets, out.resolve("index.html"));
+          progress.accept(String.format("guide: wrote %s in %.1f s", html, (System.nanoTime() - started) / 1e9));
+          return html;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * Runs a program and returns what it printed to the stream it was handed. Whatever else reaches
+   * {@code System.out} meanwhile is written to {@code libraryLog} (if there is any, and if not null).
+   */
+  public static String capture(Program program, Path libraryLog) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream diverted = new ByteArrayOutputStream();
+    PrintStream console = System.out;
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+         PrintStream others = new PrintStream(diverted, true, StandardCharsets.UTF_8)) {
+      System.setOut(others);
+      try {
+        program.body().run(out);
+      } finally {
+        System.setOut(console);
+      }
+    } catch (Exception e) {
+      throw new RenderException("guide: chapter program " + program.name() + " failed: " + e, e);
+    }
+    if (libraryLog != null && diverted.size() > 0) {
+      try {
+        Files.write(libraryLog, diverted.toByteArray());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Copies {@code guide-src/} from the class path (a directory or a jar) into {@code target}. */
+  static void extractSources(Path target) throws IOException {
+    URL index = GuideRenderer.class.getResource("/" + SOURCE_ROOT + "/asciidoc/" + INDEX);
+    if (index == null) {
+      throw new IllegalStateException("guide: " + SOURCE_ROOT + "/asciidoc/" + INDEX
+          + " is not on the class path; build the guide module first (./mvnw -pl guide -am install)");
+    }
+    URI uri;
+    try {
+      uri = index.toURI();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("guide: odd resource URL " + index, e);
+    }
+    if ("jar".equals(uri.getScheme())) {
+      FileSystem jar;
+      boolean opened = false;
+      try {
+        jar = FileSystems.newFileSystem(uri, Map.of());
+        opened = true;
+      } catch (FileSystemAlreadyExistsException e) {
+        jar = FileSystems.getFileSystem(uri);
+      }
+      try {
+        copyTree(jar.getPath("/" + SOURCE_ROOT), target);
+      } finally {
+        if (opened) {
+          jar.close();
+        }
+      }
+    } else {
+      copyTree(Path.of(uri).getParent().getParent(), target);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) walk::iterator) {
+        Path dest = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /** Converts {@code <sources>/asciidoc/index.adoc} to a standalone HTML file. */
+  static Path convert(Path sources, Path snippets, Path html) {
+    Path adoc = sources.resolve("asciidoc");
+    List<String> problems = new ArrayList<>();
+    try (Asciidoctor asciidoctor = Asciidoctor.Factory.create()) {
+      asciidoctor.registerLogHandler((LogRecord record) -> {
+        if (record.getSeverity().compareTo(Severity.WARN) >= 0 && record.getSeverity() != Severity.UNKNOWN) {
+          problems.add(record.getSeverity() + ": " + (record.getCursor() == null ? "" : record.getCursor() + ": ")
+              + record.getMessage());
+        }
+      });
+      Attributes attributes = Attributes.builder()
+          .attribute("sourcedir", sources.resolve("java/org/bigdatalab/guide").toAbsolutePath().toString())
+          .attribute("snippets", snippets.toAbsolutePath().toString())
+          .linkCss(false)                 // embed the stylesheet: one self-contained file
+          .sourceHighlighter("rouge")     // highlights at render time, CSS embedded; no script, no CDN
+          .attribute("rouge-style", "github")
+          .build();
+      Options options = Options.builder()
+          .backend("html5")
+          .standalone(true)
+          .safe(SafeMode.UNSAFE)          // our own files only: includes from any directory, stylesheet read from the gem
+          .baseDir(adoc.toFile())
+          .toFile(html.toFile())
+          .mkDirs(true)
+          .attributes(attributes)
+          .build();
+      asciidoctor.convertFile(adoc.resolve(INDEX).toFile(), options);
+    }
+    if (!problems.isEmpty()) {
+      throw new RenderException("guide: Asciidoctor reported problems:\n  " + String.join("\n  ", problems), null);
+    }
+    return html;
+  }
+
+  /** Renders into the directory given as the only argument ({@code target/guide} if none). */
+  public static void main(String[] args) {
+    Path outputDir = Path.of(args.length > 0 ? args[0] : "target/guide");
+    try {
+      long started = System.nanoTime();
+      Path html = render(outputDir, System.out::println);
+      System.out.printf("guide: rendered %s in %.1f s%n", html.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);   // JRuby may leave non-daemon threads behind
+  }
+}
