@@ -9,6 +9,9 @@ public interface TaskContext {
   /** The attempt number, 0 for the first attempt, 1 for the first retry, and so on. */
   int attempt();
 
-  /** The name of the input file being mapped (its last path element); empty in reduce tasks. */
+  /**
+   * The name of the input file being mapped (its last path element); empty in reduce tasks and in
+   * combiners (which may also run while merging, away from any one file).
+   */
   String inputFile();
 }
