@@ -264,7 +264,7 @@ public abstract class MapReduceSpec extends ConformanceSuite<MapReduceEngine> {
   // 9 ------------------------------------------------------------------------------------------
 
   /** A job whose reducer throws leaves no part file and no _SUCCESS, and reports the original cause. */
-  @Property(tries = 20)
+  @Property
   @Verifies(COMMIT_ATOMIC)
   void required_mapreduce_commit_atomic_failure_leaves_nothing(@ForAll("texts") List<InputFile> inputs,
       @ForAll @IntRange(min = 1, max = 4) int reducers) throws Exception {
@@ -290,7 +290,7 @@ public abstract class MapReduceSpec extends ConformanceSuite<MapReduceEngine> {
   }
 
   /** A successful job leaves every partition, empty ones too, and the _SUCCESS marker. */
-  @Property(tries = 20)
+  @Property
   @Verifies(COMMIT_ATOMIC)
   void required_mapreduce_commit_atomic_success_leaves_all(@ForAll("texts") List<InputFile> inputs,
       @ForAll @IntRange(min = 1, max = 6) int reducers) throws Exception {
@@ -322,7 +322,7 @@ public abstract class MapReduceSpec extends ConformanceSuite<MapReduceEngine> {
    * Map and reduce functions that emit and then fail on their first attempt: with two attempts
    * allowed, the output is exactly the plain job's, and the failed attempts are reported.
    */
-  @Property(tries = 30)
+  @Property
   @Verifies(RETRY_FAILED_ATTEMPT_INVISIBLE)
   void optional_mapreduce_retry_failed_attempt_invisible(@ForAll("texts") List<InputFile> inputs,
       @ForAll @IntRange(min = 1, max = 3) int reducers, @ForAll boolean combiner) throws Exception {
@@ -361,7 +361,7 @@ public abstract class MapReduceSpec extends ConformanceSuite<MapReduceEngine> {
   }
 
   /** Without skipping, the first bad line fails the job with file:line: field: problem. */
-  @Property(tries = 30)
+  @Property
   @Verifies(BAD_INPUT)
   void required_mapreduce_bad_input_fails_with_location(@ForAll("csvWithBadLines") List<InputFile> inputs,
       @ForAll @IntRange(min = 1, max = 3) int reducers) throws Exception {
@@ -389,7 +389,7 @@ public abstract class MapReduceSpec extends ConformanceSuite<MapReduceEngine> {
   }
 
   /** With skipping, bad lines are counted and every good line still counts. */
-  @Property(tries = 30)
+  @Property
   @Verifies(BAD_INPUT)
   void required_mapreduce_bad_input_skipped_and_counted(@ForAll("csvWithBadLines") List<InputFile> inputs,
       @ForAll @IntRange(min = 1, max = 3) int reducers) throws Exception {
