@@ -10,7 +10,9 @@ import org.bigdatalab.spi.Codec;
  * {@link Mapper}); map output is {@code (KM, VM)}; the reducer writes {@code (KO, VO)} records as
  * {@code key<TAB>value} lines, one file per partition.
  *
- * <p>Everything in a job is serializable, so an engine can ship it whole to remote tasks.
+ * <p>Everything in a job is serializable, so an engine can ship it whole to remote tasks. Its
+ * functions (mapper, combiner, reducer, partitioner, comparators, codecs) may be called from
+ * several tasks at once, so they must not keep mutable state between calls.
  */
 public record MapReduceJob<KM, VM, KO, VO>(
     String name,

@@ -3,7 +3,7 @@ package org.bigdatalab.mapreduce.reference;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
@@ -15,23 +15,26 @@ import java.nio.file.StandardOpenOption;
  * Lines end at {@code '\n'}; a trailing {@code '\r'} is dropped; offsets are byte offsets.
  */
 public class SplitLineReader implements AutoCloseable {
-  private final InputStream in;
+  private final FileChannel channel;
   private final long end;
   private long position;
   private long offset;
+  private final byte[] chunk = new byte[1 << 16];
+  private int chunkPos;
+  private int chunkLen;
   private byte[] buffer = new byte[256];
 
   public SplitLineReader(InputSplit split) throws IOException {
-    FileChannel channel = FileChannel.open(split.file(), StandardOpenOption.READ);
+    this.channel = FileChannel.open(split.file(), StandardOpenOption.READ);
     channel.position(split.start());
-    this.in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
     this.end = split.end();
     this.position = split.start();
     if (split.start() != 0) {
-      int b;
-      while ((b = in.read()) >= 0) {
-        position++;
-        if (b == '\n') {
+      while (chunkPos < chunkLen || fill()) {
+        int i = indexOfNewline();
+        position += (i < 0 ? chunkLen : i + 1) - chunkPos;
+        chunkPos = i < 0 ? chunkLen : i + 1;
+        if (i >= 0) {
           break;
         }
       }
@@ -45,18 +48,35 @@ public class SplitLineReader implements AutoCloseable {
     }
     offset = position;
     int length = 0;
-    int b;
     boolean any = false;
-    while ((b = in.read()) >= 0) {
+    while (chunkPos < chunkLen || fill()) {
       any = true;
-      position++;
-      if (b == '\n') {
+      int i = indexOfNewline();
+      int stop = i < 0 ? chunkLen : i;
+      if (i >= 0 && length == 0) {
+        // the whole line lies in the chunk: decode it from there (the common case)
+        int from = chunkPos;
+        int n = i - from;
+        position += n + 1;
+        chunkPos = i + 1;
+        if (n > 0 && chunk[i - 1] == '\r') {
+          n--;
+        }
+        return new String(chunk, from, n, StandardCharsets.UTF_8);
+      }
+      int n = stop - chunkPos;
+      if (length + n > buffer.length) {
+        buffer = java.util.Arrays.copyOf(buffer, Math.max(length + n, buffer.length * 2));
+      }
+      System.arraycopy(chunk, chunkPos, buffer, length, n);
+      length += n;
+      position += n;
+      chunkPos = stop;
+      if (i >= 0) {
+        position++;
+        chunkPos++;
         break;
       }
-      if (length == buffer.length) {
-        buffer = java.util.Arrays.copyOf(buffer, length * 2);
-      }
-      buffer[length++] = (byte) b;
     }
     if (!any) {
       return null;
@@ -65,6 +85,32 @@ public class SplitLineReader implements AutoCloseable {
       length--;
     }
     return new String(buffer, 0, length, StandardCharsets.UTF_8);
+  }
+
+  /** The index of the next {@code '\n'} in the chunk from {@code chunkPos}, or -1. */
+  private int indexOfNewline() {
+    byte[] c = chunk;
+    for (int i = chunkPos, n = chunkLen; i < n; i++) {
+      if (c[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Reads the next chunk of the file (sequentially, past the split's end if need be); false at the end of the file. */
+  private boolean fill() throws IOException {
+    chunkPos = 0;
+    chunkLen = 0;
+    int read;
+    do {
+      read = channel.read(ByteBuffer.wrap(chunk));
+    } while (read == 0);
+    if (read < 0) {
+      return false;
+    }
+    chunkLen = read;
+    return true;
   }
 
   public long offset() {
@@ -86,6 +132,6 @@ public class SplitLineReader implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    in.close();
+    channel.close();
   }
 }
