@@ -26,6 +26,11 @@ public final class Catalogues {
     return clauses;
   }
 
+  /** Every clause an engine of the given topic is checked against (its own and the topics it covers). */
+  public static List<Clause> clausesForEngines(Topic engineTopic) {
+    return allClauses().stream().filter(c -> c.topic().engineTopic() == engineTopic).toList();
+  }
+
   /** Looks a clause up in any topic, by its id. */
   public static Optional<Clause> find(String id) {
     return ALL.stream().flatMap(c -> c.find(id).stream()).findFirst();

@@ -28,10 +28,14 @@ public record EngineInfo(String id, String displayName, Topic topic, Kind kind, 
       throw new IllegalArgumentException("engine id '" + id + "' must be lower-case words joined by '-'");
     }
     unsupported = Map.copyOf(unsupported);
-    ClauseCatalogue catalogue = Catalogues.forTopic(topic).orElseThrow(
-        () -> new IllegalArgumentException("no clause catalogue for topic " + topic));
     unsupported.forEach((clauseId, reason) -> {
-      catalogue.get(clauseId);
+      Clause clause = Catalogues.find(clauseId).orElseThrow(() -> new IllegalArgumentException(
+          id + " declares unknown clause '" + clauseId + "' unsupported; known: "
+              + Catalogues.clausesForEngines(topic).stream().map(Clause::id).toList()));
+      if (clause.topic().engineTopic() != topic) {
+        throw new IllegalArgumentException(id + " is a " + topic.id() + " engine; " + clauseId
+            + " is checked on " + clause.topic().engineTopic().id() + " engines");
+      }
       if (reason == null || reason.isBlank()) {
         throw new IllegalArgumentException(id + " declares " + clauseId + " unsupported without a reason");
       }

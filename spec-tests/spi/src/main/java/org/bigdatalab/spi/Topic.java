@@ -22,6 +22,18 @@ public enum Topic {
   public String id() { return id; }
   public String title() { return title; }
 
+  /**
+   * The topic whose engines keep this topic's clauses: skew handling is checked on dataflow
+   * engines, Lambda and Kappa on streaming engines; every other topic has engines of its own.
+   */
+  public Topic engineTopic() {
+    return switch (this) {
+      case SKEW -> DATAFLOW;
+      case LAMBDA, KAPPA -> STREAMING;
+      default -> this;
+    };
+  }
+
   public static Topic byId(String id) {
     for (Topic topic : values()) {
       if (topic.id.equals(id)) {

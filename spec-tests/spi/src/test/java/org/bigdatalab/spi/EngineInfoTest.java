@@ -19,7 +19,7 @@ class EngineInfoTest {
   @Test
   void unknownClauseIsRefused() {
     assertThatThrownBy(() -> EngineInfo.builder("x", Topic.MAPREDUCE).unsupported("mapreduce.no.such", "why").build())
-        .hasMessageContaining("no clause 'mapreduce.no.such'");
+        .hasMessageContaining("unknown clause 'mapreduce.no.such'");
   }
 
   @Test

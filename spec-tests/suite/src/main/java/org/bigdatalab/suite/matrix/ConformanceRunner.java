@@ -15,6 +15,7 @@ import org.bigdatalab.spi.Clause;
 import org.bigdatalab.spi.Catalogues;
 import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
+import org.bigdatalab.spi.Topic;
 import org.bigdatalab.suite.ConformanceSuite;
 import org.bigdatalab.suite.EngineUnderTest;
 import org.bigdatalab.suite.Verifies;
@@ -59,17 +60,23 @@ public final class ConformanceRunner {
    */
   public Matrix run(Engine engine, Set<String> onlyClauses, Consumer<String> progress) {
     EngineInfo info = engine.info();
-    Class<? extends ConformanceSuite<?>> suite = Suites.selectedSuite(info.topic()).orElseThrow(
-        () -> new IllegalArgumentException("no suite for topic " + info.topic().id() + " yet"));
-    List<Clause> clauses = Catalogues.forTopic(info.topic()).orElseThrow().clauses().stream()
+    List<Topic> topics = Suites.topicsFor(info.topic());
+    if (topics.isEmpty()) {
+      throw new IllegalArgumentException("no suite for " + info.topic().id() + " engines yet");
+    }
+    List<Clause> clauses = Catalogues.clausesForEngines(info.topic()).stream()
+        .filter(c -> topics.contains(c.topic()))
         .filter(c -> onlyClauses.isEmpty() || onlyClauses.contains(c.id())).toList();
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
     clauses.forEach(c -> outcomes.put(c.id(), new Outcome()));
 
     List<DiscoverySelector> selectors = new ArrayList<>();
-    if (onlyClauses.isEmpty()) {
-      selectors.add(selectClass(suite));
-    } else {
+    for (Topic topic : topics) {
+      Class<? extends ConformanceSuite<?>> suite = Suites.selectedSuite(topic).orElseThrow();
+      if (onlyClauses.isEmpty()) {
+        selectors.add(selectClass(suite));
+        continue;
+      }
       for (Method m : SuiteLint.checks(suite)) {
         if (onlyClauses.contains(m.getAnnotation(Verifies.class).value())) {
           selectors.add(selectMethod(suite, m));

@@ -6,7 +6,11 @@ import org.bigdatalab.mapreduce.spec.MapReduceSpec;
 import org.bigdatalab.spi.Topic;
 import org.bigdatalab.suite.ConformanceSuite;
 
-/** Which suite checks which topic: the runnable {@code Selected} variant of each abstract suite. */
+/**
+ * Which suite checks which topic's clauses: the runnable {@code Selected} variant of each abstract
+ * suite. An engine is run against the suites of every topic whose {@link Topic#engineTopic()} is
+ * the engine's topic (a dataflow engine gets the dataflow and the skew suites).
+ */
 public final class Suites {
   private static final Map<Topic, Class<? extends ConformanceSuite<?>>> SELECTED = Map.of(
       Topic.MAPREDUCE, MapReduceSpec.Selected.class);
@@ -15,5 +19,11 @@ public final class Suites {
 
   public static Optional<Class<? extends ConformanceSuite<?>>> selectedSuite(Topic topic) {
     return Optional.ofNullable(SELECTED.get(topic));
+  }
+
+  /** The clause topics that have a suite and are checked on engines of {@code engineTopic}. */
+  public static java.util.List<Topic> topicsFor(Topic engineTopic) {
+    return java.util.Arrays.stream(Topic.values())
+        .filter(t -> t.engineTopic() == engineTopic && SELECTED.containsKey(t)).toList();
   }
 }
