@@ -10,7 +10,8 @@ import org.bigdatalab.mapreduce.MapReduceClauses;
  * guide read clauses from here; tests refer to them by id.
  */
 public final class Catalogues {
-  private static final List<ClauseCatalogue> ALL = List.of(MapReduceClauses.CATALOGUE);
+  private static final List<ClauseCatalogue> ALL = List.of(org.bigdatalab.dfs.DfsClauses.CATALOGUE, MapReduceClauses.CATALOGUE,
+      org.bigdatalab.dataflow.DataflowClauses.CATALOGUE, org.bigdatalab.dataflow.SkewClauses.CATALOGUE);
 
   private Catalogues() {}
 

@@ -13,7 +13,10 @@ import org.bigdatalab.suite.ConformanceSuite;
  */
 public final class Suites {
   private static final Map<Topic, Class<? extends ConformanceSuite<?>>> SELECTED = Map.of(
-      Topic.MAPREDUCE, MapReduceSpec.Selected.class);
+      Topic.DFS, org.bigdatalab.dfs.spec.DfsSpec.Selected.class,
+      Topic.MAPREDUCE, MapReduceSpec.Selected.class,
+      Topic.DATAFLOW, org.bigdatalab.dataflow.spec.DataflowSpec.Selected.class,
+      Topic.SKEW, org.bigdatalab.dataflow.spec.SkewSpec.Selected.class);
 
   private Suites() {}
 

@@ -1,0 +1,91 @@
+package org.bigdatalab.dfs.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.bigdatalab.dfs.ClusterSpec;
+import org.bigdatalab.dfs.DfsPath;
+
+/**
+ * Generators of clusters (racks of DataNodes, replication, block size, writer location), of files
+ * sized around block boundaries, and of namespace operations over a small set of paths (so they
+ * collide: renames onto existing files, deletes of non-empty directories, files where a directory
+ * is expected).
+ */
+public final class DfsGenerators {
+  private DfsGenerators() {}
+
+  /**
+   * Clusters of {@code racks} racks of {@code perRack} nodes each (bounds inclusive), replication in
+   * {@code [minR, maxR]}, and a writer on one of the nodes when {@code writer} is true, else off the
+   * cluster or on a node at random.
+   */
+  public static Arbitrary<ClusterSpec> clusters(int minRacks, int maxRacks, int minPerRack, int maxPerRack,
+                                                int minR, int maxR, Boolean writer) {
+    Arbitrary<List<Integer>> rackSizes = Arbitraries.integers().between(minPerRack, maxPerRack).list()
+        .ofMinSize(minRacks).ofMaxSize(maxRacks);
+    Arbitrary<Integer> onANode = Arbitraries.integers().between(0, 20);
+    Arbitrary<Integer> writerRoll = writer == null ? Arbitraries.oneOf(Arbitraries.just(-1), onANode) : onANode;
+    return Combinators.combine(rackSizes, Arbitraries.integers().between(minR, maxR),
+            Arbitraries.of(512L, 1024L), writerRoll)
+        .as((sizes, r, blockSize, w) -> {
+          ClusterSpec.Builder b = ClusterSpec.builder().replication(r).blockSize(blockSize);
+          List<String> ids = new ArrayList<>();
+          for (int rack = 0; rack < sizes.size(); rack++) {
+            List<String> rackNodes = new ArrayList<>();
+            for (int i = 0; i < sizes.get(rack); i++) {
+              String id = "dn" + (ids.size() + 1);
+              ids.add(id);
+              rackNodes.add(id);
+            }
+            b.rack("rack" + (rack + 1), rackNodes.toArray(String[]::new));
+          }
+          if (writer == Boolean.FALSE) {
+            return b.build();
+          }
+          return b.writerNode(w < 0 ? null : ids.get(w % ids.size())).build();
+        });
+  }
+
+  /** Files of 0 to 3 blocks, plus or minus a little, in chunks of 1 to 700 bytes. */
+  public static Arbitrary<FileShape> files(int minBlocks, int maxBlocks) {
+    Arbitrary<Integer> delta = Arbitraries.oneOf(Arbitraries.of(-1, 0, 1), Arbitraries.integers().between(-511, 511));
+    Arbitrary<List<Integer>> chunks = Arbitraries.oneOf(Arbitraries.integers().between(1, 16),
+        Arbitraries.integers().between(1, 700)).list().ofMinSize(1).ofMaxSize(4);
+    return Combinators.combine(Arbitraries.integers().between(minBlocks, maxBlocks), delta, chunks,
+            Arbitraries.of(0, 0, 5, 40), Arbitraries.longs())
+        .as(FileShape::new)
+        .filter(f -> minBlocks == 0 || f.size(1024) > 0 && f.size(512) > 0);
+  }
+
+  /** Random bytes, 0 to 1,600 long (a few 512-byte blocks). */
+  public static Arbitrary<byte[]> contents() {
+    return Arbitraries.bytes().array(byte[].class).ofMaxSize(1600);
+  }
+
+  private static final List<String> NAMES = List.of("a", "b", "c");
+
+  /** Paths one to three components deep over the names a, b, c: 39 paths, so operations collide. */
+  public static Arbitrary<DfsPath> paths() {
+    return Arbitraries.of(NAMES).list().ofMinSize(1).ofMaxSize(3)
+        .map(parts -> new DfsPath("/" + String.join("/", parts)));
+  }
+
+  public static Arbitrary<NamespaceOp> ops() {
+    Arbitrary<DfsPath> p = paths();
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(2, p.map(NamespaceOp.Mkdirs::new)),
+        net.jqwik.api.Tuple.of(3, Combinators.combine(p, Arbitraries.of(true, false), Arbitraries.integers().between(0, 1200),
+            Arbitraries.integers()).as(NamespaceOp.Create::new)),
+        net.jqwik.api.Tuple.of(3, Combinators.combine(p, p).as(NamespaceOp.Rename::new)),
+        net.jqwik.api.Tuple.of(2, Combinators.combine(p, Arbitraries.of(true, false)).as(NamespaceOp.Delete::new)),
+        net.jqwik.api.Tuple.of(1, p.map(NamespaceOp.ListStatus::new)),
+        net.jqwik.api.Tuple.of(1, p.map(NamespaceOp.GetFileStatus::new)));
+  }
+
+  public static Arbitrary<List<NamespaceOp>> opLists() {
+    return ops().list().ofMinSize(1).ofMaxSize(14);
+  }
+}
