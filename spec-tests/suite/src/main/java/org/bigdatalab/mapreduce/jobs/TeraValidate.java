@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.bigdatalab.mapreduce.JobOutput;
+import org.bigdatalab.spi.Codecs;
 
 /**
  * Checks a TeraSort output as Hadoop's TeraValidate does: keys ordered within each partition and
@@ -73,8 +74,9 @@ public final class TeraValidate {
         while ((line = r.readLine()) != null) {
           number++;
           int tab = line.indexOf('\t');
-          String key = tab < 0 ? line : line.substring(0, tab);
-          String record = tab < 0 ? line : key + line.substring(tab + 1);
+          // Output fields are escaped text (Codecs.STRING): unescape to get the record's own bytes.
+          String key = Codecs.STRING.fromText(tab < 0 ? line : line.substring(0, tab));
+          String record = tab < 0 ? key : key + Codecs.STRING.fromText(line.substring(tab + 1));
           if (last != null && key.compareTo(last) < 0 && problems.size() < 10) {
             problems.add(part.getFileName() + ":" + number + ": key " + key + " sorts before " + last + " at " + lastWhere);
           }

@@ -1,0 +1,59 @@
+package org.bigdatalab.lab;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.bigdatalab.bench.BenchResult;
+import org.bigdatalab.bench.BenchRunner;
+import org.bigdatalab.bench.BenchTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lab bench}: runs a JMH comparison with its hand-written baseline and reports ratios. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Compare engines on a workload with JMH, beside a hand-written baseline measured in the same run.")
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--workload", defaultValue = "wordcount", description = "wordcount or terasort (default ${DEFAULT-VALUE}).")
+  String workload;
+
+  @Option(names = "--engines", split = ",", description = "Engine ids, comma-separated (default: every engine of the topic).")
+  List<String> engines = new ArrayList<>();
+
+  @Option(names = "--size", defaultValue = "small",
+      description = "small (about a minute), 16MB, 128MB, 512MB, 1GB, or full (the issue's sizes). Default ${DEFAULT-VALUE}.")
+  String size;
+
+  @Option(names = "--json", description = "Where to write the JSON (default <report>/bench.json).")
+  Path json;
+
+  @Option(names = "--report", defaultValue = "target/lab-report", description = "Report directory (default ${DEFAULT-VALUE}).")
+  Path reportDir;
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return 0;
+  }
+
+  List<BenchResult> run() throws Exception {
+    System.out.println("bench " + workload + " at size " + size + " (JMH; ratios are to the hand-written loop of the same run)");
+    List<BenchResult> rows = BenchRunner.run(workload, engines, size, line -> System.out.println("  " + line));
+    System.out.println(BenchTable.format(rows));
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    Path jsonFile = json != null ? json : reportDir.resolve("bench.json");
+    Files.createDirectories(jsonFile.toAbsolutePath().getParent());
+    mapper.writeValue(jsonFile.toFile(), Map.of("results", rows));
+    Files.createDirectories(reportDir);
+    Files.writeString(reportDir.resolve("bench.html"), BenchHtml.page(rows));
+    System.out.println("bench: " + reportDir.resolve("bench.html").toAbsolutePath() + "  json: " + jsonFile.toAbsolutePath());
+    return rows;
+  }
+}

@@ -1,0 +1,108 @@
+package org.bigdatalab.lab;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.bigdatalab.spi.Catalogues;
+import org.bigdatalab.spi.Engine;
+import org.bigdatalab.spi.EngineInfo;
+import org.bigdatalab.spi.EngineOptions;
+import org.bigdatalab.spi.EngineRegistry;
+import org.bigdatalab.spi.Topic;
+import org.bigdatalab.suite.matrix.ConformanceRunner;
+import org.bigdatalab.suite.matrix.Matrix;
+import org.bigdatalab.suite.matrix.Suites;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lab conformance}: runs the spec's suites on engines and prints the engine x clause matrix. */
+@Command(name = "conformance", mixinStandardHelpOptions = true,
+    description = "Run the spec's suites against engines; print the engine x clause matrix; write JSON and HTML.")
+final class ConformanceCommand implements Callable<Integer> {
+
+  @Option(names = "--topic", description = "Only this topic (e.g. mapreduce).")
+  String topic;
+
+  @Option(names = "--engine", description = "Only these engines (repeatable), by id.")
+  List<String> engines = new ArrayList<>();
+
+  @Option(names = "--engine-opt", description = "Engine option key=value (repeatable), e.g. fs.defaultFS=hdfs://nn:8020.")
+  List<String> engineOptions = new ArrayList<>();
+
+  @Option(names = "--tries", defaultValue = "60", description = "Generated cases per property (default ${DEFAULT-VALUE}).")
+  int tries = 60;
+
+  @Option(names = "--real-tries", defaultValue = "8",
+      description = "Generated cases per property on real engines, whose every job starts a real job (default ${DEFAULT-VALUE}).")
+  int realTries = 8;
+
+  @Option(names = "--json", description = "Where to write the JSON (default <report>/conformance.json).")
+  Path json;
+
+  @Option(names = "--report", defaultValue = "target/lab-report", description = "Report directory (default ${DEFAULT-VALUE}).")
+  Path reportDir = Path.of("target/lab-report");
+
+  @Override
+  public Integer call() throws Exception {
+    Matrix matrix = run();
+    return matrix.conforms() ? 0 : 1;
+  }
+
+  /** Runs and reports; returns the matrix so the tour can link it. */
+  Matrix run() throws Exception {
+    EngineRegistry registry = EngineRegistry.load();
+    List<EngineInfo> chosen = choose(registry);
+    if (chosen.isEmpty()) {
+      throw new IllegalArgumentException("no engine matches; on the class path: "
+          + registry.engines().stream().map(EngineInfo::id).toList());
+    }
+    int checks = chosen.stream().mapToInt(e -> clauseCount(e)).sum();
+    Progress progress = new Progress(System.out, "conformance", checks);
+    Path work = Files.createDirectories(reportDir.resolve("work"));
+    List<Matrix> parts = new ArrayList<>();
+    for (EngineInfo info : chosen) {
+      int engineTries = info.kind() == EngineInfo.Kind.REAL ? Math.min(tries, realTries) : tries;
+      ConformanceRunner runner = new ConformanceRunner(engineTries, work, true);
+      try (Engine engine = registry.provider(info.id()).create(EngineOptions.parse(engineOptions))) {
+        Set<String> seen = new java.util.HashSet<>();
+        parts.add(runner.run(engine, Set.of(), clause -> {
+          if (seen.add(clause)) {
+            progress.step(info.id() + " " + clause);
+          }
+        }));
+        for (int i = seen.size(); i < clauseCount(info); i++) {
+          progress.step(info.id());
+        }
+      }
+    }
+    Matrix matrix = Matrix.merge(parts);
+    MatrixReport report = new MatrixReport(matrix, chosen, tries, Math.min(tries, realTries));
+    System.out.println();
+    report.printTable(System.out);
+    Path jsonFile = json != null ? json : reportDir.resolve("conformance.json");
+    report.writeJson(jsonFile);
+    report.writeHtml(reportDir.resolve("conformance.html"));
+    System.out.println("matrix: " + reportDir.resolve("conformance.html").toAbsolutePath()
+        + "  json: " + jsonFile.toAbsolutePath());
+    return matrix;
+  }
+
+  private static int clauseCount(EngineInfo engine) {
+    List<Topic> topics = Suites.topicsFor(engine.topic());
+    return (int) Catalogues.clausesForEngines(engine.topic()).stream().filter(c -> topics.contains(c.topic())).count();
+  }
+
+  private List<EngineInfo> choose(EngineRegistry registry) {
+    Topic only = topic == null ? null : Topic.byId(topic).engineTopic();
+    engines.forEach(registry::provider); // an unknown id fails here, naming the known ones
+    return registry.engines().stream()
+        .filter(e -> e.kind() != EngineInfo.Kind.BROKEN)
+        .filter(e -> only == null || e.topic() == only)
+        .filter(e -> engines.isEmpty() || engines.contains(e.id()))
+        .filter(e -> !Suites.topicsFor(e.topic()).isEmpty())
+        .toList();
+  }
+}

@@ -1,0 +1,27 @@
+package org.bigdatalab.lab;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bigdatalab.guide.GuideRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lab guide}: runs every chapter program and renders the guide to HTML. */
+@Command(name = "guide", mixinStandardHelpOptions = true,
+    description = "Run the guide's chapter programs and render the guide to HTML.")
+final class GuideCommand implements Callable<Integer> {
+
+  @Option(names = "--report", defaultValue = "target/lab-report", description = "Report directory (default ${DEFAULT-VALUE}).")
+  Path reportDir;
+
+  @Override
+  public Integer call() throws Exception {
+    Path index = render();
+    System.out.println("guide: " + index.toAbsolutePath());
+    return 0;
+  }
+
+  Path render() throws Exception {
+    return GuideRenderer.render(reportDir.resolve("guide"), step -> System.out.println("  guide: " + step));
+  }
+}

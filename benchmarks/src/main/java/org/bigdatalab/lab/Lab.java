@@ -1,0 +1,62 @@
+package org.bigdatalab.lab;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bigdatalab.suite.matrix.Matrix;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code lab} command. With no sub-command it takes the tour: the conformance matrix on every
+ * embedded engine, a short comparison, the guide, and one index page linking them.
+ */
+@Command(name = "lab", mixinStandardHelpOptions = true, version = "bigdata-lab 0.1.0",
+    description = "Conformance spec, benchmarks and a runnable study guide for big-data engines.",
+    subcommands = {ConformanceCommand.class, BenchCommand.class, GuideCommand.class, RunCommand.class})
+public final class Lab implements Callable<Integer> {
+
+  @Option(names = "--report", defaultValue = "target/lab-report", description = "Report directory (default ${DEFAULT-VALUE}).")
+  Path reportDir;
+
+  @Option(names = "--tries", defaultValue = "30", description = "Generated cases per property in the tour (default ${DEFAULT-VALUE}).")
+  int tries;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Lab()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    long start = System.nanoTime();
+    System.out.println("== 1/3 conformance matrix ==");
+    ConformanceCommand conformance = new ConformanceCommand();
+    conformance.reportDir = reportDir;
+    conformance.tries = tries;
+    Matrix matrix = conformance.run();
+
+    System.out.println("\n== 2/3 short comparison (wordcount, size small) ==");
+    BenchCommand bench = new BenchCommand();
+    bench.reportDir = reportDir;
+    bench.workload = "wordcount";
+    bench.size = "small";
+    bench.run();
+
+    System.out.println("\n== 3/3 guide ==");
+    GuideCommand guide = new GuideCommand();
+    guide.reportDir = reportDir;
+    Path guideIndex = guide.render();
+
+    Path index = reportDir.resolve("index.html");
+    Files.writeString(index, "<!doctype html><html><head><meta charset=\"utf-8\"><title>bigdata-lab report</title>"
+        + "<style>body{font-family:system-ui,sans-serif;margin:2em}</style></head><body><h1>bigdata-lab report</h1><ul>"
+        + "<li><a href=\"conformance.html\">Conformance matrix</a> (" + (matrix.conforms() ? "all engines conform" : "failures: see the matrix")
+        + ")</li><li><a href=\"bench.html\">Benchmarks</a></li><li><a href=\""
+        + reportDir.toAbsolutePath().relativize(guideIndex.toAbsolutePath()) + "\">Study guide</a></li></ul></body></html>\n",
+        StandardCharsets.UTF_8);
+    System.out.printf("%nreport: %s  (%.0f s)%n", index.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+    return matrix.conforms() ? 0 : 1;
+  }
+}

@@ -1,0 +1,41 @@
+package org.bigdatalab.lab;
+
+import java.io.PrintStream;
+
+/**
+ * A progress bar for long work. On a terminal it redraws one line; in a log (CI, a pipe) it prints
+ * a line at every tenth of the way, so logs stay short.
+ */
+final class Progress {
+  private static final int WIDTH = 30;
+  private final PrintStream out;
+  private final String label;
+  private final int total;
+  private final boolean terminal;
+  private int done;
+  private int lastTenth = -1;
+
+  Progress(PrintStream out, String label, int total) {
+    this.out = out;
+    this.label = label;
+    this.total = Math.max(1, total);
+    this.terminal = System.console() != null;
+  }
+
+  synchronized void step(String what) {
+    done = Math.min(total, done + 1);
+    int filled = done * WIDTH / total;
+    String bar = "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total;
+    if (terminal) {
+      String line = "\r" + label + " " + bar + " " + what;
+      out.print(line.length() > 120 ? line.substring(0, 120) : String.format("%-120s", line));
+      if (done == total) {
+        out.println();
+      }
+    } else if (done * 10 / total != lastTenth) {
+      lastTenth = done * 10 / total;
+      out.println(label + " " + bar + " " + what);
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,152 @@
+package org.bigdatalab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bigdatalab.mapreduce.JobOutput;
+import org.bigdatalab.mapreduce.MapReduceEngine;
+import org.bigdatalab.mapreduce.MapReduceJob;
+import org.bigdatalab.mapreduce.jobs.WordCount;
+import org.bigdatalab.spi.EngineInfo;
+import org.bigdatalab.spi.EngineOptions;
+import org.bigdatalab.spi.EngineRegistry;
+import org.bigdatalab.spi.KeyValue;
+import org.bigdatalab.spi.Topic;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.annotations.Mode;
+
+/**
+ * Runs every benchmark once on a tiny input, in-process, and checks that the hand-written loops
+ * count exactly what the spec's WordCount counts. No speed is asserted here: a smoke test on a
+ * shared build machine measures nothing. If a count differs, check the word rule in
+ * {@code B01_WordCountBaseline.ByteSliceCounts.addChunk} against {@code Words}.
+ */
+class BenchSmokeTest {
+  private static final String TINY = "256KB";
+  /** In-process (no fork), no warm-up, one job per benchmark. */
+  private static final BenchRunner.Plan ONCE = new BenchRunner.Plan(0, 0, 0, 1, 1, Mode.SingleShotTime);
+
+  @BeforeAll
+  static void allowAnotherJmh() {
+    System.setProperty("jmh.ignoreLock", "true"); // a real run elsewhere on the machine must not fail this test
+  }
+
+  @Test
+  void handWrittenLoopsCountExactlyWhatWordCountCounts() throws Exception {
+    Path corpus = BenchData.zipfCorpus(TINY);
+    Map<String, Long> expected = wordCountOnSequential(corpus);
+
+    assertThat(expected).isNotEmpty();
+    assertThat(B01_WordCountBaseline.countRight(corpus).toMap()).isEqualTo(expected);
+    assertThat(B01_WordCountBaseline.countWrong(corpus)).isEqualTo(expected);
+  }
+
+  @Test
+  void handWrittenLoopKeepsTheWordRuleOnMixedTextAndAcrossChunks(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("mixed.txt");
+    String text = "Hello, WORLD! hello\tworld\r\n"
+        + "abc123 ABC123 123 x_y foo-bar  --  Q\n"
+        + "Café café CAFÉ naïve déjà-vu Straße ΣΊΣΥΦΟΣ İstanbul 日本語\n"
+        + "a".repeat(100) + " " + "B".repeat(40) + "\n"
+        + "plain ascii line after the long words\n"
+        + "no newline at the end: The END";
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    Map<String, Long> expected = wordCountOnSequential(file);
+
+    assertThat(expected).containsEntry("hello", 2L).containsEntry("café", 3L).containsEntry("end", 2L);
+    assertThat(B01_WordCountBaseline.countRight(file).toMap()).isEqualTo(expected);
+    assertThat(B01_WordCountBaseline.countRight(file, 16).toMap()).as("16-byte chunks").isEqualTo(expected);
+    assertThat(B01_WordCountBaseline.countWrong(file)).isEqualTo(expected);
+  }
+
+  @Test
+  void handWrittenSortWritesWhatTeraSortWrites(@TempDir Path dir) throws Exception {
+    Path input = dir.resolve("records.txt");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 500; i++) { // distinct keys, backslashes and tabs, CRLF and LF, many shared prefixes
+      String key = String.format("%s%06d", i % 3 == 0 ? "AAA\\" : i % 3 == 1 ? "AAA~" : "AA z", (i * 7919) % 100_000);
+      text.append(key).append("  value\t").append(i).append(i % 2 == 0 ? "\r\n" : "\n");
+    }
+    text.append("ZZZZZZZZZZ last line, no line break");
+    Files.writeString(input, text, StandardCharsets.UTF_8);
+
+    Path expected = dir.resolve("engine");
+    try (MapReduceEngine engine = EngineRegistry.load().create("mr-sequential", MapReduceEngine.class, EngineOptions.NONE)) {
+      engine.run(org.bigdatalab.mapreduce.jobs.TeraSort.job(new String[0]), List.of(input), expected);
+    }
+    Path actual = dir.resolve("by-hand");
+    assertThat(B03_TeraSort.sortByHand(input, actual)).isEqualTo(501);
+
+    assertThat(actual.resolve(JobOutput.SUCCESS_MARKER)).exists();
+    assertThat(Files.readString(actual.resolve(JobOutput.partName(0))))
+        .isEqualTo(Files.readString(expected.resolve(JobOutput.partName(0))));
+  }
+
+  @Test
+  void everyWordCountBenchmarkRunsAndGivesRows() {
+    List<String> progress = new ArrayList<>();
+    List<BenchResult> rows = BenchRunner.run("wordcount", List.of(), TINY, progress::add, ONCE);
+
+    List<String> engines = mapReduceEngines();
+    assertThat(rows).extracting(BenchResult::engine)
+        .containsAll(List.of(BenchRunner.BASELINE, BenchRunner.HASHMAP_LOOP)).containsAll(engines);
+    assertThat(rows).hasSize(2 + engines.size())
+        .allSatisfy(r -> {
+          assertThat(r.value()).isPositive();
+          assertThat(r.ratioToBaseline()).isPositive();
+          assertThat(r.metric()).isEqualTo("MB/s");
+          assertThat(r.size()).isEqualTo(TINY);
+          assertThat(r.baseline()).isEqualTo(BenchRunner.BASELINE);
+        });
+    assertThat(rows.get(0).ratioToBaseline()).isEqualTo(1.0);
+    assertThat(BenchTable.format(rows)).contains(BenchRunner.BASELINE, "per-thread");
+    assertThat(progress).isNotEmpty();
+  }
+
+  @Test
+  void everyTeraSortBenchmarkRunsValidatedAndGivesRows() {
+    List<String> progress = new ArrayList<>();
+    List<BenchResult> rows = BenchRunner.run("terasort", List.of(), TINY, progress::add, ONCE);
+
+    List<String> engines = mapReduceEngines();
+    assertThat(rows).extracting(BenchResult::engine).contains(BenchRunner.BASELINE).containsAll(engines);
+    assertThat(rows).hasSize(1 + engines.size()).allSatisfy(r -> assertThat(r.value()).isPositive());
+  }
+
+  @Test
+  void unknownEnginesAreSkippedNotFatal() {
+    List<String> progress = new ArrayList<>();
+    List<BenchResult> rows = BenchRunner.run("wordcount", List.of("no-such-engine"), TINY, progress::add, ONCE);
+
+    assertThat(rows).extracting(BenchResult::engine).containsExactly(BenchRunner.BASELINE, BenchRunner.HASHMAP_LOOP);
+    assertThat(progress).anyMatch(line -> line.contains("skipping no-such-engine"));
+  }
+
+  private static List<String> mapReduceEngines() {
+    return EngineRegistry.load().engines(Topic.MAPREDUCE).stream()
+        .filter(i -> i.kind() != EngineInfo.Kind.BROKEN).map(EngineInfo::id).toList();
+  }
+
+  private static Map<String, Long> wordCountOnSequential(Path input) throws Exception {
+    Path output = BenchData.freshOutput("smoke-");
+    try (MapReduceEngine engine = EngineRegistry.load().create("mr-sequential", MapReduceEngine.class, EngineOptions.NONE)) {
+      MapReduceJob<String, Long, String, Long> job = WordCount.withCombiner(2);
+      engine.run(job, List.of(input), output);
+      Map<String, Long> counts = new HashMap<>();
+      for (List<KeyValue<String, Long>> part : JobOutput.read(output, job)) {
+        part.forEach(kv -> counts.put(kv.key(), kv.value()));
+      }
+      return counts;
+    } finally {
+      BenchData.deleteRunDir(output);
+    }
+  }
+}
