@@ -26,10 +26,7 @@ import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.NoMapSideCombine;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.SavesInPlace;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.SortsWithinPartitions;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.WeakHashPartitioning;
-import org.bigdatalab.spi.Catalogues;
-import org.bigdatalab.spi.Clause;
 import org.bigdatalab.spi.Topic;
-import org.bigdatalab.suite.matrix.ClauseResult;
 import org.bigdatalab.suite.matrix.ClauseStatus;
 import org.bigdatalab.suite.matrix.SelfTest;
 import org.junit.jupiter.api.Test;
@@ -60,17 +57,13 @@ class DataflowSelfTest {
   @MethodSource("brokenEngines")
   void brokenEngineFailsItsClause(DataflowEngine broken, String clause) throws Exception {
     try (broken) {
-      ClauseResult result = SelfTest.run(broken, clause);
-      assertThat(result.status()).as("%s on %s: %s", clause, broken.info().id(), result.detail())
-          .isEqualTo(ClauseStatus.FAILED);
-      assertThat(result.detail()).as("failure names the clause").contains(clause);
+      SelfTest.assertFails(broken, clause);
     }
   }
 
   @Test
   void everyClauseHasABrokenEngineThatFailsIt() {
-    assertThat(brokenEngines().map(a -> (String) a.get()[1]).distinct())
-        .containsExactlyInAnyOrderElementsOf(Catalogues.clausesForEngines(Topic.DATAFLOW).stream().map(Clause::id).toList());
+    SelfTest.assertCoversEveryClause(Topic.DATAFLOW, brokenEngines().map(a -> (String) a.get()[1]));
   }
 
   @Test

@@ -33,8 +33,6 @@ import org.bigdatalab.dfs.reference.BrokenDfsStores.ShortPipeline;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.SkipsChecksums;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.TwoReplicasOnLocalRack;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.WritesWithNoLiveDataNodes;
-import org.bigdatalab.spi.Catalogues;
-import org.bigdatalab.spi.Clause;
 import org.bigdatalab.spi.Topic;
 import org.bigdatalab.suite.matrix.ClauseResult;
 import org.bigdatalab.suite.matrix.ClauseStatus;
@@ -69,17 +67,12 @@ class DfsSelfTest {
   @ParameterizedTest(name = "{1} catches {0}")
   @MethodSource("brokenStores")
   void brokenStoreFailsItsClause(DfsEngine broken, String clause) {
-    ClauseResult result = SelfTest.run(broken, clause);
-    assertThat(result.status()).as("%s on %s: %s", clause, broken.info().id(), result.detail())
-        .isEqualTo(ClauseStatus.FAILED);
-    assertThat(result.detail()).as("failure names the clause").contains(clause);
+    SelfTest.assertFails(broken, clause);
   }
 
   @Test
   void everyClauseHasABrokenStoreThatFailsIt() {
-    assertThat(brokenStores().map(a -> (String) a.get()[1]).distinct())
-        .containsExactlyInAnyOrderElementsOf(Catalogues.forTopic(Topic.DFS).orElseThrow().clauses()
-            .stream().map(Clause::id).toList());
+    SelfTest.assertCoversEveryClause(Topic.DFS, brokenStores().map(a -> (String) a.get()[1]));
   }
 
   @Test

@@ -25,9 +25,7 @@ import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.LeavesPartialOu
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.MiscountsReduceInput;
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.ReportsOffsetsAsLines;
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.SkipsTheSort;
-import org.bigdatalab.spi.Catalogues;
 import org.bigdatalab.spi.Topic;
-import org.bigdatalab.suite.matrix.ClauseResult;
 import org.bigdatalab.suite.matrix.ClauseStatus;
 import org.bigdatalab.suite.matrix.SelfTest;
 import org.junit.jupiter.api.Test;
@@ -56,17 +54,12 @@ class MapReduceSelfTest {
   @ParameterizedTest(name = "{1} catches {0}")
   @MethodSource("brokenEngines")
   void brokenEngineFailsItsClause(MapReduceEngine broken, String clause) {
-    ClauseResult result = SelfTest.run(broken, clause);
-    assertThat(result.status()).as("%s on %s: %s", clause, broken.info().id(), result.detail())
-        .isEqualTo(ClauseStatus.FAILED);
-    assertThat(result.detail()).as("failure names the clause").contains(clause);
+    SelfTest.assertFails(broken, clause);
   }
 
   @Test
   void everyClauseHasABrokenEngineThatFailsIt() {
-    assertThat(brokenEngines().map(a -> (String) a.get()[1]).distinct())
-        .containsExactlyInAnyOrderElementsOf(Catalogues.forTopic(Topic.MAPREDUCE).orElseThrow().clauses()
-            .stream().map(org.bigdatalab.spi.Clause::id).toList());
+    SelfTest.assertCoversEveryClause(Topic.MAPREDUCE, brokenEngines().map(a -> (String) a.get()[1]));
   }
 
   @Test

@@ -5,6 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
+import org.bigdatalab.spi.Catalogues;
+import org.bigdatalab.spi.Clause;
+import org.bigdatalab.spi.Topic;
 import org.bigdatalab.spi.Engine;
 
 /**
@@ -48,5 +53,20 @@ public final class SelfTest {
 
   public static ClauseStatus statusOf(Engine engine, String clause) {
     return run(engine, clause).status();
+  }
+
+  /** Asserts that the broken engine fails the clause, with a message that names the clause. */
+  public static void assertFails(Engine broken, String clause) {
+    ClauseResult result = run(broken, clause);
+    Assertions.assertThat(result.status()).as("%s on %s: %s", clause, broken.info().id(), result.detail())
+        .isEqualTo(ClauseStatus.FAILED);
+    Assertions.assertThat(result.detail()).as("failure names the clause").contains(clause);
+  }
+
+  /** Asserts that the clauses some broken engine fails are exactly all clauses kept by engines of the topic. */
+  public static void assertCoversEveryClause(Topic engineTopic, Stream<String> failedClauses) {
+    Assertions.assertThat(failedClauses.distinct()).as("clauses with a broken engine that fails them")
+        .containsExactlyInAnyOrderElementsOf(
+            Catalogues.clausesForEngines(engineTopic).stream().map(Clause::id).toList());
   }
 }
