@@ -16,7 +16,8 @@ public final class Suites {
       Topic.DFS, org.bigdatalab.dfs.spec.DfsSpec.Selected.class,
       Topic.MAPREDUCE, MapReduceSpec.Selected.class,
       Topic.DATAFLOW, org.bigdatalab.dataflow.spec.DataflowSpec.Selected.class,
-      Topic.SKEW, org.bigdatalab.dataflow.spec.SkewSpec.Selected.class);
+      Topic.SKEW, org.bigdatalab.dataflow.spec.SkewSpec.Selected.class,
+      Topic.STREAMING, org.bigdatalab.streaming.spec.StreamingSpec.Selected.class);
 
   private Suites() {}
 

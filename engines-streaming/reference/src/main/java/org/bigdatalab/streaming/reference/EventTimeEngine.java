@@ -1,0 +1,136 @@
+package org.bigdatalab.streaming.reference;
+
+import java.util.List;
+import org.bigdatalab.spi.BadRecordException;
+import org.bigdatalab.streaming.DeadLetter;
+import org.bigdatalab.streaming.LateData;
+import org.bigdatalab.streaming.RunOptions;
+import org.bigdatalab.streaming.ScriptedSource;
+import org.bigdatalab.streaming.StreamingEngine;
+import org.bigdatalab.streaming.StreamingFailedException;
+import org.bigdatalab.streaming.StreamingJob;
+import org.bigdatalab.streaming.StreamingResult;
+
+/**
+ * The driver both reference engines share: the source task. It reads the script step by step,
+ * parses lines (dead letters for the bad ones), extracts event time, derives the watermark from the
+ * out-of-orderness bound, routes events to their key's shard and broadcasts watermarks. Every
+ * {@code checkpointEvery} steps it sends a barrier, and when the barrier's snapshots are all in, it
+ * records (source step, watermark, snapshots) and commits the sink. On a crash it aborts the sink,
+ * restores the last checkpoint and rewinds the source to its step: exactly-once output.
+ *
+ * <p>Subclasses choose the shards ({@link #shards}); the protected hooks exist so that the
+ * self-test's broken engines can each get one thing wrong.
+ */
+abstract class EventTimeEngine implements StreamingEngine {
+
+  /** Builds the shards of one run. */
+  protected abstract <T, A, R> Shards<T> shards(StreamingJob<T, A, R> job, Sink<R> sink, WatermarkCombiner combiner);
+
+  /** How many shards {@link #shards} makes (the watermark combiner needs it first). */
+  protected abstract int shardCount();
+
+  /** What a restore goes back to: a source step, the watermark then, and the shards' snapshots. */
+  private record Checkpoint(int step, long watermark, List<Object> snapshots) {}
+
+  @Override
+  public <T, A, R> StreamingResult<R> run(StreamingJob<T, A, R> job, ScriptedSource source, RunOptions options)
+      throws StreamingFailedException {
+    Sink<R> sink = new Sink<>();
+    WatermarkCombiner combiner = new WatermarkCombiner(shardCount(), sink);
+    List<ScriptedSource.Step> steps = source.steps();
+    try (Shards<T> shards = shards(job, sink, combiner)) {
+      Checkpoint last = new Checkpoint(0, Long.MIN_VALUE, shards.checkpoint());
+      int epoch = 1;
+      long watermark = Long.MIN_VALUE;
+      boolean crashed = false;
+      int restarts = 0;
+      int step = 0;
+      while (step < steps.size()) {
+        if (!crashed && step == options.crashBeforeStep()) {
+          crashed = true;
+          restarts++;
+          shards.sync();
+          if (discardsUncommittedOnRestore()) {
+            sink.abort();
+          }
+          shards.restore(last.snapshots(), epoch);
+          combiner.reset(last.watermark());
+          watermark = last.watermark();
+          step = last.step();
+          continue;
+        }
+        watermark = process(job, steps.get(step), step, watermark, shards, sink, epoch);
+        step++;
+        if (options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0 && step < steps.size()) {
+          last = new Checkpoint(step, watermark, shards.checkpoint());
+          epoch++;
+          sink.commitBefore(epoch);
+        }
+      }
+      shards.watermark(Long.MAX_VALUE);
+      shards.sync();
+      return sink.result(restarts);
+    }
+  }
+
+  /** Handles one step of the script and returns the watermark after it. */
+  private <T, A, R> long process(StreamingJob<T, A, R> job, ScriptedSource.Step step, int index, long watermark,
+      Shards<T> shards, Sink<R> sink, int epoch) throws StreamingFailedException {
+    if (step instanceof ScriptedSource.Watermark w && w.time() > watermark) {
+      shards.watermark(w.time());
+      return w.time();
+    }
+    if (!(step instanceof ScriptedSource.Line line)) {
+      return watermark;
+    }
+    T event;
+    try {
+      event = job.parser().parse(line.text());
+    } catch (BadRecordException e) {
+      if (reportsBadInput()) {
+        sink.dead(epoch, new DeadLetter(index, line.text(), e.getMessage()));
+      }
+      return watermark;
+    }
+    long ts;
+    String key;
+    try {
+      ts = timestampOf(job, event);
+      key = job.key().of(event);
+    } catch (RuntimeException e) {
+      throw new StreamingFailedException("step " + index + " '" + line.text() + "': key or timestamp failed: " + e, e);
+    }
+    shards.element(key, event, line.text(), ts);
+    long next = ts - outOfOrderness(job);
+    if (next > watermark) {
+      shards.watermark(next);
+      return next;
+    }
+    return watermark;
+  }
+
+  @Override
+  public LateData lateData() {
+    return semantics().sideOutput() ? LateData.SIDE_OUTPUT : LateData.COUNTED_DROP;
+  }
+
+  // hooks for the self-test's broken engines ----------------------------------------------------
+
+  /** The window operator's decisions; honest engines keep every default. */
+  protected Semantics semantics() { return HONEST; }
+
+  private static final Semantics HONEST = new Semantics() {};
+
+  /** The event's time: the job's timestamp function. */
+  protected <T> long timestampOf(StreamingJob<T, ?, ?> job, T event) { return job.timestamp().of(event); }
+
+  /** How far behind the largest timestamp the watermark stays. */
+  protected long outOfOrderness(StreamingJob<?, ?, ?> job) { return job.outOfOrderness(); }
+
+  /** Whether a restore throws away what was emitted since the last checkpoint (it must). */
+  protected boolean discardsUncommittedOnRestore() { return true; }
+
+  /** Whether unparseable lines become dead letters (they must). */
+  protected boolean reportsBadInput() { return true; }
+}

@@ -1,0 +1,36 @@
+package org.bigdatalab.streaming.reference;
+
+import java.util.List;
+import org.bigdatalab.streaming.StreamingFailedException;
+
+/** One shard, run in the driver's thread: the whole job is one loop, easy to follow and to trust. */
+final class InlineShards<T> implements Shards<T> {
+  private final Shard<T, ?, ?> shard;
+
+  InlineShards(Shard<T, ?, ?> shard) {
+    this.shard = shard;
+  }
+
+  @Override
+  public void element(String key, T event, String line, long ts) throws StreamingFailedException {
+    try {
+      shard.element(key, event, line, ts);
+    } catch (RuntimeException e) {
+      throw new StreamingFailedException("shard 0 failed on '" + line + "': " + e, e);
+    }
+  }
+
+  @Override
+  public void watermark(long time) throws StreamingFailedException {
+    try {
+      shard.watermark(time);
+    } catch (RuntimeException e) {
+      throw new StreamingFailedException("shard 0 failed at watermark " + time + ": " + e, e);
+    }
+  }
+
+  @Override public List<Object> checkpoint() { return List.of(shard.barrier()); }
+  @Override public void sync() {}
+  @Override public void restore(List<Object> snapshots, int epoch) { shard.restore(snapshots.get(0), epoch); }
+  @Override public void close() {}
+}

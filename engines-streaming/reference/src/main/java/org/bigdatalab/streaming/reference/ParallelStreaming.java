@@ -1,0 +1,60 @@
+package org.bigdatalab.streaming.reference;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.bigdatalab.spi.EngineInfo;
+import org.bigdatalab.spi.Topic;
+import org.bigdatalab.streaming.StreamingJob;
+
+/**
+ * {@code stream-parallel}: keyed state sharded over threads by the key's hash; each shard's
+ * watermark advances as it handles the broadcast, and the job's output watermark is their minimum;
+ * checkpoints are barriers through every shard (Chandy-Lamport style), restores rewind the source.
+ * The threads live as long as the engine.
+ */
+public class ParallelStreaming extends EventTimeEngine {
+
+  static final EngineInfo INFO = EngineInfo.builder("stream-parallel", Topic.STREAMING)
+      .displayName("Parallel event-time engine")
+      .description("keyed state sharded over threads, min-combined watermarks, barrier checkpoints")
+      .build();
+
+  private final List<ExecutorService> threads = new ArrayList<>();
+
+  public ParallelStreaming(int shards) {
+    if (shards < 1) {
+      throw new IllegalArgumentException("shards " + shards + " must be at least 1");
+    }
+    for (int i = 0; i < shards; i++) {
+      int index = i;
+      threads.add(Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "stream-parallel-shard-" + index);
+        t.setDaemon(true);
+        return t;
+      }));
+    }
+  }
+
+  @Override
+  public EngineInfo info() { return INFO; }
+
+  @Override
+  protected int shardCount() { return threads.size(); }
+
+  @Override
+  protected <T, A, R> Shards<T> shards(StreamingJob<T, A, R> job, Sink<R> sink, WatermarkCombiner combiner) {
+    List<Shard<T, ?, ?>> shards = new ArrayList<>();
+    for (int i = 0; i < threads.size(); i++) {
+      shards.add(new Shard<>(i, new WindowOperator<>(job, semantics()), sink, combiner));
+    }
+    return new ThreadedShards<>(shards, threads);
+  }
+
+  @Override
+  public void close() throws IOException {
+    threads.forEach(ExecutorService::shutdownNow);
+  }
+}

@@ -1,0 +1,47 @@
+package org.bigdatalab.streaming.reference;
+
+import org.bigdatalab.streaming.LateEvent;
+import org.bigdatalab.streaming.WindowResult;
+
+/**
+ * One shard of keyed state: a {@link WindowOperator} plus its checkpoint epoch. Everything it
+ * emits goes to the sink tagged with the epoch, so the sink can commit exactly what came before a
+ * checkpoint's barrier. A shard is only ever driven by one thread at a time.
+ */
+final class Shard<T, A, R> implements WindowOperator.Emitter<R> {
+  private final int index;
+  private final WindowOperator<T, A, R> operator;
+  private final Sink<R> sink;
+  private final WatermarkCombiner combiner;
+  private int epoch;
+
+  Shard(int index, WindowOperator<T, A, R> operator, Sink<R> sink, WatermarkCombiner combiner) {
+    this.index = index;
+    this.operator = operator;
+    this.sink = sink;
+    this.combiner = combiner;
+  }
+
+  void element(String key, T event, String line, long ts) { operator.onElement(key, event, line, ts, this); }
+
+  void watermark(long time) {
+    operator.onWatermark(time, this);
+    combiner.advanced(index, time, epoch);
+  }
+
+  /** The barrier: snapshot the state; what follows belongs to the next epoch. */
+  WindowOperator.Snapshot<A> barrier() {
+    epoch++;
+    return operator.snapshot();
+  }
+
+  @SuppressWarnings("unchecked")
+  void restore(Object snapshot, int newEpoch) {
+    operator.restore((WindowOperator.Snapshot<A>) snapshot);
+    epoch = newEpoch;
+  }
+
+  @Override public void result(WindowResult<R> result) { sink.result(epoch, result); }
+  @Override public void late(LateEvent event) { sink.late(epoch, event); }
+  @Override public void dropped() { sink.dropped(epoch); }
+}

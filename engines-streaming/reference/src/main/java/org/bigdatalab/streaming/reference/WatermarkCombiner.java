@@ -1,0 +1,35 @@
+package org.bigdatalab.streaming.reference;
+
+import java.util.Arrays;
+
+/**
+ * Combines the shards' watermarks into the job's output watermark: the minimum, because the job
+ * has only finished with a time once every shard has. (Combining with the maximum would announce
+ * a time while a slower shard may still fire windows before it.) Emits only when the minimum rises.
+ */
+final class WatermarkCombiner {
+  private final long[] shards;
+  private final Sink<?> sink;
+  private long emitted = Long.MIN_VALUE;
+
+  WatermarkCombiner(int shardCount, Sink<?> sink) {
+    this.shards = new long[shardCount];
+    this.sink = sink;
+    Arrays.fill(shards, Long.MIN_VALUE);
+  }
+
+  synchronized void advanced(int shard, long time, int epoch) {
+    shards[shard] = Math.max(shards[shard], time);
+    long min = Arrays.stream(shards).min().orElseThrow();
+    if (min > emitted) {
+      emitted = min;
+      sink.watermark(epoch, min);
+    }
+  }
+
+  /** After a restore every shard is back at the checkpoint's watermark, which was already emitted and committed. */
+  synchronized void reset(long time) {
+    Arrays.fill(shards, time);
+    emitted = time;
+  }
+}

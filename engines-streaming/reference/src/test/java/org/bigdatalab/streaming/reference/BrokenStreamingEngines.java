@@ -1,0 +1,132 @@
+package org.bigdatalab.streaming.reference;
+
+import java.util.List;
+import org.bigdatalab.spi.EngineInfo;
+import org.bigdatalab.spi.Topic;
+import org.bigdatalab.streaming.StreamingJob;
+import org.bigdatalab.streaming.Window;
+import org.bigdatalab.streaming.Windows;
+
+/**
+ * Deliberately broken event-time engines, each wrong in one classic way and otherwise
+ * {@code stream-sequential}. {@link StreamingSelfTest} shows that the matching clause catches each
+ * one: a clause no broken engine fails has no teeth.
+ */
+final class BrokenStreamingEngines {
+  private BrokenStreamingEngines() {}
+
+  private static EngineInfo broken(String id, String what) {
+    return EngineInfo.builder(id, Topic.STREAMING).kind(EngineInfo.Kind.BROKEN).description(what).build();
+  }
+
+  /** Window start as {@code ts - ts % size}: Java's remainder is negative for negative times, so those land in the wrong window. */
+  static final class NegativeRemainderTumbling extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-negative-remainder", "tumbling start by % instead of floorMod"); }
+
+    @Override protected Semantics semantics() {
+      return new Semantics() {
+        @Override
+        public List<Window> assign(Windows windows, long ts) {
+          if (windows instanceof Windows.Tumbling t) {
+            long start = ts - ts % t.size();
+            return List.of(new Window(start, start + t.size()));
+          }
+          return windows.assign(ts);
+        }
+      };
+    }
+  }
+
+  /** Sliding windows off by one: the earliest window an event belongs to is missed. */
+  static final class SlidingMissesFirstWindow extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-sliding-off-by-one", "assigns size/slide - 1 sliding windows"); }
+
+    @Override protected Semantics semantics() {
+      return new Semantics() {
+        @Override
+        public List<Window> assign(Windows windows, long ts) {
+          List<Window> all = windows.assign(ts);
+          return windows instanceof Windows.Sliding && all.size() > 1 ? all.subList(1, all.size()) : all;
+        }
+      };
+    }
+  }
+
+  /** A new event joins the first session it touches only: a bridging event never merges two sessions. */
+  static final class SessionsNeverMerge extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-sessions-never-merge", "no session merging"); }
+    @Override protected Semantics semantics() {
+      return new Semantics() {
+        @Override public boolean mergesSessions() { return false; }
+      };
+    }
+  }
+
+  /** Ignores the out-of-orderness bound: windows fire on the first event past their end, in arrival order. */
+  static final class FiresInArrivalOrder extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-arrival-order", "watermark = largest timestamp seen"); }
+    @Override protected long outOfOrderness(StreamingJob<?, ?, ?> job) { return 0; }
+  }
+
+  /** Fires at end - 1 (Flink's inclusive maxTimestamp mixed with this SPI's exclusive end). */
+  static final class FiresOneEarly extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-fires-early", "fires windows at end - 1"); }
+    @Override protected Semantics semantics() {
+      return new Semantics() {
+        @Override public long firesAt(Window window) { return window.end() - 1; }
+      };
+    }
+  }
+
+  /** Events beyond the lateness vanish: no side output, no count. */
+  static final class DropsLateSilently extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-drops-late-silently", "drops late events without a trace"); }
+    @Override protected Semantics semantics() {
+      return new Semantics() {
+        @Override public boolean reportsLate() { return false; }
+      };
+    }
+  }
+
+  /** Purges windows at their end: allowed lateness ignored, late events within it go to the side output. */
+  static final class IgnoresAllowedLateness extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-ignores-lateness", "allowed lateness taken as 0"); }
+    @Override protected Semantics semantics() {
+      return new Semantics() {
+        @Override public long lateness(StreamingJob<?, ?, ?> job) { return 0; }
+      };
+    }
+  }
+
+  /** The seed's Kafka Streams bug: the event's time is the wall clock when it is processed. */
+  static final class WallClockTime extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-wall-clock", "event time = System.currentTimeMillis()"); }
+    @Override protected <T> long timestampOf(StreamingJob<T, ?, ?> job, T event) { return System.currentTimeMillis(); }
+  }
+
+  /** Restores state and rewinds the source, but keeps what was emitted since the checkpoint: at-least-once. */
+  static final class ReplaysWithoutDedup extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-replays-without-dedup", "no transactional sink"); }
+    @Override protected boolean discardsUncommittedOnRestore() { return false; }
+  }
+
+  /** Bad lines skipped without a dead letter. */
+  static final class SkipsBadInputSilently extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-skips-bad-input", "no dead letters"); }
+    @Override protected boolean reportsBadInput() { return false; }
+  }
+
+  /** Not broken: an engine without a side output that declares it and counts late events instead. */
+  static final class CountsLateEvents extends SequentialStreaming {
+    @Override
+    public EngineInfo info() {
+      return EngineInfo.builder("stream-counts-late", Topic.STREAMING).description("late events counted, no side output").build();
+    }
+
+    @Override protected Semantics semantics() {
+      return new Semantics() {
+        @Override public boolean sideOutput() { return false; }
+      };
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package org.bigdatalab.streaming.reference;
+
+import org.bigdatalab.streaming.StreamingEngine;
+import org.bigdatalab.streaming.spec.StreamingSpec;
+
+/** Runs the whole streaming spec against {@code stream-sequential}. */
+class SequentialStreamingConformanceTest extends StreamingSpec {
+  @Override
+  protected StreamingEngine createEngine() {
+    return new SequentialStreaming();
+  }
+}

@@ -1,0 +1,31 @@
+package org.bigdatalab.streaming;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything a run emitted, as committed to its sinks: window results in emission order, the
+ * watermarks the job emitted, the late side output (or a count of dropped late events), the dead
+ * letters, and how many times the job restarted from a checkpoint.
+ */
+public record StreamingResult<R>(List<WindowResult<R>> results, List<Long> watermarks, List<LateEvent> late,
+                                 long droppedLate, List<DeadLetter> deadLetters, int restarts) {
+
+  public StreamingResult {
+    results = List.copyOf(results);
+    watermarks = List.copyOf(watermarks);
+    late = List.copyOf(late);
+    deadLetters = List.copyOf(deadLetters);
+  }
+
+  /**
+   * The final value of each key's window: the last result emitted for it (in final-results mode,
+   * the only one). Sorted by key and window, so two runs compare as maps.
+   */
+  public Map<WindowResult.Id, R> finalValues() {
+    Map<WindowResult.Id, R> values = new TreeMap<>();
+    results.forEach(r -> values.put(r.id(), r.value()));
+    return values;
+  }
+}
