@@ -20,14 +20,16 @@ import picocli.CommandLine.Option;
     description = "Compare engines on a workload with JMH, beside a hand-written baseline measured in the same run.")
 final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--workload", defaultValue = "wordcount", description = "wordcount or terasort (default ${DEFAULT-VALUE}).")
+  @Option(names = "--workload", defaultValue = "wordcount", description = "wordcount, terasort, dfs (DFS write/read throughput beside the disk limit)"
+      + " or skew (sum per key over Zipf keys, with and without salting) (default ${DEFAULT-VALUE}).")
   String workload;
 
   @Option(names = "--engines", split = ",", description = "Engine ids, comma-separated (default: every engine of the topic).")
   List<String> engines = new ArrayList<>();
 
   @Option(names = "--size", defaultValue = "small",
-      description = "small (about a minute), 16MB, 128MB, 512MB, 1GB, or full (the issue's sizes). Default ${DEFAULT-VALUE}.")
+      description = "small (about a minute), 16MB, 128MB, 512MB, 1GB, or full (the issue's sizes); for skew a record"
+          + " count (1M, 10M, 50M). Default ${DEFAULT-VALUE}.")
   String size;
 
   @Option(names = "--json", description = "Where to write the JSON (default <report>/bench.json).")

@@ -39,6 +39,10 @@ final class ConformanceCommand implements Callable<Integer> {
       description = "Generated cases per property on real engines, whose every job starts a real job (default ${DEFAULT-VALUE}).")
   int realTries = 8;
 
+  @Option(names = "--fork", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also run engines of modules that need their own JVM (Spark, Kafka Streams), if built. Default: on.")
+  boolean fork = true;
+
   @Option(names = "--json", description = "Where to write the JSON (default <report>/conformance.json).")
   Path json;
 
@@ -54,13 +58,9 @@ final class ConformanceCommand implements Callable<Integer> {
   /** Runs and reports; returns the matrix so the tour can link it. */
   Matrix run() throws Exception {
     EngineRegistry registry = EngineRegistry.load();
-    List<EngineInfo> chosen = choose(registry);
-    if (chosen.isEmpty()) {
-      throw new IllegalArgumentException("no engine matches; on the class path: "
-          + registry.engines().stream().map(EngineInfo::id).toList());
-    }
+    List<EngineInfo> chosen = new ArrayList<>(choose(registry));
     int checks = chosen.stream().mapToInt(e -> clauseCount(e)).sum();
-    Progress progress = new Progress(System.out, "conformance", checks);
+    Progress progress = new Progress(System.out, "conformance", Math.max(1, checks));
     Path work = Files.createDirectories(reportDir.resolve("work"));
     List<Matrix> parts = new ArrayList<>();
     for (EngineInfo info : chosen) {
@@ -78,6 +78,15 @@ final class ConformanceCommand implements Callable<Integer> {
         }
       }
     }
+    if (fork) {
+      runForked(registry, chosen, parts, work);
+    }
+    List<String> unknown = engines.stream().filter(id -> chosen.stream().noneMatch(e -> e.id().equals(id))).toList();
+    if (chosen.isEmpty() || !unknown.isEmpty()) {
+      throw new IllegalArgumentException("no engine " + unknown.stream().map(id -> "'" + id + "'").toList()
+          + " matches; on the class path: " + registry.engines().stream().map(EngineInfo::id).toList()
+          + (fork ? " and in forked engine modules" : ""));
+    }
     Matrix matrix = Matrix.merge(parts);
     MatrixReport report = new MatrixReport(matrix, chosen, tries, Math.min(tries, realTries));
     System.out.println();
@@ -90,6 +99,19 @@ final class ConformanceCommand implements Callable<Integer> {
     return matrix;
   }
 
+  /** Engines whose dependencies clash with the CLI's (Spark, Kafka Streams) run in JVMs of their own. */
+  private void runForked(EngineRegistry registry, List<EngineInfo> chosen, List<Matrix> parts, Path work)
+      throws Exception {
+    List<String> skip = new ArrayList<>(registry.engines().stream().map(EngineInfo::id).toList());
+    String topicFilter = topic == null ? null : Topic.byId(topic).engineTopic().id();
+    for (Path module : ForkedMatrix.modules(Path.of(System.getProperty("lab.root", ".")))) {
+      ForkedMatrix.Part part = ForkedMatrix.run(module, tries, realTries, topicFilter, engines, skip, engineOptions, work);
+      chosen.addAll(part.engines());
+      part.engines().forEach(e -> skip.add(e.id()));
+      parts.add(new Matrix(part.results()));
+    }
+  }
+
   private static int clauseCount(EngineInfo engine) {
     List<Topic> topics = Suites.topicsFor(engine.topic());
     return (int) Catalogues.clausesForEngines(engine.topic()).stream().filter(c -> topics.contains(c.topic())).count();
@@ -97,7 +119,6 @@ final class ConformanceCommand implements Callable<Integer> {
 
   private List<EngineInfo> choose(EngineRegistry registry) {
     Topic only = topic == null ? null : Topic.byId(topic).engineTopic();
-    engines.forEach(registry::provider); // an unknown id fails here, naming the known ones
     return registry.engines().stream()
         .filter(e -> e.kind() != EngineInfo.Kind.BROKEN)
         .filter(e -> only == null || e.topic() == only)

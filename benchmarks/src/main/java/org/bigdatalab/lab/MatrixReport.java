@@ -35,14 +35,15 @@ final class MatrixReport {
 
   void printTable(PrintStream out) {
     int width = matrix.clauses().stream().mapToInt(String::length).max().orElse(10) + 2;
+    String cell = "%-" + (engines.stream().mapToInt(e -> e.id().length()).max().orElse(12) + 2) + "s";
     StringBuilder header = new StringBuilder(String.format("%-" + width + "s", "clause"));
-    engines.forEach(e -> header.append(String.format("%-16s", e.id())));
+    engines.forEach(e -> header.append(String.format(cell, e.id())));
     out.println(header);
     out.println("-".repeat(header.length()));
     for (String clause : matrix.clauses()) {
       StringBuilder row = new StringBuilder(String.format("%-" + width + "s", clause));
       for (EngineInfo e : engines) {
-        row.append(String.format("%-16s", matrix.find(e.id(), clause).map(r -> cell(r.status())).orElse("-")));
+        row.append(String.format(cell, matrix.find(e.id(), clause).map(r -> cell(r.status())).orElse("-")));
       }
       out.println(row);
     }
