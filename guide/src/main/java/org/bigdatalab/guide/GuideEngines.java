@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bigdatalab.mapreduce.MapReduceEngine;
+import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineProvider;
 import org.bigdatalab.spi.EngineRegistry;
@@ -33,6 +34,25 @@ public final class GuideEngines {
     return EngineRegistry.load().create(id, MapReduceEngine.class, EngineOptions.NONE);
   }
   // end::lookup[]
+
+  /** The engine of any topic registered under {@code id} (a DFS, a dataflow engine), with default options. */
+  public static <E extends Engine> E create(String id, Class<E> type) {
+    return EngineRegistry.load().create(id, type, EngineOptions.NONE);
+  }
+
+  /** Those of {@code ids} that are on the class path; says so for each one that is not. */
+  public static List<String> available(List<String> ids, PrintStream out) {
+    List<String> found = new ArrayList<>();
+    EngineRegistry registry = EngineRegistry.load();
+    for (String id : ids) {
+      if (registry.find(id).isPresent()) {
+        found.add(id);
+      } else {
+        out.println("(" + id + " is not on the class path yet: skipped)");
+      }
+    }
+    return found;
+  }
 
   /** Those of {@link #REFERENCE_IDS} that are on the class path; says so for each one that is not. */
   public static List<String> availableReferenceIds(PrintStream out) {

@@ -64,7 +64,14 @@ public final class GuideRenderer {
       Program.of(Ch02_WordCount.class, Ch02_WordCount::run),
       Program.of(Ch02_ShuffleTrace.class, Ch02_ShuffleTrace::run),
       Program.of(Ch02_CombinerCounters.class, Ch02_CombinerCounters::run),
-      Program.of(Ch02_TeraSortSampling.class, Ch02_TeraSortSampling::run));
+      Program.of(Ch02_TeraSortSampling.class, Ch02_TeraSortSampling::run),
+      Program.of(Ch03_HdfsOperations.class, Ch03_HdfsOperations::run),
+      Program.of(Ch03_RackAwareness.class, Ch03_RackAwareness::run),
+      Program.of(Ch04_LazyEvaluation.class, Ch04_LazyEvaluation::run),
+      Program.of(Ch04_WordCountAndGroupBy.class, Ch04_WordCountAndGroupBy::run),
+      Program.of(Ch04_ShuffleExperiments.class, Ch04_ShuffleExperiments::run),
+      Program.of(Ch05_SkewSalting.class, Ch05_SkewSalting::run),
+      Program.of(Ch05_SkewJoinAndDistinct.class, Ch05_SkewJoinAndDistinct::run));
 
   /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
   static final String SOURCE_ROOT = "guide-src";
