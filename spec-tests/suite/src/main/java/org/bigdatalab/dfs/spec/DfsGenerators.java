@@ -26,6 +26,16 @@ public final class DfsGenerators {
                                                 int minR, int maxR, Boolean writer) {
     Arbitrary<List<Integer>> rackSizes = Arbitraries.integers().between(minPerRack, maxPerRack).list()
         .ofMinSize(minRacks).ofMaxSize(maxRacks);
+    return clusters(rackSizes, minR, maxR, writer);
+  }
+
+  /**
+   * Clusters whose racks have the sizes {@code rackSizes} draws (rack i+1 holds the next nodes,
+   * {@code dn1}, {@code dn2}…), with replication, block size and writer drawn as above. A binding
+   * whose clusters are slow to start passes a few fixed shapes here (see
+   * {@link DfsSpec#clusters(int, int, int, int, int, int, Boolean)}).
+   */
+  public static Arbitrary<ClusterSpec> clusters(Arbitrary<List<Integer>> rackSizes, int minR, int maxR, Boolean writer) {
     Arbitrary<Integer> onANode = Arbitraries.integers().between(0, 20);
     Arbitrary<Integer> writerRoll = writer == null ? Arbitraries.oneOf(Arbitraries.just(-1), onANode) : onANode;
     return Combinators.combine(rackSizes, Arbitraries.integers().between(minR, maxR),

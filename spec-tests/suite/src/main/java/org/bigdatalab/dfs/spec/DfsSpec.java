@@ -86,7 +86,24 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
     return engine().start(spec);
   }
 
-  @Provide Arbitrary<ClusterSpec> anyCluster() { return DfsGenerators.clusters(1, 3, 1, 4, 1, 4, null); }
+  /**
+   * The clusters every generated case starts: {@code minRacks}..{@code maxRacks} racks of
+   * {@code minPerRack}..{@code maxPerRack} DataNodes, replication {@code minR}..{@code maxR}, the
+   * writer on a node ({@code true}) or anywhere ({@code null}). The bounds are what a property
+   * needs to say something; the default draws any topology within them.
+   *
+   * <p>Hook for bindings whose clusters are slow to start (a real NameNode and DataNodes take
+   * seconds): override it to draw from a few fixed topologies within the bounds (for example
+   * with {@link DfsGenerators#clusters(Arbitrary, int, int, Boolean)}), so a store can keep one
+   * running cluster per topology between cases. Replication, block size and writer still vary.
+   * The binding's README must say which topologies it keeps.
+   */
+  protected Arbitrary<ClusterSpec> clusters(int minRacks, int maxRacks, int minPerRack, int maxPerRack,
+                                            int minR, int maxR, Boolean writer) {
+    return DfsGenerators.clusters(minRacks, maxRacks, minPerRack, maxPerRack, minR, maxR, writer);
+  }
+
+  @Provide Arbitrary<ClusterSpec> anyCluster() { return clusters(1, 3, 1, 4, 1, 4, null); }
   @Provide Arbitrary<FileShape> files() { return DfsGenerators.files(0, 3); }
   @Provide Arbitrary<FileShape> nonEmptyFiles() { return DfsGenerators.files(1, 3); }
   @Provide Arbitrary<byte[]> contents() { return DfsGenerators.contents(); }
@@ -124,7 +141,7 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
 
   // 3-6 placement ------------------------------------------------------------------------------
 
-  @Provide Arbitrary<ClusterSpec> writerOnANode() { return DfsGenerators.clusters(1, 3, 1, 4, 1, 4, true); }
+  @Provide Arbitrary<ClusterSpec> writerOnANode() { return clusters(1, 3, 1, 4, 1, 4, true); }
 
   /** The writer's own node gets the first replica of every block. */
   @Property
@@ -140,7 +157,7 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
     }
   }
 
-  @Provide Arbitrary<ClusterSpec> multiRack() { return DfsGenerators.clusters(2, 3, 1, 4, 2, 4, null); }
+  @Provide Arbitrary<ClusterSpec> multiRack() { return clusters(2, 3, 1, 4, 2, 4, null); }
 
   /** With two or more racks, the second replica is never on the first one's rack. */
   @Property
@@ -156,7 +173,7 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
     }
   }
 
-  @Provide Arbitrary<ClusterSpec> racksOfTwoOrMore() { return DfsGenerators.clusters(2, 3, 2, 4, 3, 4, null); }
+  @Provide Arbitrary<ClusterSpec> racksOfTwoOrMore() { return clusters(2, 3, 2, 4, 3, 4, null); }
 
   /** The third replica shares the second's rack, on another node (every rack here has room for it). */
   @Property
@@ -174,7 +191,7 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
     }
   }
 
-  @Provide Arbitrary<ClusterSpec> higherReplication() { return DfsGenerators.clusters(2, 3, 1, 4, 2, 5, null); }
+  @Provide Arbitrary<ClusterSpec> higherReplication() { return clusters(2, 3, 1, 4, 2, 5, null); }
 
   /** No rack holds more replicas of a block than HDFS's maxNodesPerRack. */
   @Property
@@ -428,7 +445,7 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
 
   // 12-13 faults -------------------------------------------------------------------------------
 
-  @Provide Arbitrary<ClusterSpec> faultClusters() { return DfsGenerators.clusters(2, 3, 2, 3, 2, 3, null); }
+  @Provide Arbitrary<ClusterSpec> faultClusters() { return clusters(2, 3, 2, 3, 2, 3, null); }
   @Provide Arbitrary<List<FileShape>> someFiles() { return DfsGenerators.files(0, 3).list().ofMinSize(1).ofMaxSize(3); }
 
   /**
@@ -503,7 +520,7 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
     }
   }
 
-  @Provide Arbitrary<ClusterSpec> corruptClusters() { return DfsGenerators.clusters(2, 3, 2, 3, 3, 3, null); }
+  @Provide Arbitrary<ClusterSpec> corruptClusters() { return clusters(2, 3, 2, 3, 3, 3, null); }
 
   /**
    * A flipped byte in one replica never reaches the reader; after the replication check the corrupt
