@@ -10,24 +10,36 @@ import java.util.Optional;
  * run, and the issue's targets checked (reported, never asserted).
  *
  * <pre>
- * workload   engine                         size   threads      MB/s    ratio  per-thread
- * wordcount  hand-written-1-thread          128MB        1     106.0     1.00        1.00
- * wordcount  mr-parallel                    128MB        2     22.40    0.211       0.106
+ * workload   engine                         size       threads      value metric         ratio  per-thread  max-task
+ * wordcount  hand-written-1-thread          128MB            1      106.0 MB/s            1.00        1.00
+ * wordcount  mr-parallel                    128MB            2      22.40 MB/s           0.211       0.106
  * </pre>
+ *
+ * {@code max-task} is the largest task's share of its stage's records, where the rows carry it
+ * (the {@code skew} workload's engine rows).
  */
 public final class BenchTable {
   /** mr-parallel's MB/s per thread, as a fraction of the one-thread hand-written loop. */
   public static final double PARALLEL_PER_THREAD_TARGET = 0.5;
+  /** dfs-local at replication 3: write at least this fraction of the disk limit (3 copies of every byte). */
+  public static final double DFS_R3_WRITE_TARGET = 1.0 / 3;
+  /** dfs-local at replication 3: read at least this fraction of the disk limit. */
+  public static final double DFS_R3_READ_TARGET = 0.8;
+  /** df-parallel's records/s per thread, as a fraction of the hand-written primitive loop. */
+  public static final double DF_PARALLEL_PER_THREAD_TARGET = 0.25;
+  /** At exponent 1.5, salting must cut the largest task's share by at least this factor. */
+  public static final double SALTING_CUT_TARGET = 2.0;
 
   private BenchTable() {}
 
   public static String format(List<BenchResult> rows) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-10s %-30s %-6s %7s %9s %8s %11s%n",
-        "workload", "engine", "size", "threads", "MB/s", "ratio", "per-thread"));
+    out.append(String.format(Locale.ROOT, "%-10s %-32s %-10s %7s %10s %-12s %8s %11s %9s%n",
+        "workload", "engine", "size", "threads", "value", "metric", "ratio", "per-thread", "max-task"));
     for (BenchResult r : rows) {
-      out.append(String.format(Locale.ROOT, "%-10s %-30s %-6s %7d %9.4g %8.3g %11.3g%n", r.workload(), r.engine(),
-          r.size(), r.threads(), r.value(), r.ratioToBaseline(), r.ratioToBaseline() / Math.max(1, r.threads())));
+      out.append(String.format(Locale.ROOT, "%-10s %-32s %-10s %7d %10.4g %-12s %8.3g %11.3g %9s%n", r.workload(), r.engine(),
+          r.size(), r.threads(), r.value(), r.metric(), r.ratioToBaseline(), r.ratioToBaseline() / Math.max(1, r.threads()),
+          r.maxTaskShare() == null ? "" : String.format(Locale.ROOT, "%.3f", r.maxTaskShare())));
     }
     String targets = targets(rows);
     if (!targets.isEmpty()) {
@@ -50,6 +62,36 @@ public final class BenchTable {
             "  %-16s mr-parallel %.4g MB/s vs mr-hadoop %.4g MB/s (target: faster): %s%n",
             key, p.value(), h.value(), p.value() > h.value() ? "met" : "NOT met")));
       });
+    });
+    rows.stream().filter(r -> r.workload().equals("dfs")).map(BenchResult::size).distinct().forEach(size -> {
+      for (String op : new String[] {"write", "read"}) {
+        double target = op.equals("write") ? DFS_R3_WRITE_TARGET : DFS_R3_READ_TARGET;
+        rows.stream().filter(r -> r.workload().equals("dfs") && r.size().equals(size) && r.metric().startsWith(op)
+            && r.engine().startsWith("dfs-local/r3/")).forEach(r -> out.append(String.format(Locale.ROOT,
+            "  dfs %-12s %s %s %.3g of the disk limit (target >= %.2f): %s%n", size, r.engine(), op, r.ratioToBaseline(),
+            target, r.ratioToBaseline() >= target ? "met" : "NOT met")));
+      }
+    });
+    rows.stream().filter(r -> r.workload().equals("skew")).map(BenchResult::size).distinct().forEach(size -> {
+      String key = "skew " + size;
+      find(rows, key, "df-parallel").ifPresent(p -> {
+        double perThread = p.ratioToBaseline() / Math.max(1, p.threads());
+        out.append(String.format(Locale.ROOT, "  %-16s df-parallel per thread %.3g of the hand-written loop (target >= %.2f): %s%n",
+            key, perThread, DF_PARALLEL_PER_THREAD_TARGET, perThread >= DF_PARALLEL_PER_THREAD_TARGET ? "met" : "NOT met"));
+      });
+      if (size.endsWith("-z1.5")) {
+        for (String engine : new String[] {"df-sequential", "df-parallel", "df-sequential/groupByKey", "df-parallel/groupByKey"}) {
+          Optional<BenchResult> plain = find(rows, key, engine);
+          Optional<BenchResult> salted = find(rows, key, engine + "+salted");
+          if (plain.isPresent() && salted.isPresent() && plain.get().maxTaskShare() != null && salted.get().maxTaskShare() != null
+              && salted.get().maxTaskShare() > 0) {
+            double cut = plain.get().maxTaskShare() / salted.get().maxTaskShare();
+            out.append(String.format(Locale.ROOT, "  %-16s %s salting cuts the largest task %.3f -> %.3f, %.2fx (target >= %.1fx): %s%n",
+                key, engine, plain.get().maxTaskShare(), salted.get().maxTaskShare(), cut, SALTING_CUT_TARGET,
+                cut >= SALTING_CUT_TARGET ? "met" : "NOT met"));
+          }
+        }
+      }
     });
     return out.toString();
   }

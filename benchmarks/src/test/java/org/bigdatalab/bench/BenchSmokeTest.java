@@ -122,6 +122,61 @@ class BenchSmokeTest {
   }
 
   @Test
+  void everyDfsStoreWritesAndReadsBesideTheDiskLimit() {
+    List<String> progress = new ArrayList<>();
+    List<BenchResult> rows = BenchRunner.run("dfs", List.of(), "1MB", progress::add, ONCE);
+
+    List<String> stores = EngineRegistry.load().engines(Topic.DFS).stream()
+        .filter(i -> i.kind() != EngineInfo.Kind.BROKEN && !i.id().equals("dfs-hdfs")).map(EngineInfo::id).toList();
+    assertThat(stores).contains("dfs-memory", "dfs-local");
+    assertThat(rows).hasSize(2 * (1 + 2 * stores.size())).allSatisfy(r -> {
+      assertThat(r.value()).isPositive();
+      assertThat(r.ratioToBaseline()).isPositive();
+      assertThat(r.baseline()).isEqualTo(BenchRunner.DISK_LIMIT);
+      assertThat(r.metric()).isIn("write MB/s", "read MB/s");
+    });
+    assertThat(rows).extracting(BenchResult::engine).contains(BenchRunner.DISK_LIMIT, "dfs-local/r3/1MB", "dfs-memory/r1/1MB");
+    assertThat(BenchTable.format(rows)).contains("dfs-local/r3/1MB", "of the disk limit");
+  }
+
+  @Test
+  void everySkewVariantSumsCorrectlyAndReportsItsLargestTask() {
+    List<String> progress = new ArrayList<>();
+    List<BenchResult> rows = BenchRunner.run("skew", List.of("df-sequential", "df-parallel"), "20000", progress::add, ONCE);
+
+    assertThat(rows).hasSize(3 * (1 + 2 * 4)); // per exponent: the loop, two engines x (reduceByKey, groupByKey) x salting
+    assertThat(rows).extracting(BenchResult::size).contains("20000-z0", "20000-z1.0", "20000-z1.5");
+    assertThat(rows).extracting(BenchResult::engine).contains(BenchRunner.BASELINE, "df-parallel", "df-parallel+salted",
+        "df-sequential/groupByKey", "df-sequential/groupByKey+salted");
+    assertThat(rows).allSatisfy(r -> {
+      assertThat(r.value()).isPositive();
+      assertThat(r.metric()).isEqualTo("records/s");
+      if (r.engine().equals(BenchRunner.BASELINE)) {
+        assertThat(r.maxTaskShare()).isNull();
+      } else {
+        assertThat(r.maxTaskShare()).isNotNull().isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+      }
+    });
+    assertThat(BenchTable.format(rows)).contains("max-task", "salting cuts the largest task");
+  }
+
+  @Test
+  void saltedAndPlainPlansGiveTheHandWrittenSums() throws Exception {
+    SkewData data = SkewData.of(5_000, 1.5);
+    long[] expected = B05_SkewedAggregation.sumByHand(data.keys, data.values, data.keySpace);
+    try (org.bigdatalab.dataflow.DataflowEngine df = EngineRegistry.load()
+        .create("df-sequential", org.bigdatalab.dataflow.DataflowEngine.class, EngineOptions.NONE)) {
+      for (boolean grouped : new boolean[] {false, true}) {
+        for (boolean salted : new boolean[] {false, true}) {
+          List<KeyValue<Integer, Long>> sums = df.collect(B05_SkewedAggregation.plan(data.pairs(), salted, grouped));
+          data.check(sums, B05_SkewedAggregation.rowEngine("df-sequential", salted, grouped ? "groupByKey" : "reduceByKey"));
+          assertThat(sums.stream().mapToLong(KeyValue::value).sum()).isEqualTo(java.util.Arrays.stream(expected).sum());
+        }
+      }
+    }
+  }
+
+  @Test
   void unknownEnginesAreSkippedNotFatal() {
     List<String> progress = new ArrayList<>();
     List<BenchResult> rows = BenchRunner.run("wordcount", List.of("no-such-engine"), TINY, progress::add, ONCE);
