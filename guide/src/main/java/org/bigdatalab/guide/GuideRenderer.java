@@ -71,7 +71,11 @@ public final class GuideRenderer {
       Program.of(Ch04_WordCountAndGroupBy.class, Ch04_WordCountAndGroupBy::run),
       Program.of(Ch04_ShuffleExperiments.class, Ch04_ShuffleExperiments::run),
       Program.of(Ch05_SkewSalting.class, Ch05_SkewSalting::run),
-      Program.of(Ch05_SkewJoinAndDistinct.class, Ch05_SkewJoinAndDistinct::run));
+      Program.of(Ch05_SkewJoinAndDistinct.class, Ch05_SkewJoinAndDistinct::run),
+      Program.of(Ch06_WindowedCounts.class, Ch06_WindowedCounts::run),
+      Program.of(Ch06_SlidingAndSessions.class, Ch06_SlidingAndSessions::run),
+      Program.of(Ch06_WallClockBug.class, Ch06_WallClockBug::run),
+      Program.of(Ch06_ExactlyOnce.class, Ch06_ExactlyOnce::run));
 
   /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
   static final String SOURCE_ROOT = "guide-src";
