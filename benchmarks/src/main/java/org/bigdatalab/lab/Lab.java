@@ -24,6 +24,10 @@ public final class Lab implements Callable<Integer> {
   @Option(names = "--tries", defaultValue = "30", description = "Generated cases per property in the tour (default ${DEFAULT-VALUE}).")
   int tries;
 
+  @Option(names = "--real-tries", defaultValue = "3",
+      description = "Generated cases per property on real engines in the tour (default ${DEFAULT-VALUE}).")
+  int realTries;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Lab()).execute(args));
   }
@@ -35,6 +39,7 @@ public final class Lab implements Callable<Integer> {
     ConformanceCommand conformance = new ConformanceCommand();
     conformance.reportDir = reportDir;
     conformance.tries = tries;
+    conformance.realTries = realTries;
     Matrix matrix = conformance.run();
 
     System.out.println("\n== 2/3 short comparison (wordcount, size small) ==");

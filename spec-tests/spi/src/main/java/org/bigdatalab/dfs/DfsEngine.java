@@ -1,6 +1,7 @@
 package org.bigdatalab.dfs;
 
 import java.io.IOException;
+import java.util.List;
 import org.bigdatalab.spi.Engine;
 
 /**
@@ -14,4 +15,13 @@ public interface DfsEngine extends Engine {
 
   /** Which of the two refusals Hadoop's spec allows this store's rename gives. */
   RenameRefusal renameRefusal();
+
+  /**
+   * Topologies this store starts cheaply, as DataNodes per rack (e.g. {@code [[2, 2], [3, 3]]}):
+   * a store whose clusters take seconds to start (a MiniDFSCluster) keeps them running and asks the
+   * suite to draw generated cases from these. Empty, the default: any generated topology.
+   */
+  default List<List<Integer>> preferredTopologies() {
+    return List.of();
+  }
 }

@@ -114,6 +114,14 @@ public class HdfsStore implements DfsEngine {
   /** HDFS's {@code rename(Path, Path)} answers false for a refused rename. */
   @Override public RenameRefusal renameRefusal() { return RenameRefusal.RETURNS_FALSE; }
 
+  /**
+   * Two racks of two DataNodes (the spec's small cluster) and two racks of three (the seed's
+   * diagram): a MiniDFSCluster takes seconds to start, so these are kept running between cases.
+   */
+  @Override public java.util.List<java.util.List<Integer>> preferredTopologies() {
+    return java.util.List.of(java.util.List.of(2, 2), java.util.List.of(3, 3));
+  }
+
   @Override public synchronized org.bigdatalab.dfs.DistributedFileSystem start(ClusterSpec spec) throws IOException {
     if (remote()) {
       return startRemote(spec);

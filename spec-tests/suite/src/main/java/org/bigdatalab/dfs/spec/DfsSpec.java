@@ -100,6 +100,13 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
    */
   protected Arbitrary<ClusterSpec> clusters(int minRacks, int maxRacks, int minPerRack, int maxPerRack,
                                             int minR, int maxR, Boolean writer) {
+    List<List<Integer>> fitting = engine().preferredTopologies().stream()
+        .filter(t -> t.size() >= minRacks && t.size() <= maxRacks)
+        .filter(t -> t.stream().allMatch(n -> n >= minPerRack && n <= maxPerRack))
+        .toList();
+    if (!fitting.isEmpty()) {
+      return DfsGenerators.clusters(net.jqwik.api.Arbitraries.of(fitting), minR, maxR, writer);
+    }
     return DfsGenerators.clusters(minRacks, maxRacks, minPerRack, maxPerRack, minR, maxR, writer);
   }
 
