@@ -601,11 +601,7 @@ final class SortBuffer {
     @Override
     public void emit(Object key, Object value) {
       try {
-        combined.reset();
-        keyCodec.write(key, combined);
-        int keyLen = combined.pos;
-        valueCodec.write(value, combined);
-        writer.write(combined.buf, 0, keyLen, combined.buf, keyLen, combined.pos - keyLen);
+        writer.write(keyCodec, key, valueCodec, value, combined);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

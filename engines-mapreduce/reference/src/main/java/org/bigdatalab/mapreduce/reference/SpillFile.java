@@ -76,6 +76,16 @@ record SpillFile(Path path, long[] offsets, long[] records) {
       }
     }
 
+    /** Encodes a record with the job's codecs through {@code scratch} and appends it. */
+    <K, V> void write(org.bigdatalab.spi.Codec<K> keyCodec, K key, org.bigdatalab.spi.Codec<V> valueCodec, V value,
+        SpillBytes.ScratchOut scratch) throws IOException {
+      scratch.reset();
+      keyCodec.write(key, scratch);
+      int keyLen = scratch.pos;
+      valueCodec.write(value, scratch);
+      write(scratch.buf, 0, keyLen, scratch.buf, keyLen, scratch.pos - keyLen);
+    }
+
     void write(byte[] key, int keyOff, int keyLen, byte[] value, int valueOff, int valueLen) throws IOException {
       if (buf.length - n < 2 * SpillBytes.MAX_VARINT) {
         flush();

@@ -152,11 +152,7 @@ final class SpillMerge<K, V> {
     @Override
     public void emit(K key, V value) {
       try {
-        bytes.reset();
-        keyCodec.write(key, bytes);
-        int keyLen = bytes.pos;
-        valueCodec.write(value, bytes);
-        writer.write(bytes.buf, 0, keyLen, bytes.buf, keyLen, bytes.pos - keyLen);
+        writer.write(keyCodec, key, valueCodec, value, bytes);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
