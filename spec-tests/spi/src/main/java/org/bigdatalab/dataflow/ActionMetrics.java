@@ -27,8 +27,9 @@ public record ActionMetrics(List<StageMetrics> stages) {
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();
-    stages.forEach(s -> b.append(String.format("stage %d from %-14s tasks %3d  largest %,8d  shuffle write %,8d%n",
-        s.id(), s.start(), s.tasks(), s.largestTask(), s.shuffleWriteRecords())));
+    stages.forEach(s -> b.append(String.format("stage %d from %-14s tasks %3d  largest %,8d  shuffle write %,8d%s%n",
+        s.id(), s.start(), s.tasks(), s.largestTask(), s.shuffleWriteRecords(),
+        s.taskNanos().isEmpty() ? "" : String.format("  slowest task %,.1f ms", s.slowestTaskNanos() / 1e6))));
     return b.toString();
   }
 }

@@ -54,4 +54,13 @@ public interface DistributedFileSystem extends Closeable {
   List<BlockLocation> blockLocations(DfsPath file) throws IOException;
 
   DfsFaults faults();
+
+  /**
+   * The path as a URI that Hadoop's own client can open from any JVM (for HDFS,
+   * {@code hdfs://namenode:port/...}), so a real MapReduce job can read it directly; empty, the
+   * default, for a store that lives only in this JVM.
+   */
+  default java.util.Optional<java.net.URI> hadoopUri(DfsPath path) {
+    return java.util.Optional.empty();
+  }
 }

@@ -25,6 +25,7 @@ public final class MapReduceClauses {
   public static final String COMMIT_ATOMIC = "mapreduce.commit.atomic";
   public static final String RETRY_FAILED_ATTEMPT_INVISIBLE = "mapreduce.retry.failed-attempt-invisible";
   public static final String BAD_INPUT = "mapreduce.bad-input";
+  public static final String INPUT_DFS_EQUALS_LOCAL = "mapreduce.input.dfs-equals-local";
 
   private static final String PAPER = "Dean & Ghemawat, MapReduce: Simplified Data Processing on Large Clusters (OSDI 2004)";
   private static final String HADOOP_TUTORIAL = "Apache Hadoop MapReduce Tutorial (Partitioner, Combiner, Counters)";
@@ -75,5 +76,10 @@ public final class MapReduceClauses {
       new Clause(BAD_INPUT, Topic.MAPREDUCE, REQUIRED,
           "A malformed record fails the job with an error naming file, line and field; with skipping on it is skipped and counted, and nothing else is lost.",
           "Hadoop SkipBadRecords; this project's error rule (file:line: field: problem)",
-          "line numbering inside splits, or skipped records that are not counted"));
+          "line numbering inside splits, or skipped records that are not counted"),
+      new Clause(INPUT_DFS_EQUALS_LOCAL, Topic.MAPREDUCE, REQUIRED,
+          "A job reading its input from a distributed file system gives the output it gives on local files of the same bytes,"
+              + " whatever the block size; reported splits cover each file once and name the hosts of the block they start in.",
+          "Hadoop FileInputFormat.getSplits (one split per block, SPLIT_SLOP, block hosts); " + SEED,
+          "reading a split as its block's bytes alone (a line across a block boundary cut in two), or hosts of the wrong block"));
 }

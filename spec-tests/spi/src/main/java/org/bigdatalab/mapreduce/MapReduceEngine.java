@@ -2,6 +2,8 @@ package org.bigdatalab.mapreduce;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.bigdatalab.dfs.DfsPath;
+import org.bigdatalab.dfs.DistributedFileSystem;
 import org.bigdatalab.spi.Engine;
 
 /**
@@ -12,6 +14,18 @@ import org.bigdatalab.spi.Engine;
  */
 public interface MapReduceEngine extends Engine {
 
+  /** Reads local files, cut into splits of at most {@code job.maxSplitBytes()}. */
   <KM, VM, KO, VO> JobResult run(MapReduceJob<KM, VM, KO, VO> job, List<Path> inputs, Path outputDir)
       throws JobFailedException;
+
+  /**
+   * Reads files of a distributed file system, cut as {@link BlockSplits#plan} cuts them (one split
+   * per block, as Hadoop's FileInputFormat), and writes the output to a local directory. The output
+   * is the one the job gives on local files of the same bytes
+   * ({@link MapReduceClauses#INPUT_DFS_EQUALS_LOCAL}); the result's splits name each block's
+   * replica hosts. An engine that cannot read a store throws {@link JobFailedException} saying why,
+   * and declares the clause unsupported when it can read none.
+   */
+  <KM, VM, KO, VO> JobResult run(MapReduceJob<KM, VM, KO, VO> job, DistributedFileSystem fs, List<DfsPath> inputs,
+      Path outputDir) throws JobFailedException;
 }

@@ -29,4 +29,14 @@ public final class StreamFns {
   public interface ToLong<T> extends Serializable {
     long applyAsLong(T event);
   }
+
+  /** Whether a stateless job keeps an event. */
+  public interface Filter<T> extends Serializable {
+    boolean test(T event);
+  }
+
+  /** What a stateless job emits for an event it keeps; never {@code null}. */
+  public interface Map<T, R> extends Serializable {
+    R apply(T event);
+  }
 }

@@ -24,7 +24,13 @@ public final class StreamingClauses {
   public static final String EVENT_TIME = "streaming.event-time-not-processing-time";
   public static final String EXACTLY_ONCE = "streaming.exactly-once.crash-restore";
   public static final String BAD_INPUT = "streaming.bad-input";
+  public static final String NEXMARK_STATELESS = "streaming.nexmark.stateless.equals-oracle";
+  public static final String NEXMARK_Q5 = "streaming.nexmark.q5.equals-oracle";
+  public static final String NEXMARK_Q7 = "streaming.nexmark.q7.equals-oracle";
+  public static final String NEXMARK_Q8 = "streaming.nexmark.q8.equals-oracle";
+  public static final String NEXMARK_Q11 = "streaming.nexmark.q11.equals-oracle";
 
+  private static final String NEXMARK = "Tucker et al., NEXMark (2002); Apache Beam's Nexmark queries; Flink's nexmark repository";
   private static final String DATAFLOW_MODEL = "Akidau et al., The Dataflow Model (VLDB 2015)";
   private static final String FLINK_DOCS = "Apache Flink docs: Windows, Generating Watermarks, Allowed Lateness";
   private static final String SEED_FLINK = "seed: Stream Processing > Apache Flink (forBoundedOutOfOrderness, TumblingEventTimeWindows)";
@@ -74,5 +80,28 @@ public final class StreamingClauses {
       new Clause(BAD_INPUT, Topic.STREAMING, REQUIRED,
           "An unparseable event goes to the dead-letter output with its reason, and the job goes on with the rest.",
           "this project's error rule (never lose accepted records silently); Kafka Streams DeserializationExceptionHandler",
-          "a parser exception that kills the job, or a dead letter without its reason"));
+          "a parser exception that kills the job, or a dead letter without its reason"),
+      new Clause(NEXMARK_STATELESS, Topic.STREAMING, REQUIRED,
+          "Nexmark q0 (pass-through), q1 (bid prices to euros) and q2 (bids on every n-th auction) as stateless map/filter"
+              + " jobs emit the oracle's outputs in arrival order, with unparseable lines as dead letters.",
+          NEXMARK + " (queries 0-2)",
+          "a parallel stage that reorders or loses a range (the last partial batch never flushed), or the filter and map swapped"),
+      new Clause(NEXMARK_Q5, Topic.STREAMING, REQUIRED,
+          "Nexmark q5 (hot items): bids per auction per sliding window equal the batch oracle's, and so do the hottest"
+              + " auctions of each window.",
+          NEXMARK + " (query 5)",
+          "a sliding window that starts one slide late, so the hottest auction of a window changes"),
+      new Clause(NEXMARK_Q7, Topic.STREAMING, REQUIRED,
+          "Nexmark q7 (highest bid): the highest bid of each tumbling window over out-of-order bids equals the batch oracle's.",
+          NEXMARK + " (query 7)",
+          "a window fired before the out-of-orderness bound passed, losing a later-arriving higher bid"),
+      new Clause(NEXMARK_Q8, Topic.STREAMING, REQUIRED,
+          "Nexmark q8 (new sellers): persons and the auctions they open in the same tumbling window, joined by person id,"
+              + " equal the batch oracle's join.",
+          NEXMARK + " (query 8)",
+          "a person and an auction of one window split across windows because one arrived out of order"),
+      new Clause(NEXMARK_Q11, Topic.STREAMING, REQUIRED,
+          "Nexmark q11 (user sessions): bids per bidder per session window equal the batch oracle's sessions.",
+          NEXMARK + " (query 11)",
+          "a session closed before a late-arriving bid within the bound extends or bridges it"));
 }

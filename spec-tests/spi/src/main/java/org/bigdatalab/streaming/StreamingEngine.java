@@ -25,6 +25,14 @@ public interface StreamingEngine extends Engine {
     return run(job, source, RunOptions.NONE);
   }
 
+  /**
+   * Runs a stateless map/filter job over the source's lines, natively (each engine's own map and
+   * filter operators); watermark and idle steps are skipped.
+   *
+   * @throws StreamingFailedException when the filter or map throws
+   */
+  <T, R> StatelessResult<R> runStateless(StatelessJob<T, R> job, ScriptedSource source) throws StreamingFailedException;
+
   /** Where events beyond the allowed lateness go; engines without a side output count them instead. */
   default LateData lateData() {
     return LateData.SIDE_OUTPUT;

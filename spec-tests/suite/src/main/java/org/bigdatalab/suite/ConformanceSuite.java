@@ -36,4 +36,20 @@ public abstract class ConformanceSuite<E extends Engine> {
   protected final E engine() {
     return (E) SuiteEngines.engineFor(this);
   }
+
+  /** Makes an engine the suite needs besides the one under test. */
+  @FunctionalInterface
+  public interface EngineFactory {
+    Engine create() throws Exception;
+  }
+
+  /**
+   * Another engine the checks need (e.g. the store a MapReduce job reads from), made by
+   * {@code factory} on first use, shared by all properties of this class under {@code name}, and
+   * closed with the engine under test.
+   */
+  @SuppressWarnings("unchecked")
+  protected final <T extends Engine> T companion(String name, EngineFactory factory) {
+    return (T) SuiteEngines.companionFor(this, name, factory);
+  }
 }

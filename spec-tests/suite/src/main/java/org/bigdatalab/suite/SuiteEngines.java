@@ -10,6 +10,8 @@ final class SuiteEngines {
   private record Lease(Engine engine, boolean owned) {}
 
   private static final Map<Class<?>, Lease> LEASES = new ConcurrentHashMap<>();
+  /** Other engines a suite class needs besides the one under test, by class and name. */
+  private static final Map<Class<?>, Map<String, Engine>> COMPANIONS = new ConcurrentHashMap<>();
 
   private SuiteEngines() {}
 
@@ -27,10 +29,29 @@ final class SuiteEngines {
     return engineFor(anInstance).info();
   }
 
+  static Engine companionFor(ConformanceSuite<?> suite, String name, ConformanceSuite.EngineFactory factory) {
+    return COMPANIONS.computeIfAbsent(suite.getClass(), c -> new ConcurrentHashMap<>()).computeIfAbsent(name, n -> {
+      try {
+        return factory.create();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not create " + n + " for " + suite.getClass().getName() + ": " + e, e);
+      }
+    });
+  }
+
   static void release(Class<?> suiteClass) throws Exception {
     Lease lease = LEASES.remove(suiteClass);
-    if (lease != null && lease.owned()) {
-      lease.engine().close();
+    Map<String, Engine> companions = COMPANIONS.remove(suiteClass);
+    try {
+      if (lease != null && lease.owned()) {
+        lease.engine().close();
+      }
+    } finally {
+      if (companions != null) {
+        for (Engine companion : companions.values()) {
+          companion.close();
+        }
+      }
     }
   }
 }

@@ -194,6 +194,17 @@ public abstract class SkewSpec extends ConformanceSuite<DataflowEngine> {
         .isEqualTo(Map.of("hot", 1L));
   }
 
+  /** Copies of one value in different input partitions still count once: distinct must shuffle. */
+  @Example
+  @Verifies(DISTINCT_HASH_SALT)
+  void required_skew_distinct_hash_salt_copiesInTwoPartitionsCountOnce() throws Exception {
+    SkewedInput input = new SkewedInput(List.of(KeyValue.of("hot", 7L), KeyValue.of("hot", 7L)), 2);
+    assertThat(toMap(engine().collect(SaltedCountDistinct.plain(input.dataset()).asDataset())))
+        .as("plain").isEqualTo(Map.of("hot", 1L));
+    assertThat(toMap(engine().collect(SaltedCountDistinct.hashSalted(input.dataset(), 2).asDataset())))
+        .as("salted by hash").isEqualTo(Map.of("hot", 1L));
+  }
+
   private static Map<String, Long> toMap(List<KeyValue<String, Long>> records) {
     Map<String, Long> map = new HashMap<>();
     records.forEach(kv -> assertThat(map.put(kv.key(), kv.value())).as("key %s twice in %s", kv.key(), records).isNull());

@@ -33,8 +33,13 @@ public final class MapReduceGenerators {
   }
 
   public static Arbitrary<String> text(Arbitrary<String> lines) {
+    return text(lines, 25);
+  }
+
+  /** Texts of up to {@code maxLines} lines, with a final line break or without. */
+  public static Arbitrary<String> text(Arbitrary<String> lines, int maxLines) {
     Arbitrary<String> ending = Arbitraries.of("\n", "\n", "\n", "\r\n");
-    return Combinators.combine(lines.list().ofMaxSize(25), ending, Arbitraries.of(true, false))
+    return Combinators.combine(lines.list().ofMaxSize(maxLines), ending, Arbitraries.of(true, false))
         .as((ls, eol, trailing) -> String.join(eol, ls) + (trailing && !ls.isEmpty() ? eol : ""));
   }
 
@@ -52,7 +57,23 @@ public final class MapReduceGenerators {
     });
   }
 
-  /** Split sizes from absurdly small (every line cut) to one split per file. */
+  /** Inputs of up to about 2 KB a file: a few 512- or 1024-byte blocks, lines across their boundaries. */
+  public static Arbitrary<List<InputFile>> multiBlockInputs() {
+    return inputs(text(line(), 80), "txt");
+  }
+
+  /**
+   * Split sizes for block-sized inputs: mostly the default (one split per block), sometimes 600 to
+   * 1100 bytes (below a 1024-byte block, so splits are cut inside blocks too). Few splits a file:
+   * each is a task, and a real engine's tasks cost tens of milliseconds.
+   */
+  public static Arbitrary<Long> blockSplitSizes() {
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, Arbitraries.just(org.bigdatalab.mapreduce.MapReduceJob.DEFAULT_MAX_SPLIT_BYTES)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(600, 1100)));
+  }
+
+    /** Split sizes from absurdly small (every line cut) to one split per file. */
   public static Arbitrary<Long> splitSizes() {
     return Arbitraries.oneOf(Arbitraries.of(1L << 20), Arbitraries.longs().between(1, 48));
   }

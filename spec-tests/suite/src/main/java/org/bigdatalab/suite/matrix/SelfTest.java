@@ -23,6 +23,7 @@ import org.bigdatalab.spi.Engine;
  */
 public final class SelfTest {
   private static final int TRIES = 40;
+  private static final int ROUNDS = 5;
 
   private SelfTest() {}
 
@@ -55,9 +56,17 @@ public final class SelfTest {
     return run(engine, clause).status();
   }
 
-  /** Asserts that the broken engine fails the clause, with a message that names the clause. */
+  /**
+   * Asserts that the broken engine fails the clause, with a message that names the clause. A bug that
+   * only some generated inputs expose may slip through one round of random cases, so the check gets up
+   * to {@value #ROUNDS} rounds with fresh seeds; a suite that needs more than that to catch the bug is
+   * too weak, and the test says so. Pinned examples catch most broken engines in the first round.
+   */
   public static void assertFails(Engine broken, String clause) {
     ClauseResult result = run(broken, clause);
+    for (int round = 1; round < ROUNDS && result.status() == ClauseStatus.PASSED; round++) {
+      result = run(broken, clause);
+    }
     Assertions.assertThat(result.status()).as("%s on %s: %s", clause, broken.info().id(), result.detail())
         .isEqualTo(ClauseStatus.FAILED);
     Assertions.assertThat(result.detail()).as("failure names the clause").contains(clause);
