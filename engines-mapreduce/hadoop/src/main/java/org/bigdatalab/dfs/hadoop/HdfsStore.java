@@ -182,7 +182,12 @@ public class HdfsStore implements DfsEngine {
     }
   }
 
-  @Override public synchronized void close() {
+  @Override public void close() {
+    stopClusters();
+  }
+
+  /** Stops every cluster, kept or in use (what {@link #close()} does, for a subclass that keeps them past close). */
+  public final synchronized void stopClusters() {
     for (MiniHdfs mini : kept.values()) {
       stop(mini);
     }

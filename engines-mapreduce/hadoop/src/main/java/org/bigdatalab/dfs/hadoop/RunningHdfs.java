@@ -89,6 +89,11 @@ final class RunningHdfs implements org.bigdatalab.dfs.DistributedFileSystem, Dfs
 
   private String src(DfsPath p) { return p.isRoot() && !base.isEmpty() ? base : base + p.value(); }
 
+  /** The file on this cluster's NameNode, e.g. {@code hdfs://localhost:40427/input/a.txt}: a real job reads it there. */
+  @Override public java.util.Optional<java.net.URI> hadoopUri(DfsPath path) {
+    return java.util.Optional.of(hdfs.makeQualified(hadoop(path)).toUri());
+  }
+
   private DfsPath ours(Path p) {
     String path = p.toUri().getPath().substring(base.length());
     return new DfsPath(path.isEmpty() ? "/" : path);

@@ -17,8 +17,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Cluster;
+import org.apache.hadoop.mapreduce.InputFormat;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobStatus;
 import org.apache.hadoop.mapreduce.MRConfig;
@@ -28,6 +30,8 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.bigdatalab.dfs.DfsPath;
+import org.bigdatalab.dfs.DistributedFileSystem;
 import org.bigdatalab.mapreduce.Counters;
 import org.bigdatalab.mapreduce.JobFailedException;
 import org.bigdatalab.mapreduce.JobResult;
@@ -35,6 +39,7 @@ import org.bigdatalab.mapreduce.MapReduceClauses;
 import org.bigdatalab.mapreduce.MapReduceEngine;
 import org.bigdatalab.mapreduce.MapReduceJob;
 import org.bigdatalab.mapreduce.OutputDirectoryExistsException;
+import org.bigdatalab.mapreduce.Split;
 import org.bigdatalab.mapreduce.TaskCounter;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineOptions;
@@ -55,7 +60,14 @@ import org.bigdatalab.spi.Topic;
  * {@code mapreduce.input.fileinputformat.split.maxsize = job.maxSplitBytes()}; lines end at
  * {@code '\n'} only ({@code textinputformat.record.delimiter}), a {@code '\r'} before it dropped, as
  * the SPI reads them (Hadoop's default reader would also end a line at a lone {@code '\r'}).
- * Nothing is kept in static state, so the same classes run in a cluster's task JVMs.
+ * Nothing is kept in static state, so the same classes run in a cluster's task JVMs (the one
+ * exception: a job reading a store that lives in this JVM finds it through {@link StoreHandles},
+ * so that path runs on LocalJobRunner only).
+ *
+ * <h2>Input from a distributed file system</h2>
+ * {@code dfs-hdfs} is read through its {@code hdfs://} paths by TextInputFormat, so Hadoop's own
+ * FileInputFormat cuts one split per HDFS block; {@code dfs-memory} and {@code dfs-local} through
+ * the DFS SPI by {@link DfsInputFormat}, with the same splits. The output stays a local directory.
  *
  * <h2>Configuration</h2>
  * By default the job runs in this JVM on Hadoop's LocalJobRunner:
@@ -193,8 +205,47 @@ public final class HadoopMapReduce implements MapReduceEngine {
   @Override
   public <KM, VM, KO, VO> JobResult run(MapReduceJob<KM, VM, KO, VO> job, List<java.nio.file.Path> inputs,
       java.nio.file.Path outputDir) throws JobFailedException {
-    long started = System.nanoTime();
     Configuration conf = jobConfiguration(job);
+    return run(job, conf, inputs.stream().map(p -> hadoopPath(p, conf)).toList(), TextInputFormat.class,
+        outputDir, ReportedSplits.LOCAL);
+  }
+
+  /**
+   * Reads the files from a distributed file system. A store Hadoop can open itself (dfs-hdfs: its
+   * {@link DistributedFileSystem#hadoopUri}) is read by TextInputFormat on its {@code hdfs://}
+   * paths, so Hadoop's FileInputFormat cuts the splits from HDFS's own block locations; any other
+   * store is read through the SPI by {@link DfsInputFormat}, which needs LocalJobRunner. Either way
+   * the result's splits are Hadoop's, in its task order, with the store's DataNode ids as hosts.
+   */
+  @Override
+  public <KM, VM, KO, VO> JobResult run(MapReduceJob<KM, VM, KO, VO> job, DistributedFileSystem fs,
+      List<DfsPath> inputs, java.nio.file.Path outputDir) throws JobFailedException {
+    Configuration conf = jobConfiguration(job);
+    List<Path> hadoopPaths = new ArrayList<>();
+    for (DfsPath input : inputs) {
+      fs.hadoopUri(input).ifPresent(uri -> hadoopPaths.add(new Path(uri)));
+    }
+    ReportedSplits reported = new ReportedSplits(fs, inputs, hadoopPaths);
+    if (hadoopPaths.size() == inputs.size()) {
+      return run(job, conf, hadoopPaths, TextInputFormat.class, outputDir, reported);
+    }
+    if (!local) {
+      throw new JobFailedException("job " + job.name() + ": its input store lives in this JVM, where a cluster's"
+          + " tasks cannot read it; copy the input to HDFS, or run mr-hadoop on LocalJobRunner");
+    }
+    String handle = StoreHandles.register(conf, fs, inputs);
+    try {
+      return run(job, conf, inputs.stream().map(p -> new Path(p.value())).toList(), DfsInputFormat.class,
+          outputDir, reported);
+    } finally {
+      StoreHandles.release(handle);
+    }
+  }
+
+  private <KM, VM, KO, VO> JobResult run(MapReduceJob<KM, VM, KO, VO> job, Configuration conf, List<Path> inputs,
+      Class<? extends InputFormat<LongWritable, Text>> inputFormat, java.nio.file.Path outputDir,
+      ReportedSplits reported) throws JobFailedException {
+    long started = System.nanoTime();
     Path output = hadoopPath(outputDir, conf);
     Path failures = new Path(output, TaskFailures.DIR_NAME);
     conf.set(TaskFailures.DIR_KEY, failures.toString());
@@ -211,7 +262,8 @@ public final class HadoopMapReduce implements MapReduceEngine {
     boolean submitted = false;
     boolean succeeded = false;
     try {
-      hadoopJob = hadoopJob(job, conf, inputs, output);
+      hadoopJob = hadoopJob(job, conf, inputs, inputFormat, output);
+      List<Split> splits = reported.of(hadoopJob, inputFormat);
       try {
         hadoopJob.submit();
       } catch (FileAlreadyExistsException | org.apache.hadoop.mapred.FileAlreadyExistsException e) {
@@ -223,7 +275,7 @@ public final class HadoopMapReduce implements MapReduceEngine {
         throw failure(job, hadoopJob, fs, failures);
       }
       JobResult result = new JobResult(outputDir, job.numReducers(), counters(hadoopJob),
-          failedAttempts(hadoopJob), Duration.ofNanos(System.nanoTime() - started));
+          failedAttempts(hadoopJob), Duration.ofNanos(System.nanoTime() - started), splits);
       fs.delete(failures, true);
       return result;
     } catch (JobFailedException e) {
@@ -272,17 +324,13 @@ public final class HadoopMapReduce implements MapReduceEngine {
   }
 
   private <KM, VM, KO, VO> Job hadoopJob(MapReduceJob<KM, VM, KO, VO> job, Configuration conf,
-      List<java.nio.file.Path> inputs, Path output) throws IOException {
+      List<Path> inputs, Class<? extends InputFormat<LongWritable, Text>> inputFormat, Path output) throws IOException {
     Job j = Job.getInstance(conf, job.name());
     if (!local && conf.get(MRJobConfig.JAR) == null) {
       j.setJarByClass(HadoopMapReduce.class);
     }
-    j.setInputFormatClass(TextInputFormat.class);
-    Path[] paths = new Path[inputs.size()];
-    for (int i = 0; i < paths.length; i++) {
-      paths[i] = hadoopPath(inputs.get(i), conf);
-    }
-    FileInputFormat.setInputPaths(j, paths);
+    j.setInputFormatClass(inputFormat);
+    FileInputFormat.setInputPaths(j, inputs.toArray(Path[]::new));
     j.setMapperClass(rawClass(SpecMapper.class));
     if (job.combiner() != null) {
       j.setCombinerClass(rawClass(SpecCombiner.class));

@@ -113,7 +113,8 @@ public final class SpecMapper<KM, VM> extends Mapper<LongWritable, Text, BytesWr
   private long lineNumberAt(long offset) throws IOException {
     long line = 1;
     byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = file.getFileSystem(conf).open(file)) {
+    StoreHandles.Input store = StoreHandles.of(conf);
+    try (InputStream in = store != null ? DfsInputFormat.open(store, file, 0) : file.getFileSystem(conf).open(file)) {
       long left = offset;
       while (left > 0) {
         int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));

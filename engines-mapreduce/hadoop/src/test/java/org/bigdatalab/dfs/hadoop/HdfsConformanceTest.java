@@ -1,6 +1,6 @@
 package org.bigdatalab.dfs.hadoop;
 
-import net.jqwik.api.PropertyDefaults;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.bigdatalab.dfs.DfsEngine;
 import org.bigdatalab.dfs.spec.DfsSpec;
 
@@ -10,16 +10,16 @@ import org.bigdatalab.dfs.spec.DfsSpec;
  * between cases. Replication, block size, writer and files still vary per case. A property whose
  * bounds neither topology meets falls back to the spec's generated topologies.
  *
- * <p>Three tries per property (the module's default is 8, for mr-hadoop): the fault properties
- * restart DataNodes or the NameNode, 5-8 s a case on two cores, and the whole binding stays near
- * two minutes. {@code -Pexhaustive} does not raise this number; run with
- * {@code -Djqwik.tries.default=N} after removing the annotation for a longer run.
+ * <p>Three tries per property (the module's default is 8, for mr-hadoop; 30 under
+ * {@code -Pexhaustive}, see {@link HdfsTries}): the fault properties restart DataNodes or the
+ * NameNode, 5-8 s a case on two cores, and the whole binding stays near two minutes. Its
+ * clusters are {@link SharedHdfsStore}'s, shared with the MapReduce suite's DFS-input clause.
  */
-@PropertyDefaults(tries = 3)
+@AddLifecycleHook(HdfsTries.class)
 class HdfsConformanceTest extends DfsSpec {
 
   @Override
   protected DfsEngine createEngine() {
-    return new HdfsStore();
+    return SharedHdfsStore.get();
   }
 }

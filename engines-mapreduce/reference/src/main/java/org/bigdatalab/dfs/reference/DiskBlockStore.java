@@ -1,14 +1,15 @@
 package org.bigdatalab.dfs.reference;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,79 +17,107 @@ import java.util.stream.Stream;
 
 /**
  * A DataNode's replicas as files, laid out as HDFS lays them out: {@code blk_<id>} holds the bytes
- * and {@code blk_<id>.meta} their checksums (a version short, the chunk size, then one CRC32C per
- * chunk). Both are written to a temporary name and moved into place, so a replica is never seen
- * half-written. The checksum streams are buffered: unbuffered, each 4-byte CRC was a system call.
+ * and {@code blk_<id>.meta} their checksums (a version short and the chunk size, then one CRC32C per
+ * chunk), each written with large sequential writes. A replica being written is invisible (not in
+ * the replica map, so not in block reports, not readable) until it is published. A new replica is
+ * written under its final names, since nothing else can have them (block ids are never reused); one
+ * that continues a published replica is written under temporary names and moved over it on publish,
+ * so a published replica never changes under a reader that has it open.
+ *
+ * <p>Durability: like the HDFS default ({@code dfs.datanode.synconclose=false}), nothing is forced
+ * to the device: a published replica survives a process crash (it is in the page cache), not a
+ * machine crash before the kernel writes it back.
  */
 final class DiskBlockStore implements BlockStore {
-  private static final short META_VERSION = 1;
+  static final short META_VERSION = 2;
+  static final int META_HEADER = Short.BYTES + Integer.BYTES;
   private final Path dir;
-  /** Replica lengths by block id: the DataNode's in-memory replica map, rebuilt from the directory at start. */
-  private final java.util.Map<Long, Long> lengths = new java.util.HashMap<>();
+  /** Published replica lengths by block id: the DataNode's in-memory replica map, rebuilt from the directory at start. */
+  private final Map<Long, Long> lengths = new HashMap<>();
+  /** Makes the temporary names of concurrent writers of one block (an old writer that lost its lease) distinct. */
+  private long writers;
 
   DiskBlockStore(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir);
-    for (long id : blockIds()) {
-      lengths.put(id, Files.size(data(id)));
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(p -> p.getFileName().toString().matches("blk_\\d+")).toList()) {
+        lengths.put(Long.parseLong(p.getFileName().toString().substring(4)), Files.size(p));
+      }
     }
   }
 
   private Path data(long id) { return dir.resolve("blk_" + id); }
   private Path meta(long id) { return dir.resolve("blk_" + id + ".meta"); }
 
-  @Override public void put(Replica replica) throws IOException {
-    long id = replica.blockId();
-    Path tmpData = dir.resolve("blk_" + id + ".tmp");
-    Path tmpMeta = dir.resolve("blk_" + id + ".meta.tmp");
-    Files.write(tmpData, replica.data());
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmpMeta), 1 << 16))) {
-      out.writeShort(META_VERSION);
-      out.writeInt(Checksums.CHUNK);
-      out.writeInt(replica.checksums().length);
-      for (int sum : replica.checksums()) {
-        out.writeInt(sum);
+  @Override public synchronized ReplicaWriter write(long id, long keep) throws IOException {
+    if (!lengths.containsKey(id)) {
+      if (keep > 0) {
+        throw new IllegalStateException(dir + ": no published replica of blk_" + id + " to continue");
       }
+      return new DiskReplicaWriter(this, data(id), meta(id), null, null, 0, id);
     }
-    Files.move(tmpMeta, meta(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    Files.move(tmpData, data(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    lengths.put(id, (long) replica.length());
+    String tmp = "blk_" + id + "." + (++writers) + ".tmp";
+    return new DiskReplicaWriter(this, dir.resolve(tmp), dir.resolve(tmp + ".meta"), data(id), meta(id), keep, id);
   }
 
-  @Override public Optional<Replica> get(long id) throws IOException {
-    if (!Files.exists(data(id)) || !Files.exists(meta(id))) {
+  /**
+   * Makes a finished replica visible; one written under temporary names is first moved into place,
+   * meta first (readers open both under this lock, so they see the old pair or the new one).
+   */
+  synchronized void publish(long id, Path written, Path writtenMeta, long length) throws IOException {
+    if (!written.equals(data(id))) {
+      Files.move(writtenMeta, meta(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(written, data(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    lengths.put(id, length);
+  }
+
+  @Override public synchronized Optional<ReplicaReader> open(long id) throws IOException {
+    if (!lengths.containsKey(id)) {
       return Optional.empty();
     }
-    byte[] bytes = Files.readAllBytes(data(id));
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(meta(id)), 1 << 16))) {
-      short version = in.readShort();
-      int chunk = in.readInt();
-      if (version != META_VERSION || chunk != Checksums.CHUNK) {
-        throw new IOException(meta(id) + ": unknown checksum header (version " + version + ", chunk " + chunk + ")");
-      }
-      int[] sums = new int[in.readInt()];
-      for (int i = 0; i < sums.length; i++) {
-        sums[i] = in.readInt();
-      }
-      return Optional.of(new Replica(id, bytes, sums));
+    FileChannel data = null;
+    FileChannel meta = null;
+    try {
+      data = FileChannel.open(data(id), StandardOpenOption.READ);
+      meta = FileChannel.open(meta(id), StandardOpenOption.READ);
+      checkHeader(meta, meta(id));
+      return Optional.of(new DiskReplicaReader(data, meta, data(id), meta(id)));
+    } catch (IOException | RuntimeException e) {
+      ChannelIo.closeAfter(e, data, meta);
+      throw e;
     }
   }
 
-  @Override public void delete(long id) throws IOException {
+  static ByteBuffer header() {
+    return ByteBuffer.allocate(META_HEADER).putShort(META_VERSION).putInt(Checksums.CHUNK).flip();
+  }
+
+  private static void checkHeader(FileChannel meta, Path file) throws IOException {
+    ByteBuffer h = ByteBuffer.allocate(META_HEADER);
+    ChannelIo.readFully(meta, 0, h, file);
+    short version = h.getShort(0);
+    int chunk = h.getInt(Short.BYTES);
+    if (version != META_VERSION || chunk != Checksums.CHUNK) {
+      throw new IOException(file + ": unknown checksum header (version " + version + ", chunk " + chunk + ")");
+    }
+  }
+
+  @Override public synchronized long length(long id) {
+    return lengths.getOrDefault(id, -1L);
+  }
+
+  @Override public synchronized void delete(long id) throws IOException {
     Files.deleteIfExists(data(id));
     Files.deleteIfExists(meta(id));
     lengths.remove(id);
   }
 
-  @Override public Set<Long> blockIds() throws IOException {
-    Set<Long> ids = new TreeSet<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      files.map(p -> p.getFileName().toString()).filter(n -> n.matches("blk_\\d+"))
-          .forEach(n -> ids.add(Long.parseLong(n.substring(4))));
-    }
-    return ids;
+  @Override public synchronized Set<Long> blockIds() {
+    return new TreeSet<>(lengths.keySet());
   }
 
-  @Override public void corrupt(long id, int offset) throws IOException {
+  @Override public synchronized void corrupt(long id, int offset) throws IOException {
     try (RandomAccessFile file = new RandomAccessFile(data(id).toFile(), "rw")) {
       file.seek(offset);
       int b = file.read();
@@ -97,7 +126,7 @@ final class DiskBlockStore implements BlockStore {
     }
   }
 
-  @Override public long used() {
+  @Override public synchronized long used() {
     return lengths.values().stream().mapToLong(Long::longValue).sum();
   }
 }

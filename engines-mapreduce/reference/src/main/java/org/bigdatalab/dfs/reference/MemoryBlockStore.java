@@ -10,22 +10,34 @@ import java.util.TreeSet;
 final class MemoryBlockStore implements BlockStore {
   private final Map<Long, Replica> replicas = new HashMap<>();
 
-  @Override public void put(Replica replica) { replicas.put(replica.blockId(), replica); }
-
-  @Override public Optional<Replica> get(long blockId) { return Optional.ofNullable(replicas.get(blockId)); }
-
-  @Override public void delete(long blockId) { replicas.remove(blockId); }
-
-  @Override public Set<Long> blockIds() { return new TreeSet<>(replicas.keySet()); }
-
-  @Override public void corrupt(long blockId, int offset) {
-    Replica r = replicas.get(blockId);
-    byte[] data = r.data().clone();
-    data[offset] ^= (byte) 0x5A;
-    replicas.put(blockId, new Replica(blockId, data, r.checksums()));
+  @Override public synchronized ReplicaWriter write(long blockId, long keep) {
+    Replica kept = keep == 0 ? null : replicas.get(blockId);
+    if (keep > 0 && (kept == null || kept.data().length < keep)) {
+      throw new IllegalStateException("blk_" + blockId + ": no published replica of " + keep + " bytes to continue");
+    }
+    return Replica.writer(kept, keep, r -> publish(blockId, r));
   }
 
-  @Override public long used() {
-    return replicas.values().stream().mapToLong(Replica::length).sum();
+  private synchronized void publish(long blockId, Replica r) { replicas.put(blockId, r); }
+
+  @Override public synchronized Optional<ReplicaReader> open(long blockId) {
+    return Optional.ofNullable(replicas.get(blockId)).map(Replica::reader);
+  }
+
+  @Override public synchronized long length(long blockId) {
+    Replica r = replicas.get(blockId);
+    return r == null ? -1 : r.data().length;
+  }
+
+  @Override public synchronized void delete(long blockId) { replicas.remove(blockId); }
+
+  @Override public synchronized Set<Long> blockIds() { return new TreeSet<>(replicas.keySet()); }
+
+  @Override public synchronized void corrupt(long blockId, int offset) {
+    replicas.put(blockId, replicas.get(blockId).withByteFlipped(offset));
+  }
+
+  @Override public synchronized long used() {
+    return replicas.values().stream().mapToLong(r -> r.data().length).sum();
   }
 }

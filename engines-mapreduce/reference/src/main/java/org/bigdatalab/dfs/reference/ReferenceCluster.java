@@ -3,15 +3,13 @@ package org.bigdatalab.dfs.reference;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.bigdatalab.dfs.BlockLocation;
 import org.bigdatalab.dfs.ClusterSpec;
 import org.bigdatalab.dfs.DataNodeSpec;
@@ -30,7 +28,9 @@ import org.bigdatalab.dfs.ReplicaLocation;
  * One running reference cluster: a NameNode (a {@link Namespace}, a {@link Journal}, a
  * {@link BlockPlacement}) and DataNodes (each a {@link BlockStore}), in one process. Both
  * {@code dfs-memory} and {@code dfs-local} are this class with different stores and journals.
- * Operations are serialized: it is an oracle, written to be obviously right rather than fast.
+ * NameNode operations are serialized: it is an oracle, written to be obviously right. Block bytes
+ * stream outside that lock, as they do in HDFS (where they never pass through the NameNode):
+ * writers send packets to their {@link Pipeline}, readers read replicas they opened under it.
  */
 class ReferenceCluster implements DistributedFileSystem, DfsFaults {
 
@@ -96,9 +96,21 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
     }
     BlockInfo last = f.blocks.isEmpty() ? null : f.blocks.get(f.blocks.size() - 1);
     boolean partial = last != null && last.length < spec.blockSize();
-    byte[] lastBytes = partial ? readBlock(p, last.id, last.length) : null;
+    byte[] tail = partial ? partialChunk(p, last) : null;
     apply(Edit.append(p));
-    return new ReferenceOutput(this, f, p, partial ? last : null, lastBytes);
+    return new ReferenceOutput(this, f, p, partial ? last : null, tail);
+  }
+
+  /**
+   * The bytes of a block's last chunk when it is partial (none when the block ends on a chunk
+   * boundary), read and checked like any read: an append re-sends them with the new bytes, since
+   * the chunk's checksum changes as it grows; the whole chunks before stay where they are.
+   */
+  private byte[] partialChunk(DfsPath p, BlockInfo block) throws IOException {
+    try (ReferenceInput in = new ReferenceInput(this, p, List.of(new ReferenceInput.Extent(block.id, 0, block.length)))) {
+      in.seek(Checksums.chunkFloor(block.length));
+      return in.readRemaining();
+    }
   }
 
   @Override public synchronized DfsInput open(DfsPath p) throws IOException {
@@ -241,28 +253,77 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
 
   // the write and read paths -------------------------------------------------------------------
 
-  /**
-   * Ships the bytes of a block (new when {@code blockId} is negative) to its replicas and records
-   * its length; returns the block id.
-   */
-  synchronized long storeBlock(Namespace.FileInode file, DfsPath openedAs, long blockId, byte[] bytes) throws IOException {
+  /** Starts a new block of a file being written: its id and targets, where HDFS's addBlock chooses them. */
+  synchronized Pipeline startBlock(Namespace.FileInode file, DfsPath openedAs) throws IOException {
     DfsPath path = leasedPath(file, openedAs);
-    BlockInfo existing = blockId < 0 ? null : ns.block(blockId);
-    List<DataNode> targets = existing == null ? List.of() : existing.replicas.stream()
-        .map(nodes::get).filter(DataNode::alive).toList();
+    List<DataNode> targets = chooseNewTargets(path);
+    long id = ns.newBlockId();
+    apply(Edit.nextId(id + 1)); // persisted, so no restart hands the id out again: replicas being written own their names
+    return pipeline(id, targets, 0);
+  }
+
+  /**
+   * Continues a published block (written to after an hflush, or appended to) on its live replicas
+   * not known to be corrupt, each starting from its own copy of the block's first {@code keep} bytes.
+   */
+  synchronized Pipeline continueBlock(Namespace.FileInode file, DfsPath openedAs, long blockId, long keep) throws IOException {
+    DfsPath path = leasedPath(file, openedAs);
+    BlockInfo b = ns.block(blockId);
+    List<DataNode> targets = new ArrayList<>();
+    for (String n : b.replicas) {
+      DataNode dn = nodes.get(n);
+      if (dn.alive() && !b.corrupt.contains(n) && dn.store().length(blockId) >= keep) {
+        targets.add(dn);
+      }
+    }
     if (targets.isEmpty()) {
-      targets = chooseNewTargets(path);
+      throw new DfsException(Problem.NO_HEALTHY_REPLICA, path, "no live, healthy replica of " + b + " to write on from");
     }
-    long id = existing == null ? ns.newBlockId() : blockId;
-    Replica replica = Replica.of(id, bytes);
-    for (DataNode t : targets) {
-      t.store().put(replica);
+    return pipeline(blockId, targets, keep);
+  }
+
+  private static Pipeline pipeline(long blockId, List<DataNode> targets, long keep) throws IOException {
+    List<ReplicaWriter> writers = new ArrayList<>();
+    try {
+      for (DataNode t : targets) {
+        writers.add(t.store().write(blockId, keep));
+      }
+    } catch (IOException | RuntimeException e) {
+      writers.forEach(ReplicaWriter::abort);
+      throw e;
     }
-    apply(Edit.block(path, id, bytes.length));
-    BlockInfo info = ns.block(id);
+    return new Pipeline(blockId, List.copyOf(targets), writers);
+  }
+
+  /**
+   * Makes the first {@code length} bytes of a pipeline's block visible: its replicas on targets
+   * still running are put in place (those on stopped ones dropped, as HDFS's pipeline recovery drops
+   * a failed DataNode) and the block's length recorded. The pipeline is finished either way.
+   */
+  synchronized void publish(Namespace.FileInode file, DfsPath openedAs, Pipeline pipeline, long length) throws IOException {
+    List<DataNode> published = new ArrayList<>();
+    try {
+      DfsPath path = leasedPath(file, openedAs);
+      for (int i = 0; i < pipeline.targets().size(); i++) {
+        if (pipeline.targets().get(i).alive()) {
+          pipeline.writers().get(i).publish();
+          published.add(pipeline.targets().get(i));
+        } else {
+          pipeline.writers().get(i).abort();
+        }
+      }
+      if (published.isEmpty()) {
+        throw new DfsException(Problem.NO_LIVE_DATANODES, path, "every DataNode writing blk_" + pipeline.blockId()
+            + " " + pipeline.targets() + " stopped before the block was complete");
+      }
+      apply(Edit.block(path, pipeline.blockId(), length));
+    } catch (IOException | RuntimeException e) {
+      pipeline.abort();
+      throw e;
+    }
+    BlockInfo info = ns.block(pipeline.blockId());
     info.replicas.clear();
-    targets.forEach(t -> info.replicas.add(t.id()));
-    return id;
+    published.forEach(t -> info.replicas.add(t.id()));
   }
 
   private List<DataNode> chooseNewTargets(DfsPath path) throws IOException {
@@ -299,28 +360,52 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
     return now;
   }
 
-  /** The first {@code length} bytes of a healthy, reachable replica of a block; corrupt ones are reported. */
-  synchronized byte[] readBlock(DfsPath path, long blockId, long length) throws IOException {
+  /** One replica open for a reader, and the DataNode it is on. */
+  record OpenReplica(String node, ReplicaReader reader) {}
+
+  /**
+   * Opens the first replica of a block, in placement order, that is on a running DataNode, not known
+   * to be corrupt, not in {@code tried}, and holds at least {@code length} bytes.
+   */
+  synchronized OpenReplica openReplica(DfsPath path, long blockId, long length, Set<String> tried) throws IOException {
     BlockInfo b = ns.block(blockId);
     if (b == null) {
       throw new DfsException(Problem.NO_HEALTHY_REPLICA, path, "blk_" + blockId + " no longer exists");
     }
-    for (String n : List.copyOf(b.replicas)) {
+    IOException failure = null;
+    for (String n : b.replicas) {
       DataNode dn = nodes.get(n);
-      if (!dn.alive() || b.corrupt.contains(n)) {
+      if (!dn.alive() || b.corrupt.contains(n) || tried.contains(n) || dn.store().length(blockId) < length) {
         continue;
       }
-      Optional<Replica> replica = dn.store().get(blockId);
-      if (replica.isEmpty() || replica.get().length() < length) {
-        continue;
+      try {
+        Optional<ReplicaReader> reader = dn.store().open(blockId);
+        if (reader.isPresent()) {
+          return new OpenReplica(n, reader.get());
+        }
+      } catch (IOException e) {
+        failure = e;
       }
-      if (verifiesChecksums() && !replica.get().healthy()) {
-        b.corrupt.add(n);
-        continue;
-      }
-      return Arrays.copyOf(replica.get().data(), Math.toIntExact(length));
     }
-    throw new DfsException(Problem.NO_HEALTHY_REPLICA, path, "no live, healthy replica of " + b);
+    DfsException e = new DfsException(Problem.NO_HEALTHY_REPLICA, path, "no live, healthy replica of " + b
+        + (tried.isEmpty() ? "" : " (tried " + tried + ")"));
+    if (failure != null) {
+      e.addSuppressed(failure);
+    }
+    throw e;
+  }
+
+  /** A reader found a replica failing its checksums: it is not read again and the replication check replaces it. */
+  synchronized void reportCorrupt(long blockId, String node) {
+    BlockInfo b = ns.block(blockId);
+    if (b != null) {
+      b.corrupt.add(node);
+    }
+  }
+
+  /** Whether a DataNode is running, so a reader holding one of its replicas may go on reading it. */
+  synchronized boolean reachable(String node) {
+    return nodes.get(node).alive();
   }
 
   /** Whether any DataNode is running. */
@@ -358,8 +443,7 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
   private void blockReport(DataNode n) throws IOException {
     for (long id : n.store().blockIds()) {
       BlockInfo b = ns.block(id);
-      Optional<Replica> r = n.store().get(id);
-      if (b == null || r.isEmpty() || r.get().length() != b.length || b.corrupt.remove(n.id())) {
+      if (b == null || n.store().length(id) != b.length || b.corrupt.remove(n.id())) {
         n.store().delete(id);
         if (b != null) {
           b.replicas.remove(n.id());
@@ -377,7 +461,7 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
     }
     BlockInfo b = f.blocks.get(blockIndex);
     DataNode n = node(nodeId);
-    if (n.store().get(b.id).isEmpty()) {
+    if (n.store().length(b.id) < 0) {
       throw new IllegalArgumentException(nodeId + " holds no replica of block " + blockIndex + " of " + file);
     }
     n.store().corrupt(b.id, Math.toIntExact(b.length / 2));

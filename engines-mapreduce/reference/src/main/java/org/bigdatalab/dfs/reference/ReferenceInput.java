@@ -2,27 +2,47 @@ package org.bigdatalab.dfs.reference;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bigdatalab.dfs.DfsException;
 import org.bigdatalab.dfs.DfsInput;
 import org.bigdatalab.dfs.DfsPath;
 
 /**
- * A reader over the blocks a file had when it was opened (their visible lengths then). It fetches
- * one block at a time from the first replica that is reachable and passes its checksums, and
- * reports a replica that fails them, as an HDFS client does.
+ * A reader over the blocks a file had when it was opened (their visible lengths then), as an HDFS
+ * client reads: it streams each block from one replica, the first in placement order that is
+ * reachable and not known to be corrupt, a piece (up to 1 MB of whole chunks) at a time, and checks
+ * every piece against the replica's checksums before handing out any of its bytes. A piece that
+ * fails is reported (the replica is marked corrupt, for the replication check to replace) and read
+ * again from the next replica.
+ *
+ * <p>A replica may be longer than the visible length, when its block grew after the reader opened
+ * the file: the chunk the visible length ends in is then checked whole, as the replica holds it,
+ * and only its visible bytes handed out.
  */
 class ReferenceInput implements DfsInput {
   /** One block as the reader saw it at open: id and visible length. */
   record Extent(long blockId, long offset, long length) {}
+
+  static final int PIECE = 1 << 20;
 
   private final ReferenceCluster cluster;
   private final DfsPath path;
   private final List<Extent> extents;
   private final long length;
   private long position;
-  private int cachedIndex = -1;
-  private byte[] cached;
+  /** Checked bytes of the file from {@link #pieceStart}; null until the first read. */
+  private ByteBuffer piece;
+  private ByteBuffer sums;
+  private long pieceStart;
+  private long pieceEnd;
+  /** The replica being read: of the block at {@link #replicaIndex}; null when none is open. */
+  private ReferenceCluster.OpenReplica replica;
+  private int replicaIndex = -1;
+  /** DataNodes whose replica of that block failed this reader. */
+  private final Set<String> tried = new HashSet<>();
   private boolean closed;
 
   ReferenceInput(ReferenceCluster cluster, DfsPath path, List<Extent> extents) {
@@ -40,17 +60,77 @@ class ReferenceInput implements DfsInput {
     if (position >= length) {
       return -1;
     }
-    int index = indexOf(position);
-    Extent e = extents.get(index);
-    if (index != cachedIndex) {
-      cached = cluster.readBlock(path, e.blockId(), e.length());
-      cachedIndex = index;
+    if (piece == null || position < pieceStart || position >= pieceEnd) {
+      fill(position);
     }
-    int within = (int) (position - e.offset());
-    int n = (int) Math.min(len, e.length() - within);
-    System.arraycopy(cached, within, out, off, n);
+    int n = (int) Math.min(len, pieceEnd - position);
+    piece.get((int) (position - pieceStart), out, off, n);
     position += n;
     return n;
+  }
+
+  /** Reads and checks the piece of the block holding {@code pos}, from the chunk boundary at or before it. */
+  private void fill(long pos) throws IOException {
+    int index = indexOf(pos);
+    Extent e = extents.get(index);
+    long from = Checksums.chunkFloor(pos - e.offset());
+    int visible = (int) Math.min(PIECE, e.length() - from);
+    pieceEnd = pieceStart; // whatever the buffer held is gone once a read into it starts
+    if (piece == null) {
+      int largest = (int) Math.min(PIECE, Checksums.chunks(extents.stream().mapToLong(Extent::length).max().orElse(0)) * (long) Checksums.CHUNK);
+      piece = ByteBuffer.allocateDirect(largest);
+      sums = ByteBuffer.allocate(largest / Checksums.CHUNK * Checksums.SUM);
+    }
+    while (true) {
+      ReplicaReader r = replicaFor(index, e);
+      int checked = (int) Math.min(Checksums.chunks(visible) * (long) Checksums.CHUNK, r.length() - from);
+      try {
+        if (checked < visible) {
+          throw new EOFException(path + ": replica of blk_" + e.blockId() + " on " + replica.node() + " is shorter than " + e.length());
+        }
+        r.readPiece(from, checked, piece, sums);
+      } catch (IOException failed) {
+        dropReplica(false);
+        continue;
+      }
+      if (cluster.verifiesChecksums() && Checksums.firstBadChunk(piece, sums) >= 0) {
+        dropReplica(true);
+        continue;
+      }
+      pieceStart = e.offset() + from;
+      pieceEnd = pieceStart + visible;
+      return;
+    }
+  }
+
+  /** The open replica of block {@code index}, opening one (the next not yet tried) if needed. */
+  private ReplicaReader replicaFor(int index, Extent e) throws IOException {
+    if (replica != null && (replicaIndex != index || !cluster.reachable(replica.node()))) {
+      closeReplica();
+    }
+    if (replicaIndex != index) {
+      tried.clear();
+      replicaIndex = index;
+    }
+    if (replica == null) {
+      replica = cluster.openReplica(path, e.blockId(), e.length(), tried);
+    }
+    return replica.reader();
+  }
+
+  /** Gives up on the open replica: it failed a read, or its checksums when {@code corrupt}. */
+  private void dropReplica(boolean corrupt) throws IOException {
+    tried.add(replica.node());
+    if (corrupt) {
+      cluster.reportCorrupt(extents.get(replicaIndex).blockId(), replica.node());
+    }
+    closeReplica();
+  }
+
+  private void closeReplica() throws IOException {
+    ReplicaReader r = replica.reader();
+    replica = null;
+    r.close();
   }
 
   private int indexOf(long pos) {
@@ -72,7 +152,12 @@ class ReferenceInput implements DfsInput {
 
   @Override public long position() { return position; }
 
-  @Override public void close() { closed = true; }
+  @Override public void close() throws IOException {
+    closed = true;
+    if (replica != null) {
+      closeReplica();
+    }
+  }
 
   private void ensureOpen() throws DfsException {
     if (closed) {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.bigdatalab.dfs.ClusterSpec;
 
@@ -38,7 +37,7 @@ final class ReplicationMonitor {
     List<DataNode> live = nodes.values().stream().filter(DataNode::alive).toList();
     int racks = (int) live.stream().map(DataNode::rack).distinct().count();
     for (BlockInfo b : ns.blocks()) {
-      Replica source = null;
+      DataNode source = null;
       List<DataNode> holders = new ArrayList<>();
       List<String> removedHere = new ArrayList<>();
       for (String n : List.copyOf(b.replicas)) {
@@ -46,8 +45,7 @@ final class ReplicationMonitor {
         if (!dn.alive()) {
           continue;
         }
-        Optional<Replica> r = dn.store().get(b.id);
-        if (b.corrupt.contains(n) || r.isEmpty() || !r.get().healthy()) {
+        if (b.corrupt.contains(n) || !ReplicaTransfer.healthy(dn.store(), b.id)) {
           dn.store().delete(b.id);
           b.replicas.remove(n);
           b.corrupt.remove(n);
@@ -55,7 +53,7 @@ final class ReplicationMonitor {
           continue;
         }
         holders.add(dn);
-        source = source == null ? r.get() : source;
+        source = source == null ? dn : source;
       }
       if (source != null && holders.size() < spec.replication()) {
         List<DataNode> eligible = new ArrayList<>();
@@ -68,9 +66,10 @@ final class ReplicationMonitor {
         List<DataNode> targets = placement.chooseTargets(new PlacementRequest(
             spec.replication() - holders.size(), holders, null, eligible, live.size(), racks, random));
         for (DataNode t : targets) {
-          t.store().put(source);
-          b.replicas.add(t.id());
-          holders.add(t);
+          if (ReplicaTransfer.copy(source.store(), b.id, t.store())) {
+            b.replicas.add(t.id());
+            holders.add(t);
+          }
         }
       }
       while (holders.size() > spec.replication()) {

@@ -27,7 +27,6 @@ import org.bigdatalab.mapreduce.Collector;
 import org.bigdatalab.mapreduce.Counters;
 import org.bigdatalab.mapreduce.JobFailedException;
 import org.bigdatalab.mapreduce.JobResult;
-import org.bigdatalab.mapreduce.MapReduceEngine;
 import org.bigdatalab.mapreduce.MapReduceJob;
 import org.bigdatalab.mapreduce.TaskContext;
 import org.bigdatalab.mapreduce.TaskCounter;
@@ -70,7 +69,7 @@ import org.bigdatalab.spi.Topic;
  * <p>Options (see {@link ParallelMapReduceProvider}): {@code threads}, {@code sort.buffer},
  * {@code spill.dir}, {@code merge.factor}.
  */
-public class ParallelMapReduce implements MapReduceEngine {
+public class ParallelMapReduce extends SplitPlanningMapReduce {
   public static final EngineInfo INFO = EngineInfo.builder("mr-parallel", Topic.MAPREDUCE)
       .displayName("Parallel MapReduce (reference)")
       .kind(EngineInfo.Kind.REFERENCE)
@@ -163,14 +162,14 @@ public class ParallelMapReduce implements MapReduceEngine {
   }
 
   @Override
-  public <KM, VM, KO, VO> JobResult run(MapReduceJob<KM, VM, KO, VO> job, List<Path> inputs, Path outputDir)
+  protected <KM, VM, KO, VO> JobResult run(MapReduceJob<KM, VM, KO, VO> job, InputSplit.Plan plan, Path outputDir)
       throws JobFailedException {
     long started = System.nanoTime();
     try (StagedOutput staged = new StagedOutput(outputDir)) {
       Files.createDirectories(spillDir);
       Path dir = Files.createTempDirectory(spillDir, "mr-parallel-");
       try {
-        return new JobRun<>(job, staged, dir).run(inputs, outputDir, started);
+        return new JobRun<>(job, staged, dir).run(plan.splits(), outputDir, started);
       } finally {
         deleteTree(dir);
       }
@@ -219,8 +218,7 @@ public class ParallelMapReduce implements MapReduceEngine {
       this.dir = dir;
     }
 
-    JobResult run(List<Path> inputs, Path outputDir, long started) throws JobFailedException, IOException {
-      List<InputSplit> splits = InputSplit.plan(inputs, job.maxSplitBytes());
+    JobResult run(List<InputSplit> splits, Path outputDir, long started) throws JobFailedException, IOException {
       SpillFile[] mapOutputs = new SpillFile[splits.size()];
       runAll(splits.size(), i -> splits.get(i).taskId(),
           (i, attempt) -> mapOutputs[i] = mapAttempt(splits.get(i), attempt));
@@ -233,7 +231,7 @@ public class ParallelMapReduce implements MapReduceEngine {
       }
       staged.commit();
       return new JobResult(outputDir, job.numReducers(), counters.snapshot(), failedAttempts.get(),
-          Duration.ofNanos(System.nanoTime() - started));
+          Duration.ofNanos(System.nanoTime() - started), InputSplit.reports(splits));
     }
 
     /** Runs tasks 0..n-1 on the pool, each with retries; waits for all of them, then throws the first failure. */
@@ -310,7 +308,7 @@ public class ParallelMapReduce implements MapReduceEngine {
 
     /** Maps one split into one sorted, partitioned run (null if it emitted nothing). */
     private SpillFile mapAttempt(InputSplit split, int attempt) throws Exception {
-      Task task = new Task(split.taskId(), attempt, split.file().getFileName().toString());
+      Task task = new Task(split.taskId(), attempt, split.file().name());
       long[] counts = new long[COUNTERS];
       SpillNames names = new SpillNames(dir, split.taskId() + "-a" + attempt);
       SortBuffer buffer = buffers.poll();
@@ -332,7 +330,7 @@ public class ParallelMapReduce implements MapReduceEngine {
               job.mapper().map(reader.offset(), line, out);
             } catch (BadRecordException bad) {
               if (!job.skipBadRecords()) {
-                throw InputFormatException.at(split.file().toString(),
+                throw InputFormatException.at(split.file().location(),
                     SplitLineReader.lineNumberAt(split.file(), reader.offset()), bad);
               }
               counts[TaskCounter.MAP_SKIPPED_RECORDS.ordinal()]++;

@@ -11,7 +11,6 @@ import org.bigdatalab.mapreduce.Counters;
 import org.bigdatalab.mapreduce.JobFailedException;
 import org.bigdatalab.mapreduce.JobOutput;
 import org.bigdatalab.mapreduce.JobResult;
-import org.bigdatalab.mapreduce.MapReduceEngine;
 import org.bigdatalab.mapreduce.MapReduceJob;
 import org.bigdatalab.mapreduce.Reducer;
 import org.bigdatalab.mapreduce.TaskCounter;
@@ -29,7 +28,7 @@ import org.bigdatalab.spi.Topic;
  *
  * <p>Protected hooks exist only so the suite's self-tests can break one step at a time.
  */
-public class SequentialMapReduce implements MapReduceEngine {
+public class SequentialMapReduce extends SplitPlanningMapReduce {
   public static final EngineInfo INFO = EngineInfo.builder("mr-sequential", Topic.MAPREDUCE)
       .displayName("Sequential MapReduce (reference)")
       .description("One thread, in-memory shuffle, staged commit. Simple on purpose.")
@@ -41,9 +40,10 @@ public class SequentialMapReduce implements MapReduceEngine {
   }
 
   @Override
-  public <KM, VM, KO, VO> JobResult run(MapReduceJob<KM, VM, KO, VO> job, List<Path> inputs, Path outputDir)
+  protected <KM, VM, KO, VO> JobResult run(MapReduceJob<KM, VM, KO, VO> job, InputSplit.Plan plan, Path outputDir)
       throws JobFailedException {
     long started = System.nanoTime();
+    List<InputSplit> splits;
     Counters.Accumulator counters = new Counters.Accumulator();
     int[] failedAttempts = {0};
     try (StagedOutput staged = new StagedOutput(outputDir)) {
@@ -51,7 +51,8 @@ public class SequentialMapReduce implements MapReduceEngine {
       for (int p = 0; p < job.numReducers(); p++) {
         partitions.add(new ArrayList<>());
       }
-      for (InputSplit split : InputSplit.plan(inputs, job.maxSplitBytes())) {
+      splits = plan.splits();
+      for (InputSplit split : splits) {
         List<List<KeyValue<KM, VM>>> taskOutput = withRetries(job, split.taskId(), failedAttempts,
             attempt -> mapTask(job, split, attempt, counters));
         for (int p = 0; p < partitions.size(); p++) {
@@ -74,7 +75,7 @@ public class SequentialMapReduce implements MapReduceEngine {
       throw new JobFailedException("job " + job.name() + " failed: " + e, e);
     }
     return new JobResult(outputDir, job.numReducers(), counters.snapshot(), failedAttempts[0],
-        Duration.ofNanos(System.nanoTime() - started));
+        Duration.ofNanos(System.nanoTime() - started), InputSplit.reports(splits));
   }
 
   /** One attempt of a task; returns its output, or throws to fail the attempt. */
@@ -108,7 +109,7 @@ public class SequentialMapReduce implements MapReduceEngine {
     for (int p = 0; p < job.numReducers(); p++) {
       output.add(new ArrayList<>());
     }
-    Task task = new Task(split.taskId(), attempt, split.file().getFileName().toString());
+    Task task = new Task(split.taskId(), attempt, split.file().name());
     Collector<KM, VM> collector = collector(task, (k, v) -> {
       int p = job.partitioner().partition(k, job.numReducers());
       if (p < 0 || p >= job.numReducers()) {
@@ -124,7 +125,7 @@ public class SequentialMapReduce implements MapReduceEngine {
           job.mapper().map(reader.offset(), line, collector);
         } catch (BadRecordException bad) {
           if (!job.skipBadRecords()) {
-            throw InputFormatException.at(split.file().toString(),
+            throw InputFormatException.at(split.file().location(),
                 SplitLineReader.lineNumberAt(split.file(), reader.offset()), bad);
           }
           counters.add(TaskCounter.MAP_SKIPPED_RECORDS, 1);

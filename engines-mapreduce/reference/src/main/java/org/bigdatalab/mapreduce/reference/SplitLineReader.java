@@ -4,18 +4,21 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Reads the lines of one {@link InputSplit} the way Hadoop's LineRecordReader does: a split that
  * does not start at 0 skips through the first line break (that line belongs to the previous
  * split), and every split reads on past its end to finish the line that starts at or before it.
- * Lines end at {@code '\n'}; a trailing {@code '\r'} is dropped; offsets are byte offsets.
+ * Lines end at {@code '\n'}; a trailing {@code '\r'} is dropped; offsets are byte offsets. The
+ * file is read sequentially from the split's start, locally or through the DFS SPI
+ * ({@link SplitFile}), so a line that crosses a block boundary is read whole by the split it
+ * starts in.
  */
 public class SplitLineReader implements AutoCloseable {
-  private final FileChannel channel;
+  private final ReadableByteChannel channel;
   private final long end;
   private long position;
   private long offset;
@@ -25,8 +28,7 @@ public class SplitLineReader implements AutoCloseable {
   private byte[] buffer = new byte[256];
 
   public SplitLineReader(InputSplit split) throws IOException {
-    this.channel = FileChannel.open(split.file(), StandardOpenOption.READ);
-    channel.position(split.start());
+    this.channel = split.file().openAt(split.start());
     this.end = split.end();
     this.position = split.start();
     if (split.start() != 0) {
@@ -118,9 +120,9 @@ public class SplitLineReader implements AutoCloseable {
   }
 
   /** The 1-based line number of a byte offset: counted only when an error needs it. */
-  public static long lineNumberAt(java.nio.file.Path file, long offset) throws IOException {
+  public static long lineNumberAt(SplitFile file, long offset) throws IOException {
     long line = 1;
-    try (InputStream s = new BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16)) {
+    try (InputStream s = new BufferedInputStream(Channels.newInputStream(file.openAt(0)), 1 << 16)) {
       for (long i = 0; i < offset; i++) {
         if (s.read() == '\n') {
           line++;

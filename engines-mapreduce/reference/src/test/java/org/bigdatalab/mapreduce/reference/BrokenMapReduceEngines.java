@@ -53,6 +53,35 @@ final class BrokenMapReduceEngines {
     }
   }
 
+  /**
+   * Reads each split's bytes alone, as if lines never crossed a block boundary: a line cut by a
+   * boundary comes out as two lines, each counted where its piece lies.
+   */
+  static final class ReadsBlocksAlone extends SequentialMapReduce {
+    @Override public EngineInfo info() { return broken("broken-blocks-alone", "reads each block as if no line crossed it"); }
+
+    @Override protected SplitLineReader openReader(InputSplit split) throws IOException {
+      byte[] bytes = new byte[(int) (split.end() - split.start())];
+      try (java.nio.channels.ReadableByteChannel in = split.file().openAt(split.start())) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+          // fills the buffer with the split's bytes
+        }
+      }
+      SplitFile alone = new SplitFile() {
+        @Override public String name() { return split.file().name(); }
+        @Override public String location() { return split.file().location(); }
+        @Override public java.nio.channels.ReadableByteChannel openAt(long position) {
+          return java.nio.channels.Channels.newChannel(
+              new java.io.ByteArrayInputStream(bytes, (int) position, bytes.length - (int) position));
+        }
+      };
+      return new SplitLineReader(new InputSplit(split.index(), alone, 0, bytes.length, split.hosts())) {
+        @Override public long offset() { return split.start() + super.offset(); }
+      };
+    }
+  }
+
   /** Feeds each task's records to the combiner twice and keeps both outputs. */
   static final class CombinesTwice extends SequentialMapReduce {
     @Override public EngineInfo info() { return broken("broken-combines-twice", "runs the combiner twice on the same records"); }

@@ -5,6 +5,7 @@ import static org.bigdatalab.mapreduce.MapReduceClauses.BAD_INPUT;
 import static org.bigdatalab.mapreduce.MapReduceClauses.COMBINER_TRANSPARENT;
 import static org.bigdatalab.mapreduce.MapReduceClauses.COMMIT_ATOMIC;
 import static org.bigdatalab.mapreduce.MapReduceClauses.COUNTERS;
+import static org.bigdatalab.mapreduce.MapReduceClauses.INPUT_DFS_EQUALS_LOCAL;
 import static org.bigdatalab.mapreduce.MapReduceClauses.PARTITIONER_RESPECTED;
 import static org.bigdatalab.mapreduce.MapReduceClauses.RESULT_EQUALS_ORACLE;
 import static org.bigdatalab.mapreduce.MapReduceClauses.RETRY_FAILED_ATTEMPT_INVISIBLE;
@@ -23,6 +24,7 @@ import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.IgnoresPartitio
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.IgnoresSortComparator;
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.LeavesPartialOutput;
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.MiscountsReduceInput;
+import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.ReadsBlocksAlone;
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.ReportsOffsetsAsLines;
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.SkipsTheSort;
 import org.bigdatalab.spi.Topic;
@@ -48,7 +50,8 @@ class MapReduceSelfTest {
         Arguments.of(new MiscountsReduceInput(), COUNTERS),
         Arguments.of(new LeavesPartialOutput(), COMMIT_ATOMIC),
         Arguments.of(new HidesFailedAttempts(), RETRY_FAILED_ATTEMPT_INVISIBLE),
-        Arguments.of(new ReportsOffsetsAsLines(), BAD_INPUT));
+        Arguments.of(new ReportsOffsetsAsLines(), BAD_INPUT),
+        Arguments.of(new ReadsBlocksAlone(), INPUT_DFS_EQUALS_LOCAL));
   }
 
   @ParameterizedTest(name = "{1} catches {0}")

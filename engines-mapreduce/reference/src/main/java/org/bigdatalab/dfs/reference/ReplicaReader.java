@@ -1,0 +1,31 @@
+package org.bigdatalab.dfs.reference;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/** One published replica open for reading, bytes and checksums as stored (unchecked). */
+interface ReplicaReader extends Closeable {
+
+  long length();
+
+  /** Fills {@code dst}'s remaining bytes with the replica's bytes from {@code position}. */
+  void readData(long position, ByteBuffer dst) throws IOException;
+
+  /** Fills {@code dst}'s remaining bytes with stored checksums, the first for chunk {@code firstChunk}. */
+  void readSums(int firstChunk, ByteBuffer dst) throws IOException;
+
+  /**
+   * Reads the {@code n} bytes from {@code from} (a chunk boundary) into {@code data} and their
+   * checksums into {@code sums}, each cleared first and flipped after, ready for
+   * {@link Checksums#firstBadChunk}.
+   */
+  default void readPiece(long from, int n, ByteBuffer data, ByteBuffer sums) throws IOException {
+    data.clear().limit(n);
+    readData(from, data);
+    data.flip();
+    sums.clear().limit(Checksums.chunks(n) * Checksums.SUM);
+    readSums(Math.toIntExact(from / Checksums.CHUNK), sums);
+    sums.flip();
+  }
+}

@@ -1,0 +1,96 @@
+package org.bigdatalab.dfs.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.bigdatalab.dfs.ClusterSpec;
+import org.bigdatalab.dfs.DfsEngine;
+import org.bigdatalab.dfs.DfsInput;
+import org.bigdatalab.dfs.DfsOutput;
+import org.bigdatalab.dfs.DfsPath;
+import org.bigdatalab.dfs.DistributedFileSystem;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What streaming replicas add to the spec's cases, on both stores: a reader of a block that grew
+ * after it opened the file, a corrupt chunk met in the middle of a multi-piece block, and a block
+ * continued after one of its DataNodes stopped.
+ */
+class ReplicaStreamingTest {
+  private static final DfsPath FILE = new DfsPath("/f");
+
+  static Stream<DfsEngine> stores() {
+    return Stream.of(new MemoryDfs(), new LocalDfs());
+  }
+
+  private static ClusterSpec cluster(long blockSize) {
+    return ClusterSpec.builder().rack("r1", "dn1", "dn2").rack("r2", "dn3").blockSize(blockSize).replication(2)
+        .writerNode("dn1").build();
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void aReaderOpenedBeforeTheBlockGrewReadsWhatWasVisibleThen(DfsEngine store) throws IOException {
+    byte[] data = bytes(1000);
+    try (DistributedFileSystem fs = store.start(cluster(1024)); DfsOutput out = fs.create(FILE, false)) {
+      out.write(data, 0, 700);
+      out.hflush();
+      try (DfsInput early = fs.open(FILE)) {
+        out.write(data, 700, 300); // the chunk 512..700 grows, and its checksum changes
+        out.hflush();
+        assertThat(early.readRemaining()).isEqualTo(Arrays.copyOf(data, 700));
+      }
+      assertThat(read(fs)).isEqualTo(data);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void aCorruptChunkMidBlockIsReadFromTheOtherReplicaAndReported(DfsEngine store) throws IOException {
+    byte[] data = bytes(5 * ReferenceInput.PIECE / 2);
+    try (DistributedFileSystem fs = store.start(cluster(4L * ReferenceInput.PIECE))) {
+      try (DfsOutput out = fs.create(FILE, false)) {
+        out.write(data);
+      }
+      String first = fs.blockLocations(FILE).get(0).nodes().get(0);
+      fs.faults().corruptReplica(FILE, 0, first); // a byte in the second piece the reader checks
+      assertThat(read(fs)).isEqualTo(data);
+      assertThat(fs.blockLocations(FILE).get(0).nodes()).as("replicas offered after the read").doesNotContain(first).hasSize(1);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void aBlockContinuedAfterAnHflushGoesOnWithoutAStoppedDataNode(DfsEngine store) throws IOException {
+    byte[] data = bytes(900);
+    try (DistributedFileSystem fs = store.start(cluster(1024))) {
+      try (DfsOutput out = fs.create(FILE, false)) {
+        out.write(data, 0, 600);
+        out.hflush();
+        fs.faults().stopDataNode(fs.blockLocations(FILE).get(0).nodes().get(1));
+        out.write(data, 600, 300);
+      }
+      assertThat(read(fs)).isEqualTo(data);
+      assertThat(fs.blockLocations(FILE).get(0).nodes()).hasSize(1);
+      fs.faults().runReplicationCheck();
+      assertThat(fs.blockLocations(FILE).get(0).nodes()).hasSize(2);
+      assertThat(read(fs)).isEqualTo(data);
+    }
+  }
+
+  private static byte[] bytes(int n) {
+    byte[] b = new byte[n];
+    new Random(n).nextBytes(b);
+    return b;
+  }
+
+  private static byte[] read(DistributedFileSystem fs) throws IOException {
+    try (DfsInput in = fs.open(FILE)) {
+      return in.readRemaining();
+    }
+  }
+}
