@@ -10,7 +10,8 @@ import org.bigdatalab.spi.Topic;
  * {@code df-parallel}: the tasks of each stage run on a fixed thread pool; stages are split at
  * shuffles and run one after another (a stage's tasks only start when the shuffle they read is
  * complete). Shuffles are hash-partitioned in memory, reduceByKey and aggregateByKey combine
- * map-side, broadcast joins copy the small side to every task, and a join with a
+ * map-side (in {@link TableMerge}'s dense per-key arrays, primitive longs for {@code Long::sum}
+ * and its kin), broadcast joins copy the small side to every task, and a join with a
  * {@link org.bigdatalab.dataflow.SkewJoinPolicy} splits its skewed partitions into several tasks,
  * as Spark's adaptive query execution does.
  */
@@ -41,6 +42,8 @@ public class ParallelDataflow extends PartitionedDataflow {
   @Override protected ExecutorService pool() { return pool; }
 
   @Override protected boolean splitsSkewedJoins() { return true; }
+
+  @Override protected KeyedMerge keyedMerge() { return TableMerge.INSTANCE; }
 
   @Override
   public void close() {

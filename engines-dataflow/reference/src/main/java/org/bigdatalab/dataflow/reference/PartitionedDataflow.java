@@ -47,6 +47,9 @@ abstract class PartitionedDataflow implements DataflowEngine {
 
   protected boolean combinesMapSide() { return true; }
 
+  /** How tasks merge records per key: the oracle's maps here; df-parallel's dense tables there. */
+  protected KeyedMerge keyedMerge() { return MapMerge.INSTANCE; }
+
   /** Whether a reduceByKey shuffles even when its input came from a shuffle by key (it must: a map may change keys). */
   protected boolean shufflesAgain(Staged input) { return true; }
 

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class PlanEvaluator {
     }
     if (plan instanceof Plan.MapPartitionsOp m) {
       return eval(m.input()).narrow(t -> () ->
-          m.f().apply(t.partition(), List.copyOf(Iterators.drain(t.records().get()))).iterator());
+          m.f().apply(t.partition(), java.util.Collections.unmodifiableList(Iterators.drain(t.records().get()))).iterator());
     }
     if (plan instanceof Plan.UnionOp u) {
       return union(eval(u.left()), eval(u.right()));
@@ -69,8 +68,9 @@ final class PlanEvaluator {
 
   private Staged wide(Plan plan, Staged in) throws DataflowFailedException {
     boolean combine = engine.combinesMapSide();
+    KeyedMerge merge = engine.keyedMerge();
     if (plan instanceof Plan.ReduceByKeyOp r) {
-      UnaryOperator<Iterator<Object>> reduce = it -> byKey(it, (acc, v) -> acc == null ? v : r.f().apply(acc, v));
+      UnaryOperator<Iterator<Object>> reduce = it -> merge.reduce(it, r.f());
       int n = count(r.partitions(), in);
       if (!engine.shufflesAgain(in) && n == in.partitions()) {
         return in.narrow(t -> () -> reduce.apply(t.records().get()));
@@ -78,12 +78,12 @@ final class PlanEvaluator {
       return shuffled(in, n, r.name(), PlanEvaluator::key, combine ? reduce : null, reduce);
     }
     if (plan instanceof Plan.AggregateByKeyOp a) {
-      UnaryOperator<Iterator<Object>> fold = it -> byKey(it, (acc, v) -> a.fold().apply(acc == null ? a.zero().get() : acc, v));
-      UnaryOperator<Iterator<Object>> merge = it -> byKey(it, (acc, v) -> acc == null ? v : a.combine().apply(acc, v));
-      return shuffled(in, count(a.partitions(), in), a.name(), PlanEvaluator::key, combine ? fold : null, combine ? merge : fold);
+      UnaryOperator<Iterator<Object>> fold = it -> merge.fold(it, a.zero(), a.fold());
+      UnaryOperator<Iterator<Object>> combined = it -> merge.reduce(it, a.combine());
+      return shuffled(in, count(a.partitions(), in), a.name(), PlanEvaluator::key, combine ? fold : null, combine ? combined : fold);
     }
     if (plan instanceof Plan.GroupByKeyOp g) {
-      return shuffled(in, count(g.partitions(), in), g.name(), PlanEvaluator::key, null, it -> group(it));
+      return shuffled(in, count(g.partitions(), in), g.name(), PlanEvaluator::key, null, merge::group);
     }
     if (plan instanceof Plan.DistinctOp d) {
       UnaryOperator<Iterator<Object>> dedupe = it -> new LinkedHashSet<>(Iterators.drain(it)).iterator();
@@ -154,7 +154,7 @@ final class PlanEvaluator {
     Staged left = eval(j.left());
     Staged right = eval(j.right());
     List<List<Object>> small = runner.run(right, (task, records) -> Iterators.drain(records), x -> 0, List::size);
-    Map<Object, List<Object>> table = table(small.stream().flatMap(List::stream).iterator());
+    Map<Object, List<Object>> table = MapMerge.table(small.stream().flatMap(List::stream).iterator());
     return left.narrow(t -> () -> join(t.records().get(), table, j.type()));
   }
 
@@ -172,7 +172,7 @@ final class PlanEvaluator {
       long chunk = policy != null && policy.isSkewed(part.size(), median) ? policy.targetRecords() : Math.max(1, part.size());
       for (int from = 0; from == 0 || from < part.size(); from += (int) chunk) {
         List<Object> piece = part.subList(from, (int) Math.min(part.size(), from + chunk));
-        tasks.add(new Task(r, piece.size(), () -> join(piece.iterator(), table(other.iterator()), j.type())));
+        tasks.add(new Task(r, piece.size(), () -> join(piece.iterator(), MapMerge.table(other.iterator()), j.type())));
       }
     }
     return new Staged(n, tasks, "join", true);
@@ -229,29 +229,6 @@ final class PlanEvaluator {
 
   private static int count(int asked, Staged in) {
     return asked == 0 ? in.partitions() : asked;
-  }
-
-  /** Records merged per key, in first-seen key order. */
-  private static Iterator<Object> byKey(Iterator<Object> records, java.util.function.BinaryOperator<Object> merge) {
-    Map<Object, Object> acc = new LinkedHashMap<>();
-    records.forEachRemaining(x -> {
-      KeyValue<?, ?> kv = (KeyValue<?, ?>) x;
-      acc.put(kv.key(), merge.apply(acc.get(kv.key()), kv.value()));
-    });
-    return acc.entrySet().stream().map(e -> (Object) KeyValue.of(e.getKey(), e.getValue())).iterator();
-  }
-
-  private static Iterator<Object> group(Iterator<Object> records) {
-    return table(records).entrySet().stream().map(e -> (Object) KeyValue.of(e.getKey(), List.copyOf(e.getValue()))).iterator();
-  }
-
-  private static Map<Object, List<Object>> table(Iterator<Object> records) {
-    Map<Object, List<Object>> table = new LinkedHashMap<>();
-    records.forEachRemaining(x -> {
-      KeyValue<?, ?> kv = (KeyValue<?, ?>) x;
-      table.computeIfAbsent(kv.key(), k -> new ArrayList<>()).add(kv.value());
-    });
-    return table;
   }
 
   private static Iterator<Object> join(Iterator<Object> left, Map<Object, List<Object>> right, Plan.JoinType type) {

@@ -1,6 +1,7 @@
 package org.bigdatalab.dataflow.reference;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,12 +43,17 @@ final class StageRunner {
       throws DataflowFailedException {
     int id = stages.size();
     List<Callable<R>> calls = new ArrayList<>();
+    long[] nanos = new long[stage.tasks().size()];
     for (Task task : stage.tasks()) {
+      int t = calls.size();
       calls.add(() -> {
+        long start = System.nanoTime();
         try {
           return sink.drain(task, task.records().get());
         } catch (Exception | Error e) {
           throw new TaskFailure(task.partition(), e);
+        } finally {
+          nanos[t] = System.nanoTime() - start;
         }
       });
     }
@@ -55,7 +61,7 @@ final class StageRunner {
     List<R> results = pool == null ? runHere(calls, id, stage) : runOnPool(calls, id, stage);
     long written = results.stream().mapToLong(shuffleWrite).sum();
     stages.set(id, new StageMetrics(id, stage.start(), stage.taskInputRecords(), written,
-        results.stream().mapToLong(broadcast).sum()));
+        results.stream().mapToLong(broadcast).sum(), Arrays.stream(nanos).boxed().toList()));
     return results;
   }
 

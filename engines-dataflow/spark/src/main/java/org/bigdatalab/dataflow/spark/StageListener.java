@@ -21,7 +21,11 @@ import org.bigdatalab.dataflow.StageMetrics;
  * The stage's {@code start} is Spark's stage name (the call site), not an SPI operation name.
  */
 final class StageListener extends SparkListener {
-  private record Stage(String name, Map<Integer, Long> taskRecords, long[] shuffleWrite) {}
+  private record Stage(String name, Map<Integer, Long> taskRecords, Map<Integer, Long> taskNanos, long[] shuffleWrite) {
+    static Stage empty(String name) {
+      return new Stage(name, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new long[1]);
+    }
+  }
 
   private final Set<Integer> stagesOfGroup = ConcurrentHashMap.newKeySet();
   private final Map<Integer, Stage> stages = new ConcurrentHashMap<>();
@@ -47,9 +51,11 @@ final class StageListener extends SparkListener {
     if (m == null || !stagesOfGroup.contains(taskEnd.stageId())) {
       return;
     }
-    Stage stage = stages.computeIfAbsent(taskEnd.stageId(), id -> new Stage("", new ConcurrentHashMap<>(), new long[1]));
-    stage.taskRecords().merge(taskEnd.taskInfo().index(),
-        m.inputMetrics().recordsRead() + m.shuffleReadMetrics().recordsRead(), Long::sum);
+    Stage stage = stages.computeIfAbsent(taskEnd.stageId(), id -> Stage.empty(""));
+    int task = taskEnd.taskInfo().index();
+    stage.taskRecords().merge(task, m.inputMetrics().recordsRead() + m.shuffleReadMetrics().recordsRead(), Long::sum);
+    // Spark's task wall time on its launch-to-finish clock (ms): what a straggler costs the stage.
+    stage.taskNanos().merge(task, taskEnd.taskInfo().duration() * 1_000_000L, Long::sum);
     synchronized (stage) {
       stage.shuffleWrite()[0] += m.shuffleWriteMetrics().recordsWritten();
     }
@@ -59,8 +65,8 @@ final class StageListener extends SparkListener {
   public void onStageCompleted(SparkListenerStageCompleted completed) {
     int id = completed.stageInfo().stageId();
     if (stagesOfGroup.contains(id)) {
-      Stage old = stages.getOrDefault(id, new Stage("", new ConcurrentHashMap<>(), new long[1]));
-      stages.put(id, new Stage(completed.stageInfo().name(), old.taskRecords(), old.shuffleWrite()));
+      Stage old = stages.getOrDefault(id, Stage.empty(""));
+      stages.put(id, new Stage(completed.stageInfo().name(), old.taskRecords(), old.taskNanos(), old.shuffleWrite()));
     }
   }
 
@@ -68,7 +74,8 @@ final class StageListener extends SparkListener {
   ActionMetrics metrics() {
     List<StageMetrics> out = new ArrayList<>();
     new TreeMap<>(stages).forEach((id, s) -> out.add(new StageMetrics(id, s.name(),
-        new TreeMap<>(s.taskRecords()).values().stream().toList(), s.shuffleWrite()[0], 0)));
+        new TreeMap<>(s.taskRecords()).values().stream().toList(), s.shuffleWrite()[0], 0,
+        new TreeMap<>(s.taskNanos()).values().stream().toList())));
     return new ActionMetrics(out);
   }
 }
