@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.client.deployment.executors.PipelineExecutorUtils;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -29,7 +32,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.datastream.WindowedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
@@ -41,7 +43,8 @@ import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.Topic;
 import org.bigdatalab.streaming.RunOptions;
 import org.bigdatalab.streaming.ScriptedSource;
-import org.bigdatalab.streaming.StreamingClauses;
+import org.bigdatalab.streaming.StatelessJob;
+import org.bigdatalab.streaming.StatelessResult;
 import org.bigdatalab.streaming.StreamingEngine;
 import org.bigdatalab.streaming.StreamingFailedException;
 import org.bigdatalab.streaming.StreamingJob;
@@ -54,10 +57,11 @@ import org.bigdatalab.streaming.Windows;
  * engine starts on first use and keeps until {@link #close()}. The program, and why it matches the
  * SPI's rules:
  * <ol>
- *   <li>Source: the script's steps, bounded ({@code fromData}), with a punctuated
- *       {@code WatermarkGenerator} that follows the script (largest timestamp − bound after each
- *       event, scripted watermark steps as given); timestamps are the events' own. Idle steps are
- *       records that the parse step drops: no processing-time timer or periodic watermark exists.</li>
+ *   <li>Source: the script's steps, from a checkpointed {@link StepSource} (its split is the range of
+ *       steps still to read), then a punctuated {@code WatermarkGenerator} that follows the script
+ *       (largest timestamp − bound after each event, scripted watermark steps as given); timestamps
+ *       are the events' own. Idle steps are records that the parse step drops: no processing-time
+ *       timer or periodic watermark exists.</li>
  *   <li>Parse: a {@code ProcessFunction}; lines the parser refuses go to a dead-letter side output.</li>
  *   <li>{@code keyBy} the job's key; {@code TumblingEventTimeWindows}, {@code SlidingEventTimeWindows}
  *       or {@code EventTimeSessionWindows}; {@code allowedLateness}; {@code sideOutputLateData} for
@@ -65,8 +69,14 @@ import org.bigdatalab.streaming.Windows;
  *   <li>Triggers: final results fire once at end + lateness; updates use Flink's event-time trigger
  *       (on time, then once per late event), which marks late firings in the window's state.</li>
  *   <li>The SPI's watermark W is Flink's W − 1 (Flink's watermark t excludes timestamps ≤ t).</li>
- *   <li>Results, watermarks, late events and dead letters are appended to in-JVM lists by the
- *       tasks ({@link Runs}), which is why only the embedded MiniCluster is supported.</li>
+ *   <li>Results, late events and dead letters meet in one two-phase sink ({@link CommitOnCheckpoint})
+ *       that publishes them to in-JVM lists ({@link Runs}) when a checkpoint completes; watermarks are
+ *       recorded by the generator. On a remote cluster ({@link RemoteCluster}) Flink's collect sink
+ *       brings the outputs back instead.</li>
+ *   <li>Crashes ({@link RunOptions}): exactly-once aligned checkpoints every {@code checkpointEvery}
+ *       steps (the source pauses at each boundary until its checkpoint completes), a function that
+ *       throws once before the crash step ({@link CrashOnce}), and a fixed-delay restart strategy
+ *       with no delay that restores the last completed checkpoint.</li>
  * </ol>
  */
 public class FlinkStreaming implements StreamingEngine {
@@ -75,25 +85,20 @@ public class FlinkStreaming implements StreamingEngine {
       .kind(EngineInfo.Kind.REAL)
       .displayName("Apache Flink (local MiniCluster)")
       .description("Flink 2 DataStream job (event-time windows, allowed lateness, late side output) on an embedded MiniCluster")
-      .unsupported(StreamingClauses.EXACTLY_ONCE,
-          "the adapter does not inject crashes: Flink's checkpoints are triggered by wall-clock timers and aligned"
-              + " by barriers, so a checkpoint after every N source steps and a crash before a given step need a"
-              + " checkpointed source that blocks on the script and a failing-then-restoring run, not built yet")
       .build();
 
   private static final String EXECUTOR = "bigdatalab-minicluster";
 
   private final EngineOptions options;
+  private final RemoteCluster remote;
   private MiniCluster cluster;
 
   public FlinkStreaming() { this(EngineOptions.NONE); }
 
+  /** Options: Flink configuration keys for the MiniCluster, {@code flink.slots}; or a remote cluster, see {@link RemoteCluster}. */
   public FlinkStreaming(EngineOptions options) {
     this.options = options;
-    if (options.get("jobmanager.address").isPresent() || options.get("rest.address").isPresent()) {
-      throw new IllegalArgumentException("flink runs on its own embedded MiniCluster only: results are collected"
-          + " in this JVM, so a remote cluster (jobmanager.address, rest.address) is not supported");
-    }
+    this.remote = RemoteCluster.from(options);
   }
 
   @Override
@@ -102,18 +107,15 @@ public class FlinkStreaming implements StreamingEngine {
   @Override
   public <T, A, R> StreamingResult<R> run(StreamingJob<T, A, R> job, ScriptedSource source, RunOptions runOptions)
       throws StreamingFailedException {
-    if (runOptions.crashes()) {
-      throw new UnsupportedOperationException(INFO.unsupported().get(StreamingClauses.EXACTLY_ONCE));
-    }
     boolean updates = job.mode() == StreamingJob.OutputMode.UPDATES;
     if (updates && job.windows() instanceof Windows.Session) {
       throw new UnsupportedOperationException("flink runs session windows in final-results mode only:"
           + " merging windows have no per-window state to tell late firings from on-time ones");
     }
     String runId = UUID.randomUUID().toString();
-    Runs.Sink sink = Runs.open(runId);
+    Runs.Sink sink = remote == null ? Runs.open(runId) : null;
     try {
-      StreamExecutionEnvironment env = environment();
+      StreamExecutionEnvironment env = remote == null ? environment(runOptions) : remote.environment(jobConfiguration(runOptions));
       List<Tuple3<Integer, Integer, String>> steps = new ArrayList<>();
       for (int i = 0; i < source.steps().size(); i++) {
         ScriptedSource.Step step = source.steps().get(i);
@@ -126,15 +128,21 @@ public class FlinkStreaming implements StreamingEngine {
         }
       }
       TypeInformation<Tuple3<Integer, Integer, String>> stepType = Types.TUPLE(Types.INT, Types.INT, Types.STRING);
+      if (steps.isEmpty()) {
+        steps.add(Tuple3.of(-1, Functions.IDLE, "0"));
+      }
       var parser = job.parser();
       var timestamp = job.timestamp();
-      long bound = job.outOfOrderness();
+      var rule = new Functions.ScriptWatermarks.Rule<>(parser, timestamp, job.outOfOrderness());
+      String recordWatermarksTo = sink == null ? null : runId;
       WatermarkStrategy<Tuple3<Integer, Integer, String>> watermarks = WatermarkStrategy
-          .<Tuple3<Integer, Integer, String>>forGenerator(ctx -> new Functions.ScriptWatermarks<>(runId, parser, timestamp, bound))
+          .<Tuple3<Integer, Integer, String>>forGenerator(ctx -> new Functions.ScriptWatermarks<>(recordWatermarksTo, rule))
           .withTimestampAssigner(ctx -> new Functions.EventTime<>(parser, timestamp));
-      DataStream<Tuple3<Integer, Integer, String>> input = steps.isEmpty()
-          ? env.fromData(List.of(Tuple3.of(-1, Functions.IDLE, "0")), stepType)
-          : env.fromData(steps, stepType);
+      DataStream<Tuple3<Integer, Integer, String>> input = env.fromSource(
+          new StepSource(steps, runOptions.checkpointEvery(), rule), WatermarkStrategy.noWatermarks(), "script", stepType);
+      if (runOptions.crashes()) {
+        input = input.map(new CrashOnce(runOptions.crashBeforeStep()), stepType).name("crash-once");
+      }
       SingleOutputStreamOperator<Tuple2<Integer, String>> parsed = input.assignTimestampsAndWatermarks(watermarks)
           .process(new Functions.Parse<>(parser), Types.TUPLE(Types.INT, Types.STRING)).name("parse");
 
@@ -146,24 +154,44 @@ public class FlinkStreaming implements StreamingEngine {
           .trigger(updates ? new Functions.UpdatesTrigger() : new Functions.FinalTrigger(job.allowedLateness()));
       TypeInformation<Object> anything = TypeInformation.of(Object.class);
       SingleOutputStreamOperator<Object> results = windowed.aggregate(new Functions.Agg<>(parser, job.aggregate()),
-          new Functions.Emit(runId, updates), anything, anything, anything).name("window");
-      results.sinkTo(new DiscardingSink<>()).name("results");
-      results.getSideOutput(Functions.LATE).process(new Functions.CollectLate<>(runId, parser, job.key()), anything)
-          .name("late").sinkTo(new DiscardingSink<>());
-      parsed.getSideOutput(Functions.DEAD).process(new Functions.CollectDead(runId), anything)
-          .name("dead-letters").sinkTo(new DiscardingSink<>());
-
-      env.execute(job.name());
+          new Functions.Emit(updates), anything, anything, anything).name("window");
+      DataStream<Object> late = results.getSideOutput(Functions.LATE)
+          .process(new Functions.CollectLate<>(parser, job.key()), anything).name("late");
+      DataStream<Object> dead = parsed.getSideOutput(Functions.DEAD)
+          .process(new Functions.CollectDead(), anything).name("dead-letters");
+      DataStream<Object> outputs = results.union(late, dead);
+      if (remote != null) {
+        return remote.run(env, outputs, job.name(), rule, steps);
+      }
+      outputs.transform("commit", Types.VOID, new CommitOnCheckpoint(runId, runOptions.checkpointEvery() > 0));
+      JobExecutionResult done = env.execute(job.name());
       sink.watermarks.add(Long.MAX_VALUE); // the end of a bounded input: Flink's MAX_WATERMARK
       @SuppressWarnings("unchecked")
       List<WindowResult<R>> out = (List<WindowResult<R>>) (List<?>) new ArrayList<>(sink.results);
-      return new StreamingResult<>(out, dedupe(sink.watermarks), sink.late, 0, sink.dead, 0);
+      return new StreamingResult<>(out, dedupe(sink.watermarks), sink.late, 0, sink.dead, CrashOnce.restarts(done));
     } catch (UnsupportedOperationException e) {
       throw e;
     } catch (Exception e) {
       throw new StreamingFailedException("flink job " + job.name() + " failed: " + rootCause(e), e);
     } finally {
-      Runs.close(runId);
+      if (sink != null) {
+        Runs.close(runId);
+      }
+    }
+  }
+
+  /** A stateless job on the same MiniCluster: see {@link FlinkStateless}. */
+  @Override
+  public <T, R> StatelessResult<R> runStateless(StatelessJob<T, R> job, ScriptedSource source)
+      throws StreamingFailedException {
+    if (remote != null) {
+      throw new UnsupportedOperationException("flink runs stateless jobs on its embedded MiniCluster only:"
+          + " their outputs are collected in this JVM");
+    }
+    try {
+      return FlinkStateless.run(environment(RunOptions.NONE), job, source, UUID.randomUUID().toString());
+    } catch (Exception e) {
+      throw new StreamingFailedException("flink job " + job.name() + " failed: " + rootCause(e), e);
     }
   }
 
@@ -197,14 +225,18 @@ public class FlinkStreaming implements StreamingEngine {
     }
   }
 
-  /** An environment that submits to this engine's MiniCluster, parallelism 1, no restarts (a failing function fails the run). */
-  private StreamExecutionEnvironment environment() throws Exception {
+  /**
+   * An environment that submits to this engine's MiniCluster, parallelism 1. Without an injected
+   * crash there are no restarts (a failing user function fails the run); with one, a fixed-delay
+   * restart strategy with no delay restores the last completed checkpoint once. Checkpoints are
+   * exactly-once (aligned barriers); the short interval only sets how soon the source, paused at
+   * each boundary ({@link StepSource}), gets its checkpoint.
+   */
+  StreamExecutionEnvironment environment(RunOptions run) throws Exception {
     MiniCluster mini = cluster();
-    Configuration conf = new Configuration();
+    Configuration conf = jobConfiguration(run);
     conf.set(DeploymentOptions.TARGET, EXECUTOR);
     conf.set(DeploymentOptions.ATTACHED, true);
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, Duration.ZERO);
     PipelineExecutorServiceLoader loader = new PipelineExecutorServiceLoader() {
       @Override
       public PipelineExecutorFactory getExecutorFactory(Configuration configuration) {
@@ -220,6 +252,24 @@ public class FlinkStreaming implements StreamingEngine {
     StreamExecutionEnvironment env = new StreamExecutionEnvironment(loader, conf, FlinkStreaming.class.getClassLoader());
     env.setParallelism(1);
     return env;
+  }
+
+  /** Restarts, checkpoints and watermarks of a run, on the MiniCluster or a remote cluster. */
+  private static Configuration jobConfiguration(RunOptions run) {
+    Configuration conf = new Configuration();
+    if (run.crashes()) {
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
+    } else {
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    }
+    if (run.checkpointEvery() > 0) {
+      conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(10));
+      conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+    }
+    conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, Duration.ZERO);
+    return conf;
   }
 
   private static CompletableFuture<JobClient> submit(MiniCluster mini, org.apache.flink.api.dag.Pipeline pipeline,

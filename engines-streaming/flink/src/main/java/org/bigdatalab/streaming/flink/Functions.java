@@ -89,34 +89,38 @@ final class Functions {
    */
   static final class ScriptWatermarks<T> implements WatermarkGenerator<Tuple3<Integer, Integer, String>> {
     private final String runId;
-    private final StreamFns.Parser<T> parser;
-    private final StreamFns.Timestamp<T> timestamp;
-    private final long bound;
+    private final Rule<T> rule;
     private long current = Long.MIN_VALUE;
 
-    ScriptWatermarks(String runId, StreamFns.Parser<T> parser, StreamFns.Timestamp<T> timestamp, long bound) {
+    ScriptWatermarks(String runId, Rule<T> rule) {
       this.runId = runId;
-      this.parser = parser;
-      this.timestamp = timestamp;
-      this.bound = bound;
+      this.rule = rule;
+    }
+
+    /** The SPI's watermark rule for one step, shared with {@link StepSource}, which replays it to a restored position. */
+    record Rule<T>(StreamFns.Parser<T> parser, StreamFns.Timestamp<T> timestamp, long bound) implements java.io.Serializable {
+      long advance(long current, Tuple3<Integer, Integer, String> step) {
+        if (step.f1 == WATERMARK) {
+          return Math.max(current, Long.parseLong(step.f2));
+        } else if (step.f1 == LINE) {
+          try {
+            return Math.max(current, timestamp.of(parser.parse(step.f2)) - bound);
+          } catch (BadRecordException e) {
+            return current;
+          }
+        }
+        return current;
+      }
     }
 
     @Override
     public void onEvent(Tuple3<Integer, Integer, String> step, long eventTimestamp, WatermarkOutput output) {
-      long next = current;
-      if (step.f1 == WATERMARK) {
-        next = Math.max(current, Long.parseLong(step.f2));
-      } else if (step.f1 == LINE) {
-        try {
-          long ts = timestamp.of(parser.parse(step.f2));
-          next = Math.max(current, ts - bound);
-        } catch (BadRecordException e) {
-          return;
-        }
-      }
+      long next = rule.advance(current, step);
       if (next > current) {
         current = next;
-        Runs.of(runId).watermarks.add(current);
+        if (runId != null) {   // null on a remote cluster: no run in this JVM to record to
+          Runs.of(runId).watermarks.add(current);
+        }
         output.emitWatermark(new Watermark(toFlink(current)));
       }
     }
@@ -185,16 +189,12 @@ final class Functions {
     @Override public Object merge(Object a, Object b) { return aggregate.merge((A) a, (A) b); }
   }
 
-  /** Appends each firing to the run's results, with the watermark that fired it and how it fired. */
+  /** Each firing as a {@link WindowResult}, with the watermark that fired it and how it fired. */
   static final class Emit extends ProcessWindowFunction<Object, Object, String, TimeWindow> {
     private static final long serialVersionUID = 1L;
-    private final String runId;
     private final boolean updates;
 
-    Emit(String runId, boolean updates) {
-      this.runId = runId;
-      this.updates = updates;
-    }
+    Emit(boolean updates) { this.updates = updates; }
 
     @Override
     public void process(String key, Context ctx, Iterable<Object> values, Collector<Object> out) throws Exception {
@@ -205,8 +205,7 @@ final class Functions {
       }
       TimeWindow w = ctx.window();
       for (Object value : values) {
-        Runs.of(runId).results.add(new WindowResult<>(key, new Window(w.getStart(), w.getEnd()), value, firing,
-            toSpi(ctx.currentWatermark())));
+        out.collect(new WindowResult<>(key, new Window(w.getStart(), w.getEnd()), value, firing, toSpi(ctx.currentWatermark())));
       }
     }
 
@@ -295,32 +294,27 @@ final class Functions {
   /** Events beyond the allowed lateness, from {@code sideOutputLateData}, with the watermark they met. */
   static final class CollectLate<T> extends ProcessFunction<Tuple2<Integer, String>, Object> {
     private static final long serialVersionUID = 1L;
-    private final String runId;
     private final StreamFns.Parser<T> parser;
     private final StreamFns.Key<T> key;
 
-    CollectLate(String runId, StreamFns.Parser<T> parser, StreamFns.Key<T> key) {
-      this.runId = runId;
+    CollectLate(StreamFns.Parser<T> parser, StreamFns.Key<T> key) {
       this.parser = parser;
       this.key = key;
     }
 
     @Override
     public void processElement(Tuple2<Integer, String> line, Context ctx, Collector<Object> out) {
-      Runs.of(runId).late.add(new LateEvent(line.f1, ctx.timestamp(), key.of(parser.parse(line.f1)),
+      out.collect(new LateEvent(line.f1, ctx.timestamp(), key.of(parser.parse(line.f1)),
           toSpi(ctx.timerService().currentWatermark())));
     }
   }
 
   static final class CollectDead extends ProcessFunction<Tuple3<Integer, String, String>, Object> {
     private static final long serialVersionUID = 1L;
-    private final String runId;
-
-    CollectDead(String runId) { this.runId = runId; }
 
     @Override
     public void processElement(Tuple3<Integer, String, String> d, Context ctx, Collector<Object> out) {
-      Runs.of(runId).dead.add(new DeadLetter(d.f0, d.f1, d.f2));
+      out.collect(new DeadLetter(d.f0, d.f1, d.f2));
     }
   }
 }

@@ -30,6 +30,8 @@ import org.bigdatalab.streaming.DeadLetter;
 import org.bigdatalab.streaming.LateData;
 import org.bigdatalab.streaming.RunOptions;
 import org.bigdatalab.streaming.ScriptedSource;
+import org.bigdatalab.streaming.StatelessJob;
+import org.bigdatalab.streaming.StatelessResult;
 import org.bigdatalab.streaming.StreamingClauses;
 import org.bigdatalab.streaming.StreamingEngine;
 import org.bigdatalab.streaming.StreamingFailedException;
@@ -157,6 +159,13 @@ public class KafkaStreamsEngine implements StreamingEngine {
     }
   }
 
+  /** A stateless job: see {@link KafkaStateless}. */
+  @Override
+  public <T, R> StatelessResult<R> runStateless(StatelessJob<T, R> job, ScriptedSource source)
+      throws StreamingFailedException {
+    return KafkaStateless.run(job, source, config());
+  }
+
   /** Where record time comes from: the event. The self-test overrides it with Kafka's wall-clock extractor to show the clause catching it. */
   protected <T> TimestampExtractor timestampExtractor(StreamingJob<T, ?, ?> job, long offset, String flushLine) {
     return new EventTimeExtractor<>(job, offset, flushLine);
@@ -199,7 +208,7 @@ public class KafkaStreamsEngine implements StreamingEngine {
     return (base / unit + 1) * unit;
   }
 
-  private static Properties config() {
+  static Properties config() {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bigdatalab-streaming");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "driver:9092");

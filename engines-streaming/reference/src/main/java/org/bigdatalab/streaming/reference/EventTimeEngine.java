@@ -6,6 +6,8 @@ import org.bigdatalab.streaming.DeadLetter;
 import org.bigdatalab.streaming.LateData;
 import org.bigdatalab.streaming.RunOptions;
 import org.bigdatalab.streaming.ScriptedSource;
+import org.bigdatalab.streaming.StatelessJob;
+import org.bigdatalab.streaming.StatelessResult;
 import org.bigdatalab.streaming.StreamingEngine;
 import org.bigdatalab.streaming.StreamingFailedException;
 import org.bigdatalab.streaming.StreamingJob;
@@ -108,6 +110,17 @@ abstract class EventTimeEngine implements StreamingEngine {
       return next;
     }
     return watermark;
+  }
+
+  /** One thread, the whole source in one pass. */
+  @Override
+  public <T, R> StatelessResult<R> runStateless(StatelessJob<T, R> job, ScriptedSource source)
+      throws StreamingFailedException {
+    try {
+      return StatelessStage.concat(List.of(StatelessStage.run(job, source.steps(), 0, source.size())));
+    } catch (RuntimeException e) {
+      throw StatelessStage.failed(job, e);
+    }
   }
 
   @Override

@@ -3,10 +3,16 @@ package org.bigdatalab.streaming.reference;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.Topic;
+import org.bigdatalab.streaming.ScriptedSource;
+import org.bigdatalab.streaming.StatelessJob;
+import org.bigdatalab.streaming.StatelessResult;
+import org.bigdatalab.streaming.StreamingFailedException;
 import org.bigdatalab.streaming.StreamingJob;
 
 /**
@@ -51,6 +57,35 @@ public class ParallelStreaming extends EventTimeEngine {
       shards.add(new Shard<>(i, new WindowOperator<>(job, semantics()), sink, combiner));
     }
     return new ThreadedShards<>(shards, threads);
+  }
+
+  /**
+   * The source cut into one contiguous range per thread, each parsed, filtered and mapped on its
+   * thread; the outputs are joined in range order, so arrival order is kept.
+   */
+  @Override
+  public <T, R> StatelessResult<R> runStateless(StatelessJob<T, R> job, ScriptedSource source)
+      throws StreamingFailedException {
+    List<ScriptedSource.Step> steps = source.steps();
+    int n = threads.size();
+    List<Future<StatelessStage.Part<R>>> parts = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int from = (int) ((long) steps.size() * i / n);
+      int to = (int) ((long) steps.size() * (i + 1) / n);
+      parts.add(threads.get(i).submit(() -> StatelessStage.run(job, steps, from, to)));
+    }
+    List<StatelessStage.Part<R>> done = new ArrayList<>();
+    for (Future<StatelessStage.Part<R>> f : parts) {
+      try {
+        done.add(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StreamingFailedException("interrupted while waiting for the stateless ranges", e);
+      } catch (ExecutionException e) {
+        throw StatelessStage.failed(job, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+      }
+    }
+    return StatelessStage.concat(done);
   }
 
   @Override

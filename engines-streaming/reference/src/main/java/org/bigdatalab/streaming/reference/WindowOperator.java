@@ -1,9 +1,11 @@
 package org.bigdatalab.streaming.reference;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.bigdatalab.streaming.LateEvent;
 import org.bigdatalab.streaming.StreamingJob;
@@ -37,8 +39,23 @@ final class WindowOperator<T, A, R> {
   private final StreamingJob<T, A, R> job;
   private final Semantics semantics;
   private final long lateness;
-  private Map<String, TreeMap<Window, Pane<A>>> state = new TreeMap<>();
+  private Map<String, TreeMap<Window, Pane<A>>> state = new HashMap<>();
   private long watermark = Long.MIN_VALUE;
+  /**
+   * Event-time timers, one per key: the earliest deadline among the key's panes (at most; a merged
+   * or purged pane can leave it early, which only costs a visit), and the keys ordered by it, so a
+   * watermark visits only the keys with something due instead of every key (Flink's timer service).
+   */
+  private final Map<String, Long> keyDeadline = new HashMap<>();
+  private final PriorityQueue<Due> due = new PriorityQueue<>();
+
+  /** A key's timer. */
+  private record Due(long at, String key) implements Comparable<Due> {
+    @Override
+    public int compareTo(Due o) {
+      return at != o.at ? Long.compare(at, o.at) : key.compareTo(o.key);
+    }
+  }
 
   WindowOperator(StreamingJob<T, A, R> job, Semantics semantics) {
     this.job = job;
@@ -106,6 +123,22 @@ final class WindowOperator<T, A, R> {
       pane = new Pane<>(pane.acc(), true);
     }
     panes.put(w, pane);
+    schedule(key, deadline(w, pane));
+  }
+
+  /** Makes sure the key is visited by the first watermark at or past {@code at}. */
+  private void schedule(String key, long at) {
+    Long current = keyDeadline.get(key);
+    if (current == null || at < current) {
+      keyDeadline.put(key, at);
+      due.add(new Due(at, key));
+    }
+  }
+
+  /** The watermark at which the pane next changes: its on-time firing (updates mode) or its closing. */
+  private long deadline(Window w, Pane<A> pane) {
+    long fires = semantics.firesAt(w);
+    return job.mode() == OutputMode.UPDATES && !pane.fired() ? fires : StreamingJob.plus(fires, lateness);
   }
 
   void onWatermark(long time, Emitter<R> out) {
@@ -113,27 +146,47 @@ final class WindowOperator<T, A, R> {
       return;
     }
     watermark = time;
-    for (Iterator<Map.Entry<String, TreeMap<Window, Pane<A>>>> keys = state.entrySet().iterator(); keys.hasNext(); ) {
-      Map.Entry<String, TreeMap<Window, Pane<A>>> entry = keys.next();
-      for (Iterator<Map.Entry<Window, Pane<A>>> it = entry.getValue().entrySet().iterator(); it.hasNext(); ) {
-        Map.Entry<Window, Pane<A>> e = it.next();
-        Window w = e.getKey();
-        Pane<A> pane = e.getValue();
-        if (job.mode() == OutputMode.UPDATES && !pane.fired() && watermark >= semantics.firesAt(w)) {
-          out.result(new WindowResult<>(entry.getKey(), w, job.aggregate().result(pane.acc()), Firing.ON_TIME, watermark));
-          e.setValue(new Pane<>(pane.acc(), true));
-        }
-        if (closed(w)) {
-          if (job.mode() == OutputMode.FINAL) {
-            out.result(new WindowResult<>(entry.getKey(), w, job.aggregate().result(pane.acc()), Firing.FINAL, watermark));
-          }
-          it.remove();
-        }
+    while (!due.isEmpty() && due.peek().at() <= time) {
+      Due d = due.poll();
+      Long current = keyDeadline.get(d.key());
+      if (current == null || current != d.at()) {
+        continue; // superseded by an earlier timer of the same key, already visited
       }
-      if (entry.getValue().isEmpty()) {
-        keys.remove();
+      keyDeadline.remove(d.key());
+      TreeMap<Window, Pane<A>> panes = state.get(d.key());
+      if (panes == null) {
+        continue;
+      }
+      long next = fireDue(d.key(), panes, out);
+      if (panes.isEmpty()) {
+        state.remove(d.key());
+      } else {
+        schedule(d.key(), next);
       }
     }
+  }
+
+  /** Fires and purges what the watermark reached among one key's panes; returns the earliest deadline left. */
+  private long fireDue(String key, TreeMap<Window, Pane<A>> panes, Emitter<R> out) {
+    long next = Long.MAX_VALUE;
+    for (Iterator<Map.Entry<Window, Pane<A>>> it = panes.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Window, Pane<A>> e = it.next();
+      Window w = e.getKey();
+      Pane<A> pane = e.getValue();
+      if (job.mode() == OutputMode.UPDATES && !pane.fired() && watermark >= semantics.firesAt(w)) {
+        out.result(new WindowResult<>(key, w, job.aggregate().result(pane.acc()), Firing.ON_TIME, watermark));
+        e.setValue(new Pane<>(pane.acc(), true));
+      }
+      if (closed(w)) {
+        if (job.mode() == OutputMode.FINAL) {
+          out.result(new WindowResult<>(key, w, job.aggregate().result(pane.acc()), Firing.FINAL, watermark));
+        }
+        it.remove();
+      } else {
+        next = Math.min(next, deadline(w, e.getValue()));
+      }
+    }
+    return next;
   }
 
   /** A window is closed (final, its state purged) once the watermark reached its firing time plus the lateness. */
@@ -146,10 +199,13 @@ final class WindowOperator<T, A, R> {
   void restore(Snapshot<A> snapshot) {
     state = copy(snapshot.state());
     watermark = snapshot.watermark();
+    keyDeadline.clear();
+    due.clear();
+    state.forEach((key, panes) -> panes.forEach((w, pane) -> schedule(key, deadline(w, pane))));
   }
 
   private static <A> Map<String, TreeMap<Window, Pane<A>>> copy(Map<String, TreeMap<Window, Pane<A>>> from) {
-    Map<String, TreeMap<Window, Pane<A>>> to = new TreeMap<>();
+    Map<String, TreeMap<Window, Pane<A>>> to = new HashMap<>();
     from.forEach((k, panes) -> to.put(k, new TreeMap<>(panes)));
     return to;
   }

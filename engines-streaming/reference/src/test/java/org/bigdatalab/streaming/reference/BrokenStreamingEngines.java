@@ -3,6 +3,10 @@ package org.bigdatalab.streaming.reference;
 import java.util.List;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.Topic;
+import org.bigdatalab.streaming.ScriptedSource;
+import org.bigdatalab.streaming.StatelessJob;
+import org.bigdatalab.streaming.StatelessResult;
+import org.bigdatalab.streaming.StreamingFailedException;
 import org.bigdatalab.streaming.StreamingJob;
 import org.bigdatalab.streaming.Window;
 import org.bigdatalab.streaming.Windows;
@@ -114,6 +118,18 @@ final class BrokenStreamingEngines {
   static final class SkipsBadInputSilently extends SequentialStreaming {
     @Override public EngineInfo info() { return broken("broken-skips-bad-input", "no dead letters"); }
     @Override protected boolean reportsBadInput() { return false; }
+  }
+
+  /** Runs stateless jobs in batches of 8 lines and never flushes the last, partial batch. */
+  static final class LosesLastPartialBatch extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-loses-last-batch", "stateless stage drops a partial last batch"); }
+
+    @Override
+    public <T, R> StatelessResult<R> runStateless(StatelessJob<T, R> job, ScriptedSource source)
+        throws StreamingFailedException {
+      int whole = source.size() - source.size() % 8;
+      return super.runStateless(job, new ScriptedSource(source.steps().subList(0, whole)));
+    }
   }
 
   /** Not broken: an engine without a side output that declares it and counts late events instead. */

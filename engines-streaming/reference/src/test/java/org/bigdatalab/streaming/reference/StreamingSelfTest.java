@@ -5,6 +5,11 @@ import static org.bigdatalab.streaming.StreamingClauses.BAD_INPUT;
 import static org.bigdatalab.streaming.StreamingClauses.EVENT_TIME;
 import static org.bigdatalab.streaming.StreamingClauses.EXACTLY_ONCE;
 import static org.bigdatalab.streaming.StreamingClauses.LATENESS_ALLOWED;
+import static org.bigdatalab.streaming.StreamingClauses.NEXMARK_Q11;
+import static org.bigdatalab.streaming.StreamingClauses.NEXMARK_Q5;
+import static org.bigdatalab.streaming.StreamingClauses.NEXMARK_Q7;
+import static org.bigdatalab.streaming.StreamingClauses.NEXMARK_Q8;
+import static org.bigdatalab.streaming.StreamingClauses.NEXMARK_STATELESS;
 import static org.bigdatalab.streaming.StreamingClauses.ORDER_INSENSITIVE;
 import static org.bigdatalab.streaming.StreamingClauses.SESSION_EQUALS_ORACLE;
 import static org.bigdatalab.streaming.StreamingClauses.SESSION_MERGE;
@@ -22,6 +27,7 @@ import org.bigdatalab.streaming.reference.BrokenStreamingEngines.DropsLateSilent
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.FiresInArrivalOrder;
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.FiresOneEarly;
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.IgnoresAllowedLateness;
+import org.bigdatalab.streaming.reference.BrokenStreamingEngines.LosesLastPartialBatch;
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.NegativeRemainderTumbling;
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.ReplaysWithoutDedup;
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.SessionsNeverMerge;
@@ -50,7 +56,12 @@ class StreamingSelfTest {
         Arguments.of(new IgnoresAllowedLateness(), LATENESS_ALLOWED),
         Arguments.of(new WallClockTime(), EVENT_TIME),
         Arguments.of(new ReplaysWithoutDedup(), EXACTLY_ONCE),
-        Arguments.of(new SkipsBadInputSilently(), BAD_INPUT));
+        Arguments.of(new SkipsBadInputSilently(), BAD_INPUT),
+        Arguments.of(new LosesLastPartialBatch(), NEXMARK_STATELESS),
+        Arguments.of(new SlidingMissesFirstWindow(), NEXMARK_Q5),
+        Arguments.of(new FiresInArrivalOrder(), NEXMARK_Q7),
+        Arguments.of(new FiresInArrivalOrder(), NEXMARK_Q8),
+        Arguments.of(new SessionsNeverMerge(), NEXMARK_Q11));
   }
 
   @ParameterizedTest(name = "{1} catches {0}")
