@@ -1,6 +1,8 @@
 package org.bigdatalab.bench;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bigdatalab.dataflow.Action;
 import org.bigdatalab.dataflow.ActionMetrics;
@@ -10,7 +12,7 @@ import org.bigdatalab.dataflow.DataflowFailedException;
 import org.bigdatalab.dataflow.Dataset;
 import org.bigdatalab.dataflow.PairDataset;
 import org.bigdatalab.dataflow.StageMetrics;
-import org.bigdatalab.dataflow.jobs.SaltedAggregation;
+import org.bigdatalab.dataflow.jobs.SaltedKey;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineRegistry;
 import org.bigdatalab.spi.KeyValue;
@@ -33,43 +35,55 @@ import org.openjdk.jmh.annotations.Warmup;
  * buys back.
  *
  * Input: `size` (key, value) records from workloads' SkewedPairsGenerator (100 000 keys, exponent
- * 0 = uniform, 1.0, 1.5; values below 10^6), held in memory, so the clock sees the aggregation
- * and not the parsing (see SkewData).
+ * 0 = uniform, 1.0, 1.5; values below 10^6), generated once and held as an int[] and a long[]
+ * (SkewData). The hand-written loop and the engines read those same arrays: the engines through
+ * one slice per partition turned into KeyValue<Integer, Long> records as a task reads them
+ * (SkewSlice), so an engine pays for its own record representation, as it would reading a file,
+ * and data generation is outside the clock.
  *
  * baseline is the single-core limit, written by hand: keys are dense ranks in an int[], values a
  * long[], and the sums a long[] indexed by key, one add per record, nothing allocated. No engine
  * can beat it on one thread; the question is how much of it an engine keeps per thread.
+ * boxedHashMap is the wrong way by hand, for scale: the engines' boxed records merged into a
+ * HashMap<Integer, Long>.
  *
  * measureEngine runs the plain aggregation (reduceByKey(Long::sum) into 4 partitions per core) or,
- * with salted=true, SaltedAggregation.salt (s = partitions salts) → reduceByKey → strip the salt
- * → reduceByKey: the two-phase plan of the skew clauses. aggregation=groupByKey is the same with
- * groupByKey + a sum of each group in place of the (first) reduceByKey: no map-side combine, so
- * every record of a hot key travels to one reducer, which is the case salting is for. Every invocation's result is compared
- * with the hand-written sums: a fast wrong aggregate is not a result.
+ * with salted=true, salt (s = partitions salts) → reduceByKey → strip the salt → reduceByKey: the
+ * two-phase plan of the skew clauses. aggregation=groupByKey is the same with groupByKey + a sum of
+ * each group in place of the (first) reduceByKey: no map-side combine, so every record of a hot
+ * key travels to one reducer, which is the case salting is for. Every invocation's result is
+ * compared with the hand-written sums: a fast wrong aggregate is not a result.
  *
  * Beside the time, the largest task's share of the work is kept: for each stage after a shuffle,
  * the records its largest task read over the records all its tasks read (StageMetrics), the
  * largest over those stages. With 8 partitions, 1/8 = 0.125 is a perfect balance; 1.0 is one task
- * doing everything. The wrong way to read it: without a map-side combine, exponent 1.5 sends ~38%
- * of all records (key k000001's share) to one reduce task; both reference engines combine
- * map-side, so a reduce task reads at most one record per key per input partition, and what is
- * left of the skew is which task holds the most distinct keys. Salting then has little to cut;
- * the groupByKey rows show the skew, and the cut, that the combine hides.
+ * doing everything. The fork also logs the slowest task's time (StageMetrics.taskNanos), because
+ * a share of records is not yet a share of the clock. Without a map-side combine, exponent 1.5
+ * sends ~42% of all records to one reduce task; both reference engines combine map-side, so a
+ * reduce task reads at most one record per key per input partition, and salting has nothing left
+ * to cut: the largest task is then a map task, and salting makes it slower.
  *
- * Measured (lab bench --workload skew --size small: 1 M records, 2 vCPUs shared with other builds,
- * load ~8, one measured iteration, JDK 17; 8 partitions, 8 salts):
- *                               z=0                  z=1.0                z=1.5          max task (z=1.5)
- *   hand-written (1 thread)  131 M rec/s  1.00    187 M rec/s  1.00    208 M rec/s  1.00
- *   df-sequential            1.33 M       0.010   1.59 M       0.0085  16.1 M       0.077     0.126
- *   df-sequential+salted     0.39 M       0.0030  0.90 M       0.0048  4.38 M       0.021     0.127
- *   df-parallel (2 t)        0.78 M       0.0060  1.42 M       0.0076  3.83 M       0.018     0.126
- *   df-parallel+salted       0.17 M       0.0013  0.32 M       0.0017  2.94 M       0.014     0.127
- *   df-parallel/groupByKey   4.21 M       0.032   6.73 M       0.036   5.08 M       0.024     0.424
- *   .../groupByKey+salted    0.64 M       0.0049  1.49 M       0.0079  2.66 M       0.013     0.127
- * The engines keep 0.3-1% of the primitive loop per thread (boxed KeyValue<Integer, Long> records,
- * a hash map per task, an in-memory shuffle); uniform keys are the slowest for them (more distinct
- * keys per task to combine and shuffle). Salting cuts the largest task 3.3x (0.424 -> 0.127) only
- * where nothing combined map-side; with reduceByKey it only adds a stage.
+ * Measured with JMH (10 M records, -f 1 -wi 1 -i 2, JDK 17, 8 partitions, 8 salts, df-parallel on
+ * 2 threads; 2 vCPUs shared with other builds, load ~18 while the baselines and the z=0 rows ran,
+ * falling to ~5 for the z=1.5 rows, so the z=1.5 ratios flatter the engine; "/t" is records/s per
+ * thread over the array loop):
+ *                                z=0                 z=1.0               z=1.5      slowest task at z=1.5
+ *   hand-written array loop   152 M rec/s         169 M               189 M
+ *   boxed HashMap, 1 thread   0.75 M  0.005       1.33 M  0.008       2.92 M 0.015
+ *   df-parallel               1.83 M  0.006/t     4.08 M  0.012/t     42.8 M 0.11/t   92 ms (a map task); 3.5 ms after the shuffle
+ *   df-parallel+salted        0.36 M  0.0012/t    3.27 M  0.0097/t    14.2 M 0.038/t  186 ms (a map task); 17 ms after the shuffle
+ *   df-parallel/groupByKey                                            2.02 M 0.0053/t 1820 ms after the shuffle (share 0.424)
+ *   .../groupByKey+salted                                             1.14 M 0.0030/t 1726 ms (a map task); 1178 ms after (share 0.126)
+ * A second JMH run at load ~5, the loop and the engine back to back: array loop 195 / 265 / 264 M
+ * rec/s, df-parallel 9.44 / 9.19 / 17.9 M, so 0.024 / 0.017 / 0.034 per thread at z = 0 / 1.0 / 1.5.
+ * In one JVM at steadier load (best of 3 jobs, scratch harness), the same array loop over the
+ * boxed records an engine reads did 15-30% of the array loop: a KeyValue, an Integer and a Long
+ * allocated per record cap any record-at-a-time engine there, and df-parallel kept 1-3% per thread
+ * at z=0 and z=1.0, 3-11% at z=1.5 (hot keys stay in cache): short of the 25% target, 3-15x the
+ * boxed HashMap. Map-side combine already flattens reduceByKey's reduce side (share 0.126
+ * unsalted), so salting only adds a map and a stage there: its slowest task doubles. With
+ * groupByKey salting cuts the largest reduce task 3.4x in records (4.24 M -> 1.25 M) but 1.5x in
+ * time (one hot key is the cheapest thing to group), and the whole job's slowest task not at all.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -88,18 +102,18 @@ public class B05_SkewedAggregation {
     public String exponent;
 
     SkewData data;
-    List<KeyValue<Integer, Long>> pairs;
+    private List<SkewSlice> slices;
 
     @Setup(Level.Trial)
     public void generate() {
       data = SkewData.of(SkewData.records(size), Double.parseDouble(exponent));
     }
 
-    List<KeyValue<Integer, Long>> pairs() {
-      if (pairs == null) {
-        pairs = data.pairs();
+    List<SkewSlice> slices() {
+      if (slices == null) {
+        slices = data.slices(partitions());
       }
-      return pairs;
+      return slices;
     }
   }
 
@@ -127,13 +141,18 @@ public class B05_SkewedAggregation {
             + registry.engines().stream().map(i -> i.id()).toList());
       }
       df = registry.create(engine, DataflowEngine.class, EngineOptions.NONE);
-      aggregate = plan(input.pairs(), salted, aggregation.equals("groupByKey"));
+      aggregate = plan(input.slices(), salted, aggregation.equals("groupByKey"));
     }
 
     @TearDown(Level.Trial)
     public void stop(Input input) throws Exception {
       if (metrics != null) {
-        SkewData.writeShare(input.size, input.exponent, rowEngine(engine, salted, aggregation), maxTaskShare(metrics));
+        String row = rowEngine(engine, salted, aggregation);
+        SkewData.writeShare(input.size, input.exponent, row, maxTaskShare(metrics));
+        // the time side of skew, for the log: a share of records is not yet a share of the wall clock
+        System.out.printf("B05 %s size %s z=%s: largest task share %.3f, slowest task %.1f ms, slowest after a shuffle %.1f ms%n",
+            row, input.size, input.exponent, maxTaskShare(metrics), slowestTaskNanos(metrics, false) / 1e6,
+            slowestTaskNanos(metrics, true) / 1e6);
       }
       if (df != null) {
         df.close();
@@ -151,18 +170,30 @@ public class B05_SkewedAggregation {
     return engine + (aggregation.equals("groupByKey") ? "/groupByKey" : "") + (salted ? "+salted" : "");
   }
 
-  static Dataset<KeyValue<Integer, Long>> plan(List<KeyValue<Integer, Long>> pairs, boolean salted, boolean grouped) {
-    int p = partitions();
-    PairDataset<Integer, Long> input = PairDataset.of(Dataset.of(pairs, p));
+  /** The plan over the slices (one partition each), read record by record through a flatMap (see {@link SkewSlice}). */
+  static Dataset<KeyValue<Integer, Long>> plan(List<SkewSlice> slices, boolean salted, boolean grouped) {
+    int p = slices.size();
+    PairDataset<Integer, Long> input = PairDataset.of(Dataset.of(slices, p).flatMap(SkewSlice::records));
     if (!salted) {
       return grouped ? input.groupByKey(p).mapValues(B05_SkewedAggregation::sum).asDataset()
           : input.reduceByKey(Long::sum, p).asDataset();
     }
-    PairDataset<org.bigdatalab.dataflow.jobs.SaltedKey<Integer>, Long> saltedInput = SaltedAggregation.salt(input, p);
-    PairDataset<org.bigdatalab.dataflow.jobs.SaltedKey<Integer>, Long> partial = grouped
+    PairDataset<SaltedKey<Integer>, Long> saltedInput = salt(input, p);
+    PairDataset<SaltedKey<Integer>, Long> partial = grouped
         ? saltedInput.groupByKey(p).mapValues(B05_SkewedAggregation::sum) : saltedInput.reduceByKey(Long::sum, p);
     PairDataset<Integer, Long> stripped = PairDataset.of(partial.asDataset().map(kv -> KeyValue.of(kv.key().key(), kv.value())));
     return stripped.reduceByKey(Long::sum, p).asDataset();
+  }
+
+  /**
+   * Salt s of a record is its value mod s: the values are uniform below 10^6, so that is as good as
+   * a random salt and the same on a retry, and it costs one map with no state. (The suite's
+   * SaltedAggregation.salt counts each key's records per partition in a boxed HashMap to promise
+   * skew.salting.load-bound; on 10 M records that count alone took ten times the plain
+   * aggregation's map task, which would measure the counter rather than what salting does to skew.)
+   */
+  static PairDataset<SaltedKey<Integer>, Long> salt(PairDataset<Integer, Long> input, int salts) {
+    return PairDataset.of(input.asDataset().map(kv -> KeyValue.of(new SaltedKey<>(kv.key(), (int) Math.floorMod(kv.value(), (long) salts)), kv.value())));
   }
 
   private static long sum(List<Long> values) {
@@ -186,6 +217,21 @@ public class B05_SkewedAggregation {
     return sumByHand(input.data.keys, input.data.values, input.data.keySpace);
   }
 
+  /**
+   * The wrong way by hand, for scale: the records an engine reads (boxed, from the same slices)
+   * summed in a HashMap of boxed Longs, one merge and one new Long per record.
+   */
+  @Benchmark
+  public Map<Integer, Long> boxedHashMap(Input input) {
+    Map<Integer, Long> sums = new HashMap<>();
+    for (SkewSlice slice : input.slices()) {
+      for (KeyValue<Integer, Long> kv : slice.records()) {
+        sums.merge(kv.key(), kv.value(), Long::sum);
+      }
+    }
+    return sums;
+  }
+
   /** The hand-written loop: one add per record into a long[] indexed by the key. */
   public static long[] sumByHand(int[] keys, long[] values, int keySpace) {
     long[] sums = new long[keySpace + 1];
@@ -193,6 +239,12 @@ public class B05_SkewedAggregation {
       sums[keys[i]] += values[i];
     }
     return sums;
+  }
+
+  /** The slowest task's time over all stages, or over the stages that read a shuffle; 0 if the engine did not time them. */
+  public static long slowestTaskNanos(ActionMetrics metrics, boolean afterShuffleOnly) {
+    return metrics.stages().stream().filter(s -> !afterShuffleOnly || !s.start().equals("parallelize"))
+        .mapToLong(StageMetrics::slowestTaskNanos).max().orElse(0);
   }
 
   /**

@@ -1,27 +1,23 @@
 package org.bigdatalab.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bigdatalab.spi.ByteSize;
-import org.bigdatalab.spi.EngineInfo;
-import org.bigdatalab.spi.EngineRegistry;
 import org.bigdatalab.spi.Topic;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -71,6 +67,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * full output goes to {@code target/bench-data/jmh-<workload>-<size>.log}; {@code progress} gets
  * one line per benchmark and per iteration. An engine that is not on the class path is skipped
  * with a line to {@code progress}; one that fails is reported and left out of the rows.
+ *
+ * <p>Engines that cannot share this class path (Spark; Flink and Kafka Streams for streaming
+ * workloads) are measured in a JVM with their module's class path ({@link ForkedBench}) when the
+ * workload has an engine half that can run there ({@link EngineBench}; today {@code skew}), and
+ * their rows are compared with the same baseline. Such a workload also measures every engine's
+ * start-up once ({@link B09_EngineStartUp}), reported as {@code startup_ms} and never part of a value.
  */
 public final class BenchRunner {
   /** The baseline of every ratio: the hand-written loop on one thread. */
@@ -81,21 +83,55 @@ public final class BenchRunner {
   /** The baseline of the {@code dfs} rows: a plain sequential {@code Files} write or read of the same bytes. */
   public static final String DISK_LIMIT = "files-sequential";
   /** Stores skipped unless asked for by name: a MiniDFSCluster takes long to start per combination. */
-  static final List<String> EXPENSIVE_STORES = List.of("dfs-hdfs");
+  public static final List<String> EXPENSIVE_STORES = List.of("dfs-hdfs");
 
   private static final String B01 = B01_WordCountBaseline.class.getName();
   private static final String B02 = B02_WordCountEngines.class.getName();
   private static final String B03 = B03_TeraSort.class.getName();
-  private static final String B04 = B04_DfsThroughput.class.getName();
-  private static final String B05 = B05_SkewedAggregation.class.getName();
+  private static final String B09 = B09_EngineStartUp.class.getName();
 
   private BenchRunner() {}
 
   /**
    * How much JMH measures: iterations of at least {@code seconds} each, whole jobs per iteration.
-   * The hand-written loops are cheap, so they may get more warm-up than the engines.
+   * The hand-written loops are cheap, so they may get more warm-up than the engines. {@code only}
+   * narrows a benchmark's parameters to some of their values ({@code exponent=1.5}), for smoke
+   * tests that need one combination, not all.
    */
-  record Plan(int forks, int baselineWarmups, int engineWarmups, int measurements, int seconds, Mode mode) {}
+  public record Plan(int forks, int baselineWarmups, int engineWarmups, int measurements, int seconds, Mode mode,
+                     Map<String, List<String>> only) {
+    public Plan(int forks, int baselineWarmups, int engineWarmups, int measurements, int seconds, Mode mode) {
+      this(forks, baselineWarmups, engineWarmups, measurements, seconds, mode, Map.of());
+    }
+
+    /** The values of parameter {@code name} to measure: {@code all}, unless narrowed. */
+    List<String> values(String name, List<String> all) {
+      return only.getOrDefault(name, all);
+    }
+
+    /** This plan as command-line words, for a forked benchmark JVM ({@link #parse} reads them back). */
+    List<String> toArgs() {
+      StringBuilder narrowed = new StringBuilder();
+      only.forEach((k, v) -> narrowed.append(narrowed.length() == 0 ? "" : ";").append(k).append('=').append(String.join(",", v)));
+      return List.of(Integer.toString(forks), Integer.toString(baselineWarmups), Integer.toString(engineWarmups),
+          Integer.toString(measurements), Integer.toString(seconds), mode.name(), narrowed.length() == 0 ? "-" : narrowed.toString());
+    }
+
+    static Plan parse(List<String> args) {
+      Map<String, List<String>> only = new LinkedHashMap<>();
+      if (!args.get(6).equals("-")) {
+        for (String param : args.get(6).split(";")) {
+          String[] kv = param.split("=", 2);
+          only.put(kv[0], List.of(kv[1].split(",")));
+        }
+      }
+      return new Plan(Integer.parseInt(args.get(0)), Integer.parseInt(args.get(1)), Integer.parseInt(args.get(2)),
+          Integer.parseInt(args.get(3)), Integer.parseInt(args.get(4)), Mode.valueOf(args.get(5)), only);
+    }
+
+    /** Arguments taken by {@link #parse}. */
+    static final int ARGS = 7;
+  }
 
   public static List<BenchResult> run(String workload, List<String> engines, String size, Consumer<String> progress) {
     return run(workload, engines, size, progress, null);
@@ -103,17 +139,23 @@ public final class BenchRunner {
 
   /** As {@link #run(String, List, String, Consumer)}, with a fixed plan (tests run in-process). */
   static List<BenchResult> run(String workload, List<String> engines, String size, Consumer<String> progress, Plan fixed) {
+    return run(workload, engines, size, progress, fixed, EngineModules.root());
+  }
+
+  /** As {@link #run(String, List, String, Consumer, Plan)}, with the forked engine modules of the checkout at {@code root}. */
+  static List<BenchResult> run(String workload, List<String> engines, String size, Consumer<String> progress, Plan fixed, Path root) {
     if (!WORKLOADS.contains(workload)) {
       throw new IllegalArgumentException("unknown workload '" + workload + "'; known: " + WORKLOADS);
     }
-    List<String> ids = engines(engines, topicOf(workload), progress);
+    EngineChoice choice = EngineChoice.choose(engines, topicOf(workload), EngineBench.of(workload).isPresent(), root, progress);
+    List<String> ids = choice.all();
     BenchData.deleteStaleRuns();
     List<BenchResult> rows = new ArrayList<>();
     for (String label : sizes(workload, size)) {
       if (workload.equals("skew")) {
-        rows.addAll(runSkew(ids, label, progress, fixed != null ? fixed : skewPlan(SkewData.records(label))));
+        rows.addAll(SkewBench.run(choice, label, progress, fixed != null ? fixed : SkewBench.plan(SkewData.records(label))));
       } else if (workload.equals("dfs")) {
-        rows.addAll(runDfs(ids, label, blockSizes(size, label), progress, fixed != null ? fixed : plan(BenchData.bytes(label))));
+        rows.addAll(DfsBench.run(ids, label, DfsBench.blockSizes(size, label), progress, fixed != null ? fixed : plan(BenchData.bytes(label))));
       } else {
         rows.addAll(runSize(workload, ids, label, progress, fixed != null ? fixed : plan(BenchData.bytes(label))));
       }
@@ -159,28 +201,6 @@ public final class BenchRunner {
     };
   }
 
-  private static List<String> engines(List<String> requested, Topic topic, Consumer<String> progress) {
-    EngineRegistry registry = EngineRegistry.load();
-    List<String> known = registry.engines(topic).stream()
-        .filter(i -> i.kind() != EngineInfo.Kind.BROKEN).map(EngineInfo::id).toList();
-    if (requested == null || requested.isEmpty()) {
-      List<String> skipped = known.stream().filter(EXPENSIVE_STORES::contains).toList();
-      if (!skipped.isEmpty()) {
-        progress.accept("skipping " + skipped + " by default (a cluster start per combination); name it in --engines to include it");
-      }
-      return known.stream().filter(id -> !EXPENSIVE_STORES.contains(id)).toList();
-    }
-    List<String> ids = new ArrayList<>();
-    for (String id : requested) {
-      if (known.contains(id)) {
-        ids.add(id);
-      } else {
-        progress.accept("skipping " + id + ": no " + topic.title() + " engine of that id on the class path (registered: " + known + ")");
-      }
-    }
-    return ids;
-  }
-
   /**
    * Small inputs: a warm-up iteration, then iterations of at least a second. Large ones: whole-job
    * iterations, fewer of them, and no warm-up job for the engines from 512 MB on (a 512 MB job on
@@ -216,20 +236,13 @@ public final class BenchRunner {
 
     String baselines = words ? Pattern.quote(B01) + "\\.measure(Right|Wrong)$" : Pattern.quote(B03) + "\\.baseline$";
     String engineBench = Pattern.quote(words ? B02 : B03) + "\\.measureEngine$";
-    Path log = BenchData.dir().resolve("jmh-" + workload + "-" + size + ".log");
-    List<RunResult> results = new ArrayList<>();
-    try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
-      OutputFormat logFormat = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
-      ProgressFormat format = new ProgressFormat(logFormat, progress, workload, size, bytes / (double) (1 << 20), "MB/s");
-      results.addAll(new Runner(options(workload, size, bytes, plan, plan.baselineWarmups()).include(baselines).build(), format).run());
-      if (!engines.isEmpty()) {
-        results.addAll(new Runner(options(workload, size, bytes, plan, plan.engineWarmups()).include(engineBench)
-            .param("engine", engines.toArray(String[]::new)).build(), format).run());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (RunnerException e) {
-      throw new IllegalStateException("JMH failed (" + workload + ", " + size + "); see " + log, e);
+    Path log = jmhLog(workload, size);
+    double megabytes = bytes / (double) (1 << 20);
+    List<RunResult> results = new ArrayList<>(jmh(options(workload, size, bytes, plan, plan.baselineWarmups()).include(baselines).build(),
+        workload, size, megabytes, "MB/s", false, progress));
+    if (!engines.isEmpty()) {
+      results.addAll(jmh(options(workload, size, bytes, plan, plan.engineWarmups()).include(engineBench)
+          .param("engine", engines.toArray(String[]::new)).build(), workload, size, megabytes, "MB/s", true, progress));
     }
 
     Map<String, Double> mbPerSecond = new LinkedHashMap<>();
@@ -259,173 +272,61 @@ public final class BenchRunner {
     return rows;
   }
 
-  /** Block sizes of the {@code dfs} runs: a couple on small runs, 1 MB to 128 MB (those that fit the file) otherwise. */
-  static List<String> blockSizes(String size, String label) {
-    if (size.trim().equalsIgnoreCase("small")) {
-      return List.of("1MB", "4MB");
+  /**
+   * Each engine's start-up ({@link B09_EngineStartUp}): milliseconds from creating it in a JVM that
+   * has not loaded it to the first result of a trivial job; one cold start per engine, in a fork
+   * of its own (in this JVM under an in-process plan, where only the first engine of its kind is cold).
+   * For an engine half to call before its throughput runs; the figures go on its rows as {@code startupMs}.
+   */
+  static Map<String, Double> measureStartUps(List<String> engines, String workload, String size, Plan plan, Consumer<String> progress) {
+    Plan once = new Plan(Math.min(plan.forks(), 1), 0, 0, 1, 1, Mode.SingleShotTime);
+    Map<String, Double> ms = new LinkedHashMap<>();
+    for (RunResult result : jmh(options(workload, size, 0, once, 0).include(Pattern.quote(B09) + "\\.startUp$")
+        .param("engine", engines.toArray(String[]::new)).build(), workload, size, 1, "starts/s", true, progress)) {
+      ms.put(result.getParams().getParam("engine"), round(result.getPrimaryResult().getScore()));
     }
-    long bytes = BenchData.bytes(label);
-    List<String> blocks = List.of("1MB", "8MB", "64MB", "128MB").stream().filter(b -> ByteSize.parse(b) <= Math.max(1L << 20, bytes)).toList();
-    return blocks;
+    return ms;
   }
 
   /**
-   * B04: the disk limit (plain Files write and read, in one fork) and then every store at
-   * replication 1 and 3 and each block size. Rows: {@code engine} is {@code store/rN/block}, the
-   * metric {@code write MB/s} or {@code read MB/s}, the ratio to the disk limit's write or read.
+   * Measures {@code workload}'s engine half for the chosen engines wherever they live: those on this
+   * class path here, each forked module's in a JVM of its own ({@link ForkedBench}). See
+   * {@link EngineBench} for how a benchmark uses it.
    */
-  private static List<BenchResult> runDfs(List<String> stores, String size, List<String> blocks, Consumer<String> progress, Plan plan) {
-    long bytes = BenchData.bytes(size);
-    String bench = Pattern.quote(B04) + "\\.(write|read)$";
-    Path log = BenchData.dir().resolve("jmh-dfs-" + size + ".log");
-    List<RunResult> results = new ArrayList<>();
+  public static List<BenchResult> measureEverywhere(String workload, EngineChoice engines, String size, Plan plan, Consumer<String> progress) {
+    EngineBench bench = EngineBench.of(workload).orElseThrow(() -> new IllegalArgumentException("no engine half for '" + workload + "'"));
+    List<BenchResult> rows = new ArrayList<>();
+    if (!engines.local().isEmpty()) {
+      rows.addAll(bench.measure(engines.local(), size, plan, progress));
+    }
+    engines.forked().forEach((module, ids) -> rows.addAll(ForkedBench.measure(module, workload, ids, size, plan, progress)));
+    return rows;
+  }
+
+  /** JMH's full output of a workload and size: one file per run, which its parts (here or in a forked JVM) append to. */
+  static Path jmhLog(String workload, String size) {
+    return BenchData.dir().resolve("jmh-" + workload + "-" + size + ".log");
+  }
+
+  /** Runs JMH, its output to {@link #jmhLog} (appended to, or begun afresh) and a line per iteration to {@code progress}. */
+  static Collection<RunResult> jmh(org.openjdk.jmh.runner.options.Options options, String workload, String size,
+      double amount, String unit, boolean append, Consumer<String> progress) {
+    Path log = jmhLog(workload, size);
     try {
-      Files.createDirectories(BenchData.dir());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
-      OutputFormat logFormat = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
-      ProgressFormat format = new ProgressFormat(logFormat, progress, "dfs", size, bytes / (double) (1 << 20), "MB/s");
-      results.addAll(new Runner(options("dfs", size, bytes, plan, plan.baselineWarmups()).include(bench)
-          .param("store", B04_DfsThroughput.DISK).param("replication", "1").param("blockSize", "1MB").build(), format).run());
-      if (!stores.isEmpty()) {
-        results.addAll(new Runner(options("dfs", size, bytes, plan, plan.engineWarmups()).include(bench)
-            .param("store", stores.toArray(String[]::new)).param("replication", "1", "3")
-            .param("blockSize", blocks.toArray(String[]::new)).build(), format).run());
+      Files.createDirectories(log.getParent());
+      try (PrintStream logStream = new PrintStream(append ? Files.newOutputStream(log, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND) : Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+        OutputFormat logFormat = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
+        return new Runner(options, new ProgressFormat(logFormat, progress, workload, size, amount, unit)).run();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RunnerException e) {
-      throw new IllegalStateException("JMH failed (dfs, " + size + "); see " + log, e);
+      throw new IllegalStateException("JMH failed (" + workload + ", " + size + "); see " + log, e);
     }
-    Map<String, Double> mbPerSecond = new LinkedHashMap<>();
-    for (RunResult result : results) {
-      double msPerJob = result.getPrimaryResult().getScore();
-      mbPerSecond.put(method(result.getParams()) + " " + rowEngine(result.getParams()), bytes / (double) (1 << 20) / (msPerJob / 1000.0));
-    }
-    List<BenchResult> rows = new ArrayList<>();
-    for (String op : List.of("write", "read")) {
-      Double baseline = mbPerSecond.get(op + " " + DISK_LIMIT);
-      if (baseline == null) {
-        progress.accept("the disk limit's " + op + " failed (dfs, " + size + "), so no " + op + " ratio can be given; see " + log);
-        continue;
-      }
-      List<String> order = new ArrayList<>(List.of(DISK_LIMIT));
-      for (String store : stores) {
-        for (String r : List.of("1", "3")) {
-          for (String block : blocks) {
-            order.add(store + "/r" + r + "/" + block);
-          }
-        }
-      }
-      for (String engine : order) {
-        Double value = mbPerSecond.get(op + " " + engine);
-        if (value == null) {
-          progress.accept("no result for " + engine + " " + op + " (dfs, " + size + "): it failed; see " + log);
-          continue;
-        }
-        rows.add(new BenchResult("dfs", engine, size, 1, op + " MB/s", round(value), DISK_LIMIT, round(value / baseline), null, null));
-      }
-    }
-    return rows;
   }
 
-  private static String method(BenchmarkParams params) {
-    return params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-  }
-
-  private static String dfsRowEngine(BenchmarkParams params) {
-    String store = params.getParam("store");
-    return B04_DfsThroughput.DISK.equals(store) ? DISK_LIMIT
-        : store + "/r" + params.getParam("replication") + "/" + params.getParam("blockSize");
-  }
-
-  /** Zipf exponents of the {@code skew} runs: uniform, classic Zipf, and heavy skew. */
-  static final List<String> SKEW_EXPONENTS = List.of("0", "1.0", "1.5");
-
-  /** reduceByKey (map-side combine) and groupByKey + sum (none), each plain and salted. */
-  static final List<String> SKEW_AGGREGATIONS = List.of("reduceByKey", "groupByKey");
-
-  private static List<String> skewVariants(String engine) {
-    List<String> ids = new ArrayList<>();
-    for (String aggregation : SKEW_AGGREGATIONS) {
-      ids.add(B05_SkewedAggregation.rowEngine(engine, false, aggregation));
-      ids.add(B05_SkewedAggregation.rowEngine(engine, true, aggregation));
-    }
-    return ids;
-  }
-
-  /** Up to 1 M records: a smoke run; larger: two measured jobs per engine. */
-  private static Plan skewPlan(int records) {
-    return records <= 1_000_000 ? new Plan(1, 1, 1, 1, 1, Mode.AverageTime) : new Plan(1, 1, 1, 2, 1, Mode.AverageTime);
-  }
-
-  /**
-   * B05: the hand-written primitive loop per exponent, then every dataflow engine with and without
-   * two-phase salting. Rows: {@code size} is {@code <records>-z<exponent>}, the metric
-   * {@code records/s}, the ratio to the hand-written loop at the same size and exponent, and
-   * {@code maxTaskShare} the engine's largest task's share of its stage (left by the fork).
-   */
-  private static List<BenchResult> runSkew(List<String> engines, String size, Consumer<String> progress, Plan plan) {
-    int records = SkewData.records(size);
-    progress.accept("preparing skew input " + size + " records, exponents " + SKEW_EXPONENTS + " (cached under " + BenchData.dir() + ")");
-    for (String e : SKEW_EXPONENTS) {
-      SkewData.of(records, Double.parseDouble(e));
-      for (String engine : engines) {
-        skewVariants(engine).forEach(id -> SkewData.deleteShare(size, e, id));
-      }
-    }
-    Path log = BenchData.dir().resolve("jmh-skew-" + size + ".log");
-    List<RunResult> results = new ArrayList<>();
-    try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
-      OutputFormat logFormat = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
-      ProgressFormat format = new ProgressFormat(logFormat, progress, "skew", size, records, "records/s");
-      String[] exponents = SKEW_EXPONENTS.toArray(String[]::new);
-      results.addAll(new Runner(options("skew", size, records, plan, plan.baselineWarmups())
-          .include(Pattern.quote(B05) + "\\.baseline$").param("exponent", exponents).build(), format).run());
-      if (!engines.isEmpty()) {
-        results.addAll(new Runner(options("skew", size, records, plan, plan.engineWarmups())
-            .include(Pattern.quote(B05) + "\\.measureEngine$").param("exponent", exponents)
-            .param("engine", engines.toArray(String[]::new)).param("salted", "false", "true")
-            .param("aggregation", SKEW_AGGREGATIONS.toArray(String[]::new)).build(), format).run());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (RunnerException e) {
-      throw new IllegalStateException("JMH failed (skew, " + size + "); see " + log, e);
-    }
-    Map<String, Double> perSecond = new LinkedHashMap<>();
-    for (RunResult result : results) {
-      double msPerJob = result.getPrimaryResult().getScore();
-      perSecond.put(result.getParams().getParam("exponent") + " " + rowEngine(result.getParams()), records / (msPerJob / 1000.0));
-    }
-    List<BenchResult> rows = new ArrayList<>();
-    for (String e : SKEW_EXPONENTS) {
-      String label = size + "-z" + e;
-      Double baseline = perSecond.get(e + " " + BASELINE);
-      if (baseline == null) {
-        progress.accept("the hand-written baseline failed (skew, " + label + "), so no ratio can be given; see " + log);
-        continue;
-      }
-      rows.add(new BenchResult("skew", BASELINE, label, 1, "records/s", round(baseline), BASELINE, 1.0, null, null, null));
-      for (String engine : engines) {
-        for (String id : skewVariants(engine)) {
-          Double value = perSecond.get(e + " " + id);
-          if (value == null) {
-            progress.accept("no result for " + id + " (skew, " + label + "): it failed; see " + log);
-            continue;
-          }
-          Double share = SkewData.readShare(size, e, id).map(BenchRunner::round).orElse(null);
-          rows.add(new BenchResult("skew", id, label, threadsOf(engine), "records/s", round(value), BASELINE,
-              round(value / baseline), null, null, share));
-        }
-      }
-    }
-    return rows;
-  }
-
-  private static ChainedOptionsBuilder options(String workload, String size, long bytes, Plan plan, int warmups) {
+  static ChainedOptionsBuilder options(String workload, String size, long bytes, Plan plan, int warmups) {
     return new OptionsBuilder()
         .param("size", size)
         .forks(plan.forks())
@@ -437,12 +338,17 @@ public final class BenchRunner {
         .jvmArgsAppend("-Xmx" + heapMegabytes(workload, bytes) + "m");
   }
 
-  private static String rowEngine(BenchmarkParams params) {
-    String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+  /** The benchmark method's simple name (B04's {@code write}/{@code read}, B09's {@code startUp}...). */
+  static String method(BenchmarkParams params) {
+    return params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+  }
+
+  static String rowEngine(BenchmarkParams params) {
+    String method = method(params);
     return switch (method) {
       case "measureRight", "baseline" -> BASELINE;
       case "measureWrong" -> HASHMAP_LOOP;
-      case "write", "read" -> dfsRowEngine(params);
+      case "write", "read" -> DfsBench.rowEngine(params);
       default -> params.getParam("salted") != null
           ? B05_SkewedAggregation.rowEngine(params.getParam("engine"), Boolean.parseBoolean(params.getParam("salted")), params.getParam("aggregation"))
           : params.getParam("engine");
@@ -450,48 +356,40 @@ public final class BenchRunner {
   }
 
   /** Four significant digits: more would be noise, fewer would print a slow engine as 0.0. */
-  private static double round(double value) {
+  static double round(double value) {
     return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).doubleValue();
   }
 
   /** The flags the project's engines need (lab-build.properties), and the shared data directory. */
   private static String[] forkFlags() {
-    List<String> flags = new ArrayList<>();
-    try (InputStream in = BenchRunner.class.getResourceAsStream("/lab-build.properties")) {
-      if (in != null) {
-        Properties props = new Properties();
-        props.load(in);
-        String value = props.getProperty("jvm.flags", "");
-        if (!value.contains("${")) {
-          Arrays.stream(value.trim().split("\\s+")).filter(f -> !f.isEmpty()).forEach(flags::add);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<String> flags = new ArrayList<>(EngineModules.jvmFlags());
     flags.add("-D" + BenchData.DIR_PROPERTY + "=" + BenchData.dir());
     return flags.toArray(String[]::new);
   }
 
+
   /**
    * Word count needs little; TeraSort on mr-sequential holds the whole input as Strings; dfs-memory
-   * holds every replica of a file (and a block buffer per writer); skew holds its records boxed
-   * (about 50 bytes each), the copies a salted plan makes and the shuffles ({@code inputBytes} is records there).
+   * holds every replica of a file (and a block buffer per writer); skew's input is primitive arrays
+   * (about 24 bytes a record) but groupByKey holds every record boxed in its shuffle, measured at
+   * about 8 GB live for 50 M records ({@code inputBytes} is records there).
    */
   private static long heapMegabytes(String workload, long inputBytes) {
     long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getTotalMemorySize() >> 20;
     long wanted = switch (workload) {
       case "terasort" -> Math.max(2048, 10 * (inputBytes >> 20));
-      case "dfs" -> Math.max(2048, 8 * (inputBytes >> 20) + 512);
-      case "skew" -> Math.max(2048, inputBytes * 400 >> 20);
+      // dfs-memory at r3 holds six copies of the file (read and written), in block-sized arrays that
+      // G1 keeps as humongous objects, a 1 MB one in two 1 MB regions: 8x the file ran out at 256MB
+      case "dfs" -> Math.max(2048, 16 * (inputBytes >> 20) + 512);
+      case "skew" -> Math.max(2048, inputBytes * 200 >> 20);
       default -> 4096;
     };
     return Math.max(512, Math.min(wanted, physical * 3 / 4));
   }
 
   /** Logs JMH's usual output and gives {@code progress} a line per benchmark and iteration. */
-  private static final class ProgressFormat implements OutputFormat {
+  static class ProgressFormat implements OutputFormat {
     private final OutputFormat log;
     private final Consumer<String> progress;
     private final String workload;
@@ -510,10 +408,11 @@ public final class BenchRunner {
       this.unit = unit;
     }
 
-    private String label(BenchmarkParams params) {
+    /** The benchmark's name in progress lines. */
+    String label(BenchmarkParams params) {
       String exponent = params.getParam("exponent");
       return workload + " " + size + (exponent != null ? "-z" + exponent : "") + " " + rowEngine(params)
-          + (workload.equals("dfs") ? " " + method(params) : "");
+          + (workload.equals("dfs") ? " " + method(params) : method(params).equals("startUp") ? " start-up" : "");
     }
 
     @Override public void startBenchmark(BenchmarkParams params) {

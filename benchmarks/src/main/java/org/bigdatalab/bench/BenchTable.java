@@ -16,7 +16,8 @@ import java.util.Optional;
  * </pre>
  *
  * {@code max-task} is the largest task's share of its stage's records, where the rows carry it
- * (the {@code skew} workload's engine rows).
+ * (the {@code skew} workload's engine rows). Engines' start-up times, where measured, follow the
+ * table on a line of their own: they are not part of any value.
  */
 public final class BenchTable {
   /** mr-parallel's MB/s per thread, as a fraction of the one-thread hand-written loop. */
@@ -41,10 +42,25 @@ public final class BenchTable {
           r.size(), r.threads(), r.value(), r.metric(), r.ratioToBaseline(), r.ratioToBaseline() / Math.max(1, r.threads()),
           r.maxTaskShare() == null ? "" : String.format(Locale.ROOT, "%.3f", r.maxTaskShare())));
     }
+    String startUps = startUps(rows);
+    if (!startUps.isEmpty()) {
+      out.append("start-up, ms from creating the engine in a fresh JVM to a trivial job's result (not in the values above):")
+          .append(startUps).append(System.lineSeparator());
+    }
     String targets = targets(rows);
     if (!targets.isEmpty()) {
       out.append("targets (reported, not asserted):").append(System.lineSeparator()).append(targets);
     }
+    return out.toString();
+  }
+
+  /** " df-parallel 12.0, spark 7400": one figure per engine (its variants' rows repeat it). */
+  static String startUps(List<BenchResult> rows) {
+    java.util.Map<String, Double> ms = new java.util.LinkedHashMap<>();
+    rows.stream().filter(r -> r.startupMs() != null).forEach(r -> ms.putIfAbsent(r.engine().split("[/+]", 2)[0], r.startupMs()));
+    StringBuilder out = new StringBuilder();
+    ms.forEach((engine, v) -> out.append(out.length() == 0 ? " " : ", ").append(engine).append(' ')
+        .append(String.format(Locale.ROOT, "%.4g", v)));
     return out.toString();
   }
 
@@ -79,8 +95,19 @@ public final class BenchTable {
         out.append(String.format(Locale.ROOT, "  %-16s df-parallel per thread %.3g of the hand-written loop (target >= %.2f): %s%n",
             key, perThread, DF_PARALLEL_PER_THREAD_TARGET, perThread >= DF_PARALLEL_PER_THREAD_TARGET ? "met" : "NOT met"));
       });
+      for (String variant : new String[] {"", "+salted", "/groupByKey", "/groupByKey+salted"}) {
+        Optional<BenchResult> parallel = find(rows, key, "df-parallel" + variant);
+        Optional<BenchResult> spark = find(rows, key, "spark" + variant);
+        if (parallel.isPresent() && spark.isPresent()) {
+          double times = parallel.get().value() / spark.get().value();
+          out.append(String.format(Locale.ROOT, "  %-16s df-parallel vs spark%s: %.4g vs %.4g records/s, %.3gx (target: faster, start-up excluded): %s%n",
+              key, variant, parallel.get().value(), spark.get().value(), times, times > 1 ? "met" : "NOT met"));
+        }
+      }
       if (size.endsWith("-z1.5")) {
-        for (String engine : new String[] {"df-sequential", "df-parallel", "df-sequential/groupByKey", "df-parallel/groupByKey"}) {
+        List<String> unsalted = rows.stream().filter(r -> Objects.equals(r.workload() + " " + r.size(), key))
+            .map(BenchResult::engine).filter(e -> !e.endsWith("+salted")).toList();
+        for (String engine : unsalted) { // every engine with a salted twin: df-*, spark, each aggregation
           Optional<BenchResult> plain = find(rows, key, engine);
           Optional<BenchResult> salted = find(rows, key, engine + "+salted");
           if (plain.isPresent() && salted.isPresent() && plain.get().maxTaskShare() != null && salted.get().maxTaskShare() != null

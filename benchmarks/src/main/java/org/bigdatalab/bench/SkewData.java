@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -92,16 +93,15 @@ final class SkewData {
     return new SkewData(KEY_SPACE, keys, values);
   }
 
-  /** The records as the engines take them; one boxed key per distinct key, as a real input would share them. */
-  List<KeyValue<Integer, Long>> pairs() {
-    Integer[] boxed = new Integer[keySpace + 1];
-    List<KeyValue<Integer, Long>> list = new ArrayList<>(keys.length);
-    for (int i = 0; i < keys.length; i++) {
-      int k = keys[i];
-      Integer key = boxed[k] != null ? boxed[k] : (boxed[k] = k);
-      list.add(KeyValue.of(key, values[i]));
+  /** The records in {@code p} contiguous slices (copies: each a partition's input, see {@link SkewSlice}). */
+  List<SkewSlice> slices(int p) {
+    List<SkewSlice> out = new ArrayList<>(p);
+    for (int i = 0; i < p; i++) {
+      int from = (int) ((long) i * keys.length / p);
+      int to = (int) ((long) (i + 1) * keys.length / p);
+      out.add(new SkewSlice(Arrays.copyOfRange(keys, from, to), Arrays.copyOfRange(values, from, to)));
     }
-    return list;
+    return out;
   }
 
   /** Throws unless {@code result} is exactly the hand-written sums (one entry per key present). */

@@ -8,8 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.stream.Stream;
+import org.bigdatalab.bench.EngineModules;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.Topic;
 import org.bigdatalab.suite.matrix.ClauseResult;
@@ -17,8 +16,7 @@ import org.bigdatalab.suite.matrix.ClauseStatus;
 
 /**
  * Runs the suites for engines that cannot share the CLI's class path (Spark, Kafka Streams) in
- * forked JVMs, one per engine module, with that module's own class path. A module opts in by
- * writing {@code target/lab-engine.classpath} when it is built (see engines-dataflow/spark/pom.xml).
+ * forked JVMs, one per engine module, with that module's own class path ({@link EngineModules}).
  */
 final class ForkedMatrix {
   /** What a forked run found: the engines it ran and their results. */
@@ -28,25 +26,16 @@ final class ForkedMatrix {
 
   /** The class path files of the engine modules built in this checkout. */
   static List<Path> modules(Path root) throws IOException {
-    List<Path> found = new ArrayList<>();
-    try (Stream<Path> dirs = Files.list(root)) {
-      for (Path group : dirs.filter(d -> d.getFileName().toString().startsWith("engines-")).sorted().toList()) {
-        try (Stream<Path> modules = Files.list(group)) {
-          modules.map(m -> m.resolve("target/lab-engine.classpath")).filter(Files::isRegularFile).sorted().forEach(found::add);
-        }
-      }
-    }
-    return found;
+    return EngineModules.classpathFiles(root);
   }
 
   static Part run(Path classpathFile, int tries, int realTries, String topic, List<String> only, List<String> skip,
       List<String> engineOptions, Path work) throws IOException, InterruptedException {
-    Path module = classpathFile.getParent().getParent();
-    String classpath = module.resolve("target/classes") + java.io.File.pathSeparator
-        + Files.readString(classpathFile).trim();
+    Path module = EngineModules.moduleOf(classpathFile);
+    String classpath = String.join(java.io.File.pathSeparator, EngineModules.engineClasspath(classpathFile));
     Path out = Files.createTempFile(work, "forked-matrix", ".tsv");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g"));
-    command.addAll(jvmFlags());
+    List<String> command = new ArrayList<>(List.of(EngineModules.javaLauncher(), "-Xmx3g"));
+    command.addAll(EngineModules.jvmFlags());
     command.addAll(List.of("-cp", classpath, "org.bigdatalab.suite.matrix.MatrixWorker", out.toString(),
         Integer.toString(tries), Integer.toString(realTries), topic == null ? "-" : topic,
         only.isEmpty() ? "-" : String.join(",", only), String.join(",", skip)));
@@ -86,16 +75,5 @@ final class ForkedMatrix {
     }
     Files.deleteIfExists(out);
     return new Part(engines, results);
-  }
-
-  private static List<String> jvmFlags() throws IOException {
-    Properties build = new Properties();
-    try (var in = ForkedMatrix.class.getResourceAsStream("/lab-build.properties")) {
-      if (in != null) {
-        build.load(in);
-      }
-    }
-    String flags = build.getProperty("jvm.flags", "").trim();
-    return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
   }
 }

@@ -22,6 +22,6 @@ final class GuideCommand implements Callable<Integer> {
   }
 
   Path render() throws Exception {
-    return GuideRenderer.render(reportDir.resolve("guide"), step -> System.out.println("  guide: " + step));
+    return GuideRenderer.render(reportDir.resolve("guide"), step -> System.out.println("  " + step));   // steps say "guide: " already
   }
 }

@@ -1,0 +1,253 @@
+package org.bigdatalab.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.bigdatalab.spi.Topic;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * {@code lab bench --workload nexmark}: B07's hand-written windowed count, B06's throughput of every
+ * query on each in-process streaming engine, and B08's latency of the windowed queries, in one run,
+ * as report rows and a latency table.
+ *
+ * <p>Rows: workload {@code nexmark}, engine {@code <engine>/<query>} (or the hand-written loops),
+ * size the event count, metric {@code events/s} (the query's input events per second of one whole
+ * run), ratio to B07's primitive loop of the same run; {@code threads} is what the engine may use
+ * (stream-parallel: its shards plus the source thread, at most the cores), so per-thread = ratio /
+ * threads. {@code p50_ms} and {@code p99_ms} are B08's, for the windowed queries. Sizes:
+ * {@code small} = 1M events, {@code full} = 5M, or a count ({@code 200K}).
+ *
+ * <p>Flink and Kafka Streams run only when named in {@code --engines}, each in a JVM with its
+ * module's class path ({@link ForkedBench}); spark-streaming is not offered (one micro-batch per
+ * line). The flink module's NexmarkFlinkThroughput measures Flink beside the reference engines in
+ * one JVM with its start-up subtracted.
+ *
+ * <p>Measured (lab bench --workload nexmark --size small: 1M events, 2 vCPUs shared with other
+ * builds at load 5-8, JDK 17; events/s of each query's input, ratio to the loop of the same run):
+ * the hand-written windowed count 266 M/s (1.00), the same loop parsing each line 7.2 M/s (0.027);
+ * stream-sequential q0 2.33 M, q1 2.24 M, q2 4.85 M, q5 0.47 M, q7 2.41 M, q8 0.41 M, q11 1.16 M,
+ * count 0.92 M (0.0034); stream-parallel (4 shards on 2 cores) q0 1.36 M, q1 0.74 M, q2 1.58 M,
+ * q5 0.24 M, q7 2.78 M, q8 0.31 M, q11 0.76 M, count 1.27 M (0.0048, 0.0024 per core). Latency
+ * p50/p99/p99.9/max in microseconds: stream-sequential count 5 147/20 095/51 935/54 655, q7
+ * 53/527/556/556, q11 1/4/14/4 027; stream-parallel count 7 827/430 591/445 183/445 439, q7
+ * 115/175 615/178 431/178 431 (shard queues behind a busy source thread on 2 cores). The engines
+ * parse a String per event (the parse alone keeps 2.7% of the loop) and keep boxed, immutable
+ * panes in maps; neither 10 M events/s per core on q0/q1 nor 25% of the loop on the windowed
+ * count is reachable that way, and on 2 cores stream-parallel's shard threads only add hand-offs.
+ */
+public final class NexmarkBench {
+  public static final String PARSING_LOOP = "hand-written-parse-1-thread";
+  /** The engines measured unless others are named; also the ones B08 can probe. */
+  static final List<String> ENGINES = List.of("stream-sequential", "stream-parallel");
+  static final List<String> WINDOWED = List.of("Q5", "Q7", "Q11", "COUNT");
+  /** stream-parallel's q0/q1 events/s per core. */
+  public static final double STATELESS_PER_CORE_TARGET = 10_000_000;
+  /** stream-parallel's windowed count per core, as a fraction of the hand-written loop. */
+  public static final double COUNT_PER_CORE_TARGET = 0.25;
+
+  private static final String B06 = B06_NexmarkThroughput.class.getName();
+  private static final String B07 = B07_NexmarkWindowedCountBaseline.class.getName();
+  private static final String B08 = B08_NexmarkLatency.class.getName();
+
+  private NexmarkBench() {}
+
+  /** One latency line: microseconds. */
+  public record Latency(String engine, String query, long p50, long p99, long p999, long max, long count) {}
+
+  /** The rows and the latency table of one run. */
+  public record Report(List<BenchResult> rows, List<Latency> latencies) {}
+
+  public static Report run(List<String> engines, String size, Consumer<String> progress) {
+    return run(engines, size, progress, null);
+  }
+
+  /** {@code small} = 1M events, {@code full} = 5M, or a count. */
+  static String label(String size) {
+    return size.equalsIgnoreCase("small") ? "1M" : size.equalsIgnoreCase("full") ? "5M" : size;
+  }
+
+  /**
+   * The hand-written loops here, then every chosen engine's half ({@link #measureEngines}) where it
+   * lives: the reference engines in this JVM, flink and kafka-streams (only when named: a run over
+   * a million events takes them minutes per query) each in a JVM of its own.
+   */
+  static Report run(List<String> requested, String size, Consumer<String> progress, BenchRunner.Plan fixed) {
+    String label = label(size);
+    int events = NexmarkData.events(label);
+    EngineChoice choice = EngineChoice.choose(requested == null || requested.isEmpty() ? ENGINES : requested, Topic.STREAMING,
+        true, EngineModules.root(), progress);
+    BenchRunner.Plan plan = fixed != null ? fixed : new BenchRunner.Plan(1, 1, 1, 3, 1, Mode.AverageTime);
+    Map<String, Double> loops = new LinkedHashMap<>();
+    for (RunResult r : jmh(BenchRunner.options("nexmark", label, events, plan, plan.baselineWarmups())
+        .include(Pattern.quote(B07) + "\\.baseline(FromLines)?$").build(), label, events, false, progress)) {
+      loops.put(rowEngine(r.getParams()), NexmarkData.of(label).bidTimes.length / (r.getPrimaryResult().getScore() / 1000.0));
+    }
+    Double baseline = loops.get(BenchRunner.BASELINE);
+    if (baseline == null) {
+      progress.accept("the hand-written loop failed (nexmark, " + label + "), so no ratio can be given; see " + log(label));
+      return new Report(List.of(), List.of());
+    }
+    List<BenchResult> rows = new ArrayList<>();
+    loops.forEach((engine, value) -> rows.add(new BenchResult("nexmark", engine, label, 1, "events/s", BenchRunner.round(value),
+        BenchRunner.BASELINE, BenchRunner.round(value / baseline), null, null)));
+    if (!choice.all().isEmpty()) {
+      BenchRunner.measureEverywhere("nexmark", choice, label, plan, progress)
+          .forEach(r -> rows.add(r.against(BenchRunner.BASELINE, baseline)));
+    }
+    List<Latency> latencies = new ArrayList<>();
+    for (String engine : choice.all()) {
+      for (String q : plan.values("latency", WINDOWED)) {
+        readLatency(label, engine, q).ifPresent(latencies::add);
+      }
+    }
+    return new Report(rows, latencies);
+  }
+
+  /**
+   * The engine half ({@link EngineBench}): B06's throughput of every query on each engine, and, for
+   * the reference engines, B08's latency (its probe runs inside the job's functions, which the
+   * real engines would have to serialize, and Kafka Streams reports no watermark to tie a result to).
+   */
+  static List<BenchResult> measureEngines(List<String> engines, String size, BenchRunner.Plan plan, Consumer<String> progress) {
+    int events = NexmarkData.events(size);
+    String[] queries = plan.values("query", java.util.Arrays.stream(NexmarkBenchQuery.values()).map(Enum::name).toList())
+        .toArray(String[]::new);
+    List<String> probed = engines.stream().filter(ENGINES::contains).toList();
+    List<String> windowed = plan.values("latency", WINDOWED);
+    probed.forEach(e -> windowed.forEach(q -> deleteQuietly(B08_NexmarkLatency.latencyFile(size, e, q))));
+    Map<String, Double> perSecond = new LinkedHashMap<>();
+    NexmarkData data = NexmarkData.of(size);
+    for (RunResult r : jmh(BenchRunner.options("nexmark", size, events, plan, plan.engineWarmups())
+        .include(Pattern.quote(B06) + "\\.measureEngine$").param("engine", engines.toArray(String[]::new))
+        .param("query", queries).build(), size, events, true, progress)) {
+      int input = NexmarkBenchQuery.valueOf(r.getParams().getParam("query")).inputEvents(data);
+      perSecond.put(rowEngine(r.getParams()), input / (r.getPrimaryResult().getScore() / 1000.0));
+    }
+    if (!probed.isEmpty()) {
+      jmh(BenchRunner.options("nexmark", size, events, plan, Math.max(1, plan.engineWarmups()))
+          .include(Pattern.quote(B08) + "\\.measureLatency$").param("engine", probed.toArray(String[]::new))
+          .param("query", windowed.toArray(String[]::new)).build(), size, events, true, progress);
+    }
+    List<BenchResult> rows = new ArrayList<>();
+    for (String engine : engines) {
+      for (String q : queries) {
+        String id = engine + "/" + q.toLowerCase(Locale.ROOT);
+        Double value = perSecond.get(id);
+        if (value == null) {
+          progress.accept("no result for " + id + " (nexmark, " + size + "): it failed; see " + log(size));
+          continue;
+        }
+        Optional<Latency> latency = readLatency(size, engine, q);
+        rows.add(new BenchResult("nexmark", id, size, threadsOf(engine), "events/s", BenchRunner.round(value), null, 0,
+            latency.map(l -> l.p50() / 1000.0).orElse(null), latency.map(l -> l.p99() / 1000.0).orElse(null)));
+      }
+    }
+    return rows;
+  }
+
+  private static Path log(String size) {
+    return BenchData.dir().resolve("jmh-nexmark-" + size + ".log");
+  }
+
+  /** Runs JMH with its output in {@link #log} (appended to, or begun afresh) and a line per iteration to {@code progress}. */
+  private static java.util.Collection<RunResult> jmh(org.openjdk.jmh.runner.options.Options options, String size, int events,
+      boolean append, Consumer<String> progress) {
+    Path log = log(size);
+    try {
+      Files.createDirectories(log.getParent());
+      try (PrintStream logStream = new PrintStream(append ? Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND) : Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+        var format = new BenchRunner.ProgressFormat(OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL),
+            progress, "nexmark", size, events, "events/s (of the whole stream)") {
+          @Override String label(BenchmarkParams p) { return "nexmark " + size + " " + rowEngine(p); }
+        };
+        return new Runner(options, format).run();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RunnerException e) {
+      throw new IllegalStateException("JMH failed (nexmark, " + size + "); see " + log, e);
+    }
+  }
+
+  /**
+   * Threads an engine may use: stream-parallel its 4 shards and the source thread, at most the
+   * cores; flink and kafka-streams run the job at parallelism 1 (one task thread); the others one.
+   */
+  static int threadsOf(String engine) {
+    return engine.equals("stream-parallel") ? Math.min(5, Runtime.getRuntime().availableProcessors()) : 1;
+  }
+
+  private static String rowEngine(BenchmarkParams p) {
+    String method = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
+    return switch (method) {
+      case "baseline" -> BenchRunner.BASELINE;
+      case "baselineFromLines" -> PARSING_LOOP;
+      default -> p.getParam("engine") + "/" + p.getParam("query").toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static Optional<Latency> readLatency(String size, String engine, String query) {
+    Path file = B08_NexmarkLatency.latencyFile(size, engine, query);
+    try {
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      String[] f = Files.readString(file).trim().split(" ");
+      return Optional.of(new Latency(engine, query.toLowerCase(Locale.ROOT), Long.parseLong(f[0]), Long.parseLong(f[1]),
+          Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a stale file is overwritten by the next run anyway
+    }
+  }
+
+  /** The latency table and the targets, for the console. */
+  public static String format(Report report) {
+    StringBuilder out = new StringBuilder(BenchTable.format(report.rows()));
+    out.append(String.format(Locale.ROOT, "latency, ingest of the event that makes a window due -> its result (microseconds)%n"));
+    out.append(String.format(Locale.ROOT, "  %-20s %-6s %10s %10s %10s %10s %9s%n", "engine", "query", "p50", "p99", "p99.9", "max", "results"));
+    for (Latency l : report.latencies()) {
+      out.append(String.format(Locale.ROOT, "  %-20s %-6s %10d %10d %10d %10d %9d%n", l.engine(), l.query(), l.p50(), l.p99(),
+          l.p999(), l.max(), l.count()));
+    }
+    out.append("nexmark targets (reported, not asserted):").append(System.lineSeparator());
+    for (BenchResult r : report.rows()) {
+      double perCore = r.value() / Math.max(1, r.threads());
+      if (r.engine().equals("stream-parallel/q0") || r.engine().equals("stream-parallel/q1")) {
+        out.append(String.format(Locale.ROOT, "  %s %.4g events/s per core (target >= %.0f): %s%n", r.engine(), perCore,
+            STATELESS_PER_CORE_TARGET, perCore >= STATELESS_PER_CORE_TARGET ? "met" : "NOT met"));
+      } else if (r.engine().equals("stream-parallel/count")) {
+        double share = r.ratioToBaseline() / Math.max(1, r.threads());
+        out.append(String.format(Locale.ROOT, "  %s per core %.3g of the hand-written loop (target >= %.2f): %s%n", r.engine(),
+            share, COUNT_PER_CORE_TARGET, share >= COUNT_PER_CORE_TARGET ? "met" : "NOT met"));
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,59 @@
+package org.bigdatalab.bench;
+
+import org.bigdatalab.streaming.Aggregate;
+import org.bigdatalab.streaming.ScriptedSource;
+import org.bigdatalab.streaming.StreamingEngine;
+import org.bigdatalab.streaming.StreamingFailedException;
+import org.bigdatalab.streaming.StreamingJob;
+import org.bigdatalab.streaming.Windows;
+import org.bigdatalab.streaming.spec.NexmarkQueries;
+import org.bigdatalab.workloads.NexmarkEvent;
+
+/**
+ * The queries the Nexmark benchmarks run, with Nexmark's default sizes (10 s windows, q5 sliding
+ * every 2 s, q11 sessions of 10 s gap, q2 every 123rd auction), in-order streams (bound 0). The
+ * extra {@code count} is the windowed count the hand-written loop also computes: bids per auction
+ * per 10 s tumbling window.
+ */
+enum NexmarkBenchQuery {
+  Q0, Q1, Q2, Q5, Q7, Q8, Q11, COUNT;
+
+  static final long WINDOW_MILLIS = 10_000;
+
+  boolean stateless() { return this == Q0 || this == Q1 || this == Q2; }
+
+  /** The events this query reads: its topic's size. */
+  int inputEvents(NexmarkData data) { return source(data).size(); }
+
+  ScriptedSource source(NexmarkData data) {
+    return stateless() ? data.all : this == Q8 ? data.personsAndAuctions : data.bids;
+  }
+
+  /** The windowed job (null for the stateless ones). */
+  StreamingJob<NexmarkEvent, ?, ?> windowedJob() {
+    return switch (this) {
+      case Q5 -> NexmarkQueries.q5BidsPerAuction(WINDOW_MILLIS, 2_000, 0);
+      case Q7 -> NexmarkQueries.q7HighestBid(WINDOW_MILLIS, 0);
+      case Q8 -> NexmarkQueries.q8NewSellers(WINDOW_MILLIS, 0);
+      case Q11 -> NexmarkQueries.q11Sessions(WINDOW_MILLIS, 0);
+      case COUNT -> countPerAuction();
+      default -> null;
+    };
+  }
+
+  static StreamingJob<NexmarkEvent, Long, Long> countPerAuction() {
+    return StreamingJob.of("nexmark-count", NexmarkEvent::parse, e -> Long.toString(((NexmarkEvent.Bid) e).auction()),
+        NexmarkEvent::time, Windows.tumbling(WINDOW_MILLIS), Aggregate.<NexmarkEvent>count());
+  }
+
+  /** Runs the query once on the engine; returns how many results it emitted (so nothing is optimized away). */
+  long run(StreamingEngine engine, NexmarkData data) throws StreamingFailedException {
+    ScriptedSource source = source(data);
+    return switch (this) {
+      case Q0 -> engine.runStateless(NexmarkQueries.q0PassThrough(), source).outputs().size();
+      case Q1 -> engine.runStateless(NexmarkQueries.q1Currency(), source).outputs().size();
+      case Q2 -> engine.runStateless(NexmarkQueries.q2Selection(123), source).outputs().size();
+      default -> engine.run(windowedJob(), source).results().size();
+    };
+  }
+}

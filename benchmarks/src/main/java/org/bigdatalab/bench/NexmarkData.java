@@ -1,0 +1,76 @@
+package org.bigdatalab.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bigdatalab.streaming.ScriptedSource;
+import org.bigdatalab.workloads.NexmarkEvent;
+import org.bigdatalab.workloads.NexmarkGenerator;
+
+/**
+ * The Nexmark benchmarks' input, made in memory from {@link NexmarkGenerator} (seed
+ * {@link BenchData#SEED}, {@value #EVENTS_PER_SECOND} events per second of event time, so a 10 s
+ * window holds 100 000 events): the stream's lines as a {@link ScriptedSource}, split into the
+ * topics the windowed queries read, and, for the hand-written loop, the bids as primitive arrays.
+ * Nothing is cached on disk: a million events take under a second to make.
+ */
+final class NexmarkData {
+  static final double EVENTS_PER_SECOND = 10_000;
+
+  final int events;
+  final ScriptedSource all;
+  final ScriptedSource bids;
+  final ScriptedSource personsAndAuctions;
+  /** Bid event times, in stream order. */
+  final long[] bidTimes;
+  /** Bid auction ids minus {@link NexmarkGenerator#FIRST_ID}: dense, so a count per auction is an array. */
+  final int[] bidAuctions;
+  final int auctionIds;
+
+  private NexmarkData(int events) {
+    this.events = events;
+    NexmarkGenerator gen = new NexmarkGenerator(BenchData.SEED, events, EVENTS_PER_SECOND);
+    List<String> allLines = new ArrayList<>(events);
+    List<String> bidLines = new ArrayList<>(events);
+    List<String> otherLines = new ArrayList<>();
+    long[] times = new long[events];
+    int[] auctions = new int[events];
+    int n = 0;
+    for (int i = 0; i < events; i++) {
+      NexmarkEvent e = gen.event(i);
+      String line = e.line();
+      allLines.add(line);
+      if (e instanceof NexmarkEvent.Bid b) {
+        bidLines.add(line);
+        times[n] = b.time();
+        auctions[n++] = (int) (b.auction() - NexmarkGenerator.FIRST_ID);
+      } else {
+        otherLines.add(line);
+      }
+    }
+    all = ScriptedSource.ofLines(allLines);
+    bids = ScriptedSource.ofLines(bidLines);
+    personsAndAuctions = ScriptedSource.ofLines(otherLines);
+    bidTimes = java.util.Arrays.copyOf(times, n);
+    bidAuctions = java.util.Arrays.copyOf(auctions, n);
+    auctionIds = (int) ((long) events * NexmarkGenerator.AUCTIONS_PER_BLOCK / NexmarkGenerator.BLOCK) + NexmarkGenerator.AUCTIONS_PER_BLOCK;
+  }
+
+  private static NexmarkData cached;
+
+  /** The data of a size label ("1M", "5M", or a plain count); one kept per JVM. */
+  static synchronized NexmarkData of(String size) {
+    int events = events(size);
+    if (cached == null || cached.events != events) {
+      cached = null; // let the old one go before making the new one
+      cached = new NexmarkData(events);
+    }
+    return cached;
+  }
+
+  static int events(String size) {
+    String s = size.trim().toUpperCase(Locale.ROOT);
+    return s.endsWith("M") ? (int) (Double.parseDouble(s.substring(0, s.length() - 1)) * 1_000_000)
+        : s.endsWith("K") ? (int) (Double.parseDouble(s.substring(0, s.length() - 1)) * 1_000) : Integer.parseInt(s);
+  }
+}

@@ -1,0 +1,128 @@
+package org.bigdatalab.bench;
+
+import static org.bigdatalab.bench.BenchRunner.BASELINE;
+import static org.bigdatalab.bench.BenchRunner.jmh;
+import static org.bigdatalab.bench.BenchRunner.jmhLog;
+import static org.bigdatalab.bench.BenchRunner.measureEverywhere;
+import static org.bigdatalab.bench.BenchRunner.measureStartUps;
+import static org.bigdatalab.bench.BenchRunner.options;
+import static org.bigdatalab.bench.BenchRunner.round;
+import static org.bigdatalab.bench.BenchRunner.rowEngine;
+import static org.bigdatalab.bench.BenchRunner.threadsOf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.bigdatalab.bench.BenchRunner.Plan;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+
+/** {@code lab bench --workload skew}: the hand-written loop, then every dataflow engine plain and salted (B05). */
+final class SkewBench {
+  private static final String B05 = B05_SkewedAggregation.class.getName();
+
+  private SkewBench() {}
+
+  /** Zipf exponents of the {@code skew} runs: uniform, classic Zipf, and heavy skew. */
+  static final List<String> SKEW_EXPONENTS = List.of("0", "1.0", "1.5");
+
+  /** reduceByKey (map-side combine) and groupByKey + sum (none), each plain and salted. */
+  static final List<String> SKEW_AGGREGATIONS = List.of("reduceByKey", "groupByKey");
+
+  /** The engine's row ids under a plan, which may narrow {@code aggregation} and {@code salted}. */
+  private static List<String> variants(String engine, Plan plan) {
+    List<String> ids = new ArrayList<>();
+    for (String aggregation : plan.values("aggregation", SKEW_AGGREGATIONS)) {
+      for (String salted : plan.values("salted", List.of("false", "true"))) {
+        ids.add(B05_SkewedAggregation.rowEngine(engine, Boolean.parseBoolean(salted), aggregation));
+      }
+    }
+    return ids;
+  }
+
+  /** Up to 1 M records: a smoke run; larger: two measured jobs per engine. */
+  static Plan plan(int records) {
+    return records <= 1_000_000 ? new Plan(1, 1, 1, 1, 1, Mode.AverageTime) : new Plan(1, 1, 1, 2, 1, Mode.AverageTime);
+  }
+
+  /**
+   * B05: the hand-written primitive loop per exponent, measured here, then every dataflow engine
+   * with and without two-phase salting ({@link #measureEngines}, in this JVM or in its forked
+   * module's). Rows: {@code size} is {@code <records>-z<exponent>}, the metric {@code records/s},
+   * the ratio to the hand-written loop at the same size and exponent, {@code maxTaskShare} the
+   * engine's largest task's share of its stage, {@code startupMs} the engine's start-up.
+   */
+  static List<BenchResult> run(EngineChoice engines, String size, Consumer<String> progress, Plan plan) {
+    int records = SkewData.records(size);
+    List<String> exponents = plan.values("exponent", SKEW_EXPONENTS);
+    progress.accept("preparing skew input " + size + " records, exponents " + exponents + " (cached under " + BenchData.dir() + ")");
+    for (String e : exponents) {
+      SkewData.of(records, Double.parseDouble(e));
+    }
+    Map<String, Double> baselines = new LinkedHashMap<>();
+    for (RunResult result : jmh(options("skew", size, records, plan, plan.baselineWarmups())
+        .include(Pattern.quote(B05) + "\\.baseline$").param("exponent", exponents.toArray(String[]::new)).build(),
+        "skew", size, records, "records/s", false, progress)) {
+      baselines.put(result.getParams().getParam("exponent"), records / (result.getPrimaryResult().getScore() / 1000.0));
+    }
+    List<BenchResult> measured = engines.all().isEmpty() ? List.of() : measureEverywhere("skew", engines, size, plan, progress);
+    List<BenchResult> rows = new ArrayList<>();
+    for (String e : exponents) {
+      String label = size + "-z" + e;
+      Double baseline = baselines.get(e);
+      if (baseline == null) {
+        progress.accept("the hand-written baseline failed (skew, " + label + "), so no ratio can be given; see " + jmhLog("skew", size));
+        continue;
+      }
+      rows.add(new BenchResult("skew", BASELINE, label, 1, "records/s", round(baseline), BASELINE, 1.0, null, null, null));
+      measured.stream().filter(r -> r.size().equals(label)).forEach(r -> rows.add(
+          r.against(BASELINE, round(baseline))));
+    }
+    return rows;
+  }
+
+  /**
+   * B05's engine half ({@link EngineBench}): each engine's start-up, then its variants (reduceByKey
+   * and groupByKey, plain and salted) at every exponent, with the largest task's share that the
+   * fork left behind.
+   */
+  static List<BenchResult> measureEngines(List<String> engines, String size, Plan plan, Consumer<String> progress) {
+    int records = SkewData.records(size);
+    List<String> exponents = plan.values("exponent", SKEW_EXPONENTS);
+    for (String e : exponents) {
+      for (String engine : engines) {
+        variants(engine, plan).forEach(id -> SkewData.deleteShare(size, e, id));
+      }
+    }
+    Map<String, Double> startUps = measureStartUps(engines, "skew", size, plan, progress);
+    Map<String, Double> perSecond = new LinkedHashMap<>();
+    for (RunResult result : jmh(options("skew", size, records, plan, plan.engineWarmups())
+        .include(Pattern.quote(B05) + "\\.measureEngine$").param("exponent", exponents.toArray(String[]::new))
+        .param("engine", engines.toArray(String[]::new)).param("salted", plan.values("salted", List.of("false", "true")).toArray(String[]::new))
+        .param("aggregation", plan.values("aggregation", SKEW_AGGREGATIONS).toArray(String[]::new)).build(),
+        "skew", size, records, "records/s", true, progress)) {
+      double msPerJob = result.getPrimaryResult().getScore();
+      perSecond.put(result.getParams().getParam("exponent") + " " + rowEngine(result.getParams()), records / (msPerJob / 1000.0));
+    }
+    List<BenchResult> rows = new ArrayList<>();
+    for (String e : exponents) {
+      String label = size + "-z" + e;
+      for (String engine : engines) {
+        for (String id : variants(engine, plan)) {
+          Double value = perSecond.get(e + " " + id);
+          if (value == null) {
+            progress.accept("no result for " + id + " (skew, " + label + "): it failed; see " + jmhLog("skew", size));
+            continue;
+          }
+          Double share = SkewData.readShare(size, e, id).map(BenchRunner::round).orElse(null);
+          rows.add(new BenchResult("skew", id, label, threadsOf(engine), "records/s", round(value), null, 0, null, null, share,
+              startUps.get(engine)));
+        }
+      }
+    }
+    return rows;
+  }
+}
