@@ -118,9 +118,15 @@ public final class Ch03_HdfsOperations {
   }
 
   public static Outcome run(String engineId, PrintStream out) throws Exception {
-    try (Scratch scratch = Scratch.create("guide-hdfs");
-         DfsEngine engine = GuideEngines.create(engineId, DfsEngine.class);
+    try (DfsEngine engine = GuideEngines.create(engineId, DfsEngine.class);
          DistributedFileSystem fs = engine.start(cluster())) {
+      return run(engineId, fs, out);
+    }
+  }
+
+  /** The four operations on a running cluster of {@link #cluster()} (Ch03_MapReduceOnHdfs passes real HDFS). */
+  public static Outcome run(String engineId, DistributedFileSystem fs, PrintStream out) throws Exception {
+    try (Scratch scratch = Scratch.create("guide-hdfs")) {
       Path local = Files.writeString(scratch.resolve("data.csv"), csv());
       byte[] original = Files.readAllBytes(local);
       // tag::usage[]

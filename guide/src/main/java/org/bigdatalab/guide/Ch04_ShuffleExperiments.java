@@ -98,14 +98,21 @@ public final class Ch04_ShuffleExperiments {
     out.printf("%,d events over %d keys in %d partitions; a lookup table of %d rows%n", EVENTS, KEYS, PARTITIONS, KEYS);
     for (String id : GuideEngines.available(ENGINES, out)) {
       try (DataflowEngine engine = GuideEngines.create(id, DataflowEngine.class)) {
-        out.println(id);
-        for (Experiment e : experiments(engine)) {
-          out.printf("  %s (same result both ways: %s)%n", e.name(), e.sameResult());
-          out.printf("    %-16s shuffled %,6d records%n%s", e.wrongWay(), e.wrong().shuffledRecords(), describe(e.wrong()));
-          out.printf("    %-16s shuffled %,6d records%n%s", e.rightWay(), e.right().shuffledRecords(), describe(e.right()));
-        }
+        run(engine, out);
       }
     }
+  }
+
+  /** Every experiment on one engine, both ways. */
+  static List<Experiment> run(DataflowEngine engine, PrintStream out) throws Exception {
+    out.println(engine.info().id());
+    List<Experiment> experiments = experiments(engine);
+    for (Experiment e : experiments) {
+      out.printf("  %s (same result both ways: %s)%n", e.name(), e.sameResult());
+      out.printf("    %-16s shuffled %,6d records%n%s", e.wrongWay(), e.wrong().shuffledRecords(), describe(e.wrong()));
+      out.printf("    %-16s shuffled %,6d records%n%s", e.rightWay(), e.right().shuffledRecords(), describe(e.right()));
+    }
+    return experiments;
   }
 }
 

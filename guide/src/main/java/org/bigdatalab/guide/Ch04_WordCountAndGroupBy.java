@@ -79,17 +79,22 @@ public final class Ch04_WordCountAndGroupBy {
     out.println("text: " + TEXT);
     for (String id : GuideEngines.available(ENGINES, out)) {
       try (DataflowEngine engine = GuideEngines.create(id, DataflowEngine.class)) {
-        Dataset<String> lines = Dataset.of(TEXT, 2);
-        out.printf("%s%n  word count, seed split: %s%n", id, sorted(engine.collect(wordCount(lines, true).asDataset())));
-        out.printf("  word count, spec words: %s%n", sorted(engine.collect(wordCount(lines, false).asDataset())));
-        out.println("  purchases grouped by (user, category), top 3 by total spent:");
-        for (KeyValue<Pair<String, String>, KeyStats> row : topSpenders(engine, Dataset.of(EVENTS, 3), 3)) {
-          KeyStats s = row.value();
-          out.printf("    (%s, %s)  purchase_count %d  total_spent %3d  avg_amount %.1f%n", row.key().first(),
-              row.key().second(), s.count(), s.sum(),
-              s.avg());
-        }
+        run(engine, out);
       }
+    }
+  }
+
+  /** Both programs on one engine (chapter 4 also runs them on Spark: Ch04_OnSpark). */
+  static void run(DataflowEngine engine, PrintStream out) throws Exception {
+    Dataset<String> lines = Dataset.of(TEXT, 2);
+    out.printf("%s%n  word count, seed split: %s%n", engine.info().id(),
+        sorted(engine.collect(wordCount(lines, true).asDataset())));
+    out.printf("  word count, spec words: %s%n", sorted(engine.collect(wordCount(lines, false).asDataset())));
+    out.println("  purchases grouped by (user, category), top 3 by total spent:");
+    for (KeyValue<Pair<String, String>, KeyStats> row : topSpenders(engine, Dataset.of(EVENTS, 3), 3)) {
+      KeyStats s = row.value();
+      out.printf("    (%s, %s)  purchase_count %d  total_spent %3d  avg_amount %.1f%n", row.key().first(),
+          row.key().second(), s.count(), s.sum(), s.avg());
     }
   }
 }

@@ -135,6 +135,17 @@ public final class Ch06_WindowedCounts {
     return rows;
   }
 
+  /** The {@link #timeline} as a table: step, input, watermark after it, what {@code engine} emitted there. */
+  public static void printTimeline(StreamingJob<Click, ?, ?> job, ScriptedSource source, StreamingResult<?> result,
+      String engine, PrintStream out) {
+    out.printf("%-4s %-18s %-9s %s%n", "step", "input", "watermark", "emitted (" + engine + ")");
+    for (Row row : timeline(job, source, result)) {
+      out.printf("%4d %-18s %-9s %s%n", row.step(), row.input(), clock(row.watermark()),
+          row.emitted().isEmpty() ? "-" : row.emitted().get(0));
+      row.emitted().stream().skip(1).forEach(e -> out.printf("%34s%s%n", "", e));
+    }
+  }
+
   static String describe(WindowResult<?> r) {
     return r.firing() + " " + r.key() + " " + window(r.window()) + " = " + r.value();
   }
@@ -151,12 +162,7 @@ public final class Ch06_WindowedCounts {
     try (StreamingEngine engine = GuideEngines.create("stream-sequential", StreamingEngine.class)) {
       StreamingResult<?> result = engine.run(job, source);
       sequential = result.finalValues();
-      out.printf("%-4s %-18s %-9s %s%n", "step", "input", "watermark", "emitted (stream-sequential)");
-      for (Row row : timeline(job, source, result)) {
-        out.printf("%4d %-18s %-9s %s%n", row.step(), row.input(), clock(row.watermark()),
-            row.emitted().isEmpty() ? "-" : row.emitted().get(0));
-        row.emitted().stream().skip(1).forEach(e -> out.printf("%34s%s%n", "", e));
-      }
+      printTimeline(job, source, result, "stream-sequential", out);
       out.printf("late side output: %d event(s); dead letters: %d%n", result.late().size(), result.deadLetters().size());
     }
     out.println("final values:");

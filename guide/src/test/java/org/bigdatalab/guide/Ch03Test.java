@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.bigdatalab.dfs.BlockLocation;
+import org.bigdatalab.dfs.DfsEngine;
+import org.bigdatalab.dfs.DistributedFileSystem;
 import org.bigdatalab.dfs.FileStatus;
 import org.bigdatalab.guide.Ch03_HdfsOperations.Outcome;
 import org.bigdatalab.guide.Ch03_RackAwareness.Placement;
@@ -49,6 +51,26 @@ class Ch03Test {
     assertThat(out).contains("equal to the local file: true").doesNotContain("equal to the local file: false")
         .contains("delete copy.csv: true; delete it again: false; list now: [/user/hadoop/data.csv]")
         .containsPattern("dn1@r1  \\[data\\.csv#0, data\\.csv#1\\]");
+  }
+
+  /** The job program, in process on dfs-memory with our engines (the render runs it on HDFS with mr-hadoop). */
+  @Test
+  void aJobReadingFromTheStoreHasOneSplitPerBlockOnItsHostsAndTheOraclesCounts() throws Exception {
+    try (DfsEngine store = GuideEngines.create("dfs-memory", DfsEngine.class);
+         DistributedFileSystem fs = store.start(Ch03_HdfsOperations.cluster())) {
+      Ch03_MapReduceOnHdfs.Outcome o = Ch03_MapReduceOnHdfs.run("dfs-memory", fs, GuideEngines.REFERENCE_IDS, NOWHERE);
+      assertThat(o.blocks()).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(o.linesAcrossBlocks()).isEqualTo(o.blocks().size() - 1);
+      assertThat(o.runs()).extracting(Ch03_MapReduceOnHdfs.EngineRun::engine).containsExactlyElementsOf(GuideEngines.REFERENCE_IDS);
+      for (Ch03_MapReduceOnHdfs.EngineRun run : o.runs()) {
+        assertThat(run.counts()).as(run.engine()).isEqualTo(o.oracle());
+        assertThat(run.splits()).hasSameSizeAs(o.blocks());
+        for (int i = 0; i < o.blocks().size(); i++) {
+          assertThat(run.splits().get(i).start()).isEqualTo(o.blocks().get(i).offset());
+          assertThat(run.splits().get(i).hosts()).containsExactlyInAnyOrderElementsOf(o.blocks().get(i).nodes());
+        }
+      }
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bigdatalab.dataflow.DataflowEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Asciidoctor's base directory (a temporary copy of the sources).
  */
 class GuideRenderTest {
-  static final Path outputDir = Path.of("target", "guide-render-test");
+  static final Path outputDir = Path.of("target", "guide");   // the build's one render of the guide
   static Path html;
   static String page;
   /** The page's text: tags removed (so highlighting spans do not matter), the basic entities decoded. */
@@ -72,6 +73,87 @@ class GuideRenderTest {
     assertThat(page).doesNotContain("Unresolved directive");
     assertThat(progress).anyMatch(p -> p.startsWith("guide: rendering index.adoc"))
         .anyMatch(p -> p.startsWith("guide: running Ch01_HowTheSpecWorks"));
+  }
+
+  /**
+   * The forked chapter programs ran on real Spark, and Spark's rows are the oracle's: the snippet
+   * holds exactly what the same code prints for df-sequential, with the engine's name changed.
+   */
+  @Test
+  void sparkGivesTheOraclesResultsInTheForkedChapterPrograms() throws Exception {
+    String ch04 = snippet("Ch04_OnSpark");
+    String ch05 = snippet("Ch05_OnSpark");
+    try (DataflowEngine oracle = GuideEngines.create("df-sequential", DataflowEngine.class)) {
+      String wordCount = GuideTesting.output(out -> Ch04_WordCountAndGroupBy.run(oracle, out));
+      assertThat(ch04).contains(wordCount.replace("df-sequential", "spark"));
+      String lazy = GuideTesting.output(out -> Ch04_LazyEvaluation.run(oracle, out));
+      assertThat(ch04).contains(lazy.lines().skip(1).limit(4).map(l -> l + "\n").reduce("", String::concat));
+      String salting = GuideTesting.output(out -> Ch05_SkewSalting.print(oracle, Ch05_SkewSalting.runs(oracle), out));
+      String rowsOfHotKey = salting.substring(salting.indexOf("rows for"));
+      assertThat(ch05).endsWith(rowsOfHotKey);
+    }
+    assertThat(ch04.lines().filter(l -> l.contains("same result both ways"))).hasSize(3)
+        .allMatch(l -> l.endsWith("(same result both ways: true)"));
+    assertThat(ch04).containsPattern("broadcast join +shuffled +0 records").containsPattern("coalesce\\(2\\) +shuffled +0 records");
+    assertThat(ch05.lines().skip(1).limit(4)).allMatch(l -> l.endsWith(" 50  true"));
+  }
+
+  /** Chapter 3's forked program ran the seed's operations and word count on real HDFS, with mr-hadoop. */
+  @Test
+  void hadoopReadsItsInputFromRealHdfsInTheForkedChapterProgram() throws Exception {
+    String ch03 = snippet("Ch03_MapReduceOnHdfs");
+    assertThat(ch03).contains("engine dfs-hdfs").contains("equal to the local file: true")
+        .contains("mr-hadoop: ").contains("mr-parallel: ")
+        .contains("every engine's counts equal the oracle's on the same bytes as a local file: true");
+    long blocks = ch03.lines().filter(l -> l.startsWith("  block ")).count();   // words.txt's block map
+    assertThat(blocks).isGreaterThanOrEqualTo(3);
+    assertThat(ch03).contains("mr-hadoop: " + blocks + " map tasks").contains("mr-parallel: " + blocks + " map tasks");
+  }
+
+  /** Chapter 3's rack-awareness answer ran on real HDFS: every block keeps the three rules, reads survive a lost node, the repair restores three replicas on two racks. */
+  @Test
+  void realHdfsKeepsTheRackRulesInTheForkedChapterProgram() throws Exception {
+    String hdfs = snippet("Ch03_RackAwarenessOnHdfs");
+    List<String> table = hdfs.lines().filter(l -> l.matches(" +\\d+  dn.*")).toList();
+    assertThat(table).hasSize(Ch03_RackAwareness.FILE_BYTES / 1024)
+        .allMatch(l -> l.matches(".*true +true +true +1 of 3"), "first on the writer, second off-rack, third on its rack");
+    assertThat(hdfs).startsWith("engine dfs-hdfs").contains("read the whole file: ok, bytes equal")
+        .contains("replicas per block [3, 3, 3, 3, 3, 3, 3, 3], racks per block [2, 2, 2, 2, 2, 2, 2, 2]")
+        .contains("read again: ok, bytes equal");
+  }
+
+  /**
+   * The streaming chapters' forked programs ran on real Spark, Kafka Streams and Flink: Spark's rows
+   * are the oracle's except where it counted a click older than the watermark (chapter 7 explains
+   * both), Kafka's and Flink's results are the oracle's, windows fire at the steps chapter 6's
+   * timeline shows, and Flink's crashed run emitted each window once.
+   */
+  @Test
+  void realStreamingEnginesInTheForkedChapterProgramsDifferFromTheOracleOnlyWhereTheChaptersSay() throws Exception {
+    String ch07 = snippet("Ch07_OnSpark");
+    assertThat(ch07).contains("rows dropped by the watermark (numRowsDroppedByWatermark): 4; stream-sequential's side output: [click@11:58]")
+        .containsSubsequence("windows whose Spark row differs from stream-sequential's final result:",
+            "  click  [11:57,12:02)  spark: count=2 sum=4  stream-sequential: count=1 sum=3",
+            "  click  [11:58,12:03)  spark: count=4 sum=13  stream-sequential: count=3 sum=6",
+            "windows with the same row: 22; rows per window on Spark: [1]");
+    String ch08 = snippet("Ch08_KafkaStreams");
+    assertThat(ch08).contains("final values equal stream-sequential's: true")
+        .contains("too late, dropped and counted: 1 (stream-sequential's side output: [alice@12:03:30])")
+        .containsPattern("   7 12:09 alice +12:08 +FINAL alice \\[12:00,12:05\\) = 2")
+        .containsSubsequence("clicks-by-arrival", "same counts at both speeds: false",
+            "clicks-by-event-time", "same counts at both speeds: true")
+        .contains("crash and restore on kafka-streams: unsupported");
+    String ch09 = snippet("Ch09_Flink");
+    String ch06 = GuideTesting.output(Ch06_WindowedCounts::run);
+    String timeline = ch06.substring(ch06.indexOf("   1 "), ch06.indexOf("late side output"));
+    assertThat(ch09).contains(timeline).contains("same results and late events as stream-sequential: true")
+        .contains("(the seed's job drops these without a trace): [bob@12:04:30, alice@12:03:30]")
+        .containsPattern("crashed, restored +1 +(\\d+) +\\1 +0  true")
+        .contains("final values equal stream-sequential's: true");
+  }
+
+  private static String snippet(String program) throws Exception {
+    return Files.readString(outputDir.resolve("snippets/" + program + ".txt"), StandardCharsets.UTF_8);
   }
 
   @Test

@@ -1,0 +1,36 @@
+package org.bigdatalab.guide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A program run in a child JVM prints there exactly what it prints in-process. */
+class ForkedChapterTest {
+
+  @Test
+  void aForkedProgramPrintsWhatItPrintsInProcess(@TempDir Path root) throws Exception {
+    Path module = Files.createDirectories(root.resolve("engines-x/target/classes")).getParent().getParent();
+    Files.writeString(module.resolve("target/lab-engine.classpath"), "");   // an engine with no jars of its own
+    ByteArrayOutputStream forked = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(forked, true, StandardCharsets.UTF_8)) {
+      ForkedChapter.run(root, Ch01_ClauseCatalogue.class, "engines-x", out);
+    }
+    String inProcess = GuideTesting.output(Ch01_ClauseCatalogue::run);
+    assertThat(forked.toString(StandardCharsets.UTF_8)).isNotBlank().isEqualTo(inProcess);
+  }
+
+  @Test
+  void anUnbuiltEngineModuleIsNamedWithTheCommandThatBuildsIt(@TempDir Path root) {
+    assertThatThrownBy(() -> ForkedChapter.run(root, Ch01_ClauseCatalogue.class, "engines-y",
+        new PrintStream(new ByteArrayOutputStream())))
+        .hasMessageContaining("Ch01_ClauseCatalogue runs on the engine built by engines-y")
+        .hasMessageContaining("./mvnw -pl engines-y -am package -DskipTests");
+  }
+}
