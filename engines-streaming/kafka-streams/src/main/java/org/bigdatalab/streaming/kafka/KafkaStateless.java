@@ -36,14 +36,9 @@ final class KafkaStateless {
     List<R> outputs = new ArrayList<>();
     List<DeadLetter> dead = new ArrayList<>();
     StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, Parsed<T>> parsed = builder.stream(INPUT, Consumed.with(Serdes.String(), Serdes.String()))
-        .mapValues((step, line) -> parse(job, Integer.parseInt(step), line));
-    parsed.filter((step, p) -> p.reason() != null)
-        .foreach((step, p) -> dead.add(new DeadLetter(p.step(), p.line(), p.reason())));
-    parsed.filter((step, p) -> p.reason() == null)
-        .filter((step, p) -> job.filter().test(p.event()))
-        .mapValues(p -> job.map().apply(p.event()))
-        .foreach((step, out) -> outputs.add(out));
+    StatelessStreams<R> streams = topology(builder, INPUT, job);
+    streams.deadLetters().foreach((step, d) -> dead.add(d));
+    streams.outputs().foreach((step, out) -> outputs.add(out));
     try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
       TestInputTopic<String, String> input = driver.createInputTopic(INPUT, new StringSerializer(), new StringSerializer());
       for (int i = 0; i < source.steps().size(); i++) {
@@ -55,6 +50,20 @@ final class KafkaStateless {
       throw new StreamingFailedException("kafka-streams stateless job " + job.name() + " failed: " + e, e);
     }
     return new StatelessResult<>(outputs, dead);
+  }
+
+  /** The two ends of the stateless topology: bad lines with their reasons, and the outputs, both in arrival order. */
+  record StatelessStreams<R>(KStream<String, DeadLetter> deadLetters, KStream<String, R> outputs) {}
+
+  /** The stateless topology both paths run (TopologyTestDriver, or a broker through {@link BrokerStateless}) over topic {@code input}. */
+  static <T, R> StatelessStreams<R> topology(StreamsBuilder builder, String input, StatelessJob<T, R> job) {
+    KStream<String, Parsed<T>> parsed = builder.stream(input, Consumed.with(Serdes.String(), Serdes.String()))
+        .mapValues((step, line) -> parse(job, Integer.parseInt(step), line));
+    return new StatelessStreams<>(
+        parsed.filter((step, p) -> p.reason() != null).mapValues(p -> new DeadLetter(p.step(), p.line(), p.reason())),
+        parsed.filter((step, p) -> p.reason() == null)
+            .filter((step, p) -> job.filter().test(p.event()))
+            .mapValues(p -> job.map().apply(p.event())));
   }
 
   private static <T> Parsed<T> parse(StatelessJob<T, ?> job, int step, String line) {

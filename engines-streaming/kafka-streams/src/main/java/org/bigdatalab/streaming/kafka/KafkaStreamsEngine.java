@@ -25,6 +25,7 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
 import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.bigdatalab.spi.BadRecordException;
 import org.bigdatalab.spi.EngineInfo;
+import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.Topic;
 import org.bigdatalab.streaming.DeadLetter;
 import org.bigdatalab.streaming.LateData;
@@ -76,11 +77,21 @@ public class KafkaStreamsEngine implements StreamingEngine {
       .build();
 
   private static final String INPUT = "lines";
-  private static final String FLUSH_KEY = "\u0000flush";
-  private static final String FLUSH_LINE = "\u0000flush";
+  static final String FLUSH_KEY = "\u0000flush";
+  static final String FLUSH_LINE = "\u0000flush";
+
+  /** The broker the options name ({@code bootstrap.servers}), or null for TopologyTestDriver. */
+  private final BrokerOptions broker;
+
+  public KafkaStreamsEngine() { this(EngineOptions.NONE); }
+
+  /** Options: none for TopologyTestDriver; {@code bootstrap.servers} and the keys of {@link BrokerOptions} for a real broker. */
+  public KafkaStreamsEngine(EngineOptions options) {
+    this.broker = BrokerOptions.from(options);
+  }
 
   @Override
-  public EngineInfo info() { return INFO; }
+  public EngineInfo info() { return broker == null ? INFO : BrokerOptions.INFO; }
 
   @Override
   public LateData lateData() { return LateData.COUNTED_DROP; }
@@ -96,37 +107,20 @@ public class KafkaStreamsEngine implements StreamingEngine {
           + INFO.unsupported().get(StreamingClauses.LATENESS_ALLOWED));
     }
     long offset = offsetFor(job.windows());
+    if (broker != null) {
+      return BrokerRun.run(this, broker, job, source, offset);
+    }
     List<WindowResult<R>> results = new ArrayList<>();
     List<DeadLetter> dead = new ArrayList<>();
     long[] watermark = {Long.MIN_VALUE};
 
     StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, String> lines = builder.stream(INPUT, Consumed.with(Serdes.String(), Serdes.String())
-        .withTimestampExtractor(timestampExtractor(job, offset, FLUSH_LINE)));
-    lines.filterNot((step, line) -> FLUSH_LINE.equals(line) || parses(job, line))
+    WindowedStreams<A> streams = windowed(builder, INPUT, job, timestampExtractor(job, offset, FLUSH_LINE));
+    streams.badLines()
         .foreach((step, line) -> dead.add(new DeadLetter(Integer.parseInt(step), line, reason(job, line))));
-    KGroupedStream<String, String> grouped = lines.filter((step, line) -> FLUSH_LINE.equals(line) || parses(job, line))
-        .groupBy((step, line) -> FLUSH_LINE.equals(line) ? FLUSH_KEY : job.key().of(job.parser().parse(line)),
-            Grouped.with(Serdes.String(), Serdes.String()));
-    Serde<A> accs = JavaSerde.create();
-    long grace = StreamingJob.plus(job.outOfOrderness(), job.allowedLateness());
-    KTable<Windowed<String>, A> table;
-    if (job.windows() instanceof Windows.Session s) {
-      table = grouped.windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(s.gap()), Duration.ofMillis(grace)))
-          .aggregate(job.aggregate()::create, (k, line, acc) -> add(job, acc, line), (k, a, b) -> job.aggregate().merge(a, b),
-              Materialized.with(Serdes.String(), accs));
-    } else {
-      TimeWindows windows = job.windows() instanceof Windows.Sliding s
-          ? TimeWindows.ofSizeAndGrace(Duration.ofMillis(s.size()), Duration.ofMillis(grace)).advanceBy(Duration.ofMillis(s.slide()))
-          : TimeWindows.ofSizeAndGrace(Duration.ofMillis(((Windows.Tumbling) job.windows()).size()), Duration.ofMillis(grace));
-      table = grouped.windowedBy(windows)
-          .aggregate(job.aggregate()::create, (k, line, acc) -> add(job, acc, line), Materialized.with(Serdes.String(), accs));
-    }
-    long sessionGap = job.windows() instanceof Windows.Session s ? s.gap() : 0;
-    table.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())).toStream()
+    streams.finals()
         .filter((k, acc) -> !FLUSH_KEY.equals(k.key()))
-        .foreach((k, acc) -> results.add(new WindowResult<>(k.key(),
-            new Window(k.window().start() - offset, k.window().end() - offset + sessionGap),
+        .foreach((k, acc) -> results.add(new WindowResult<>(k.key(), windowOf(job, k, offset),
             job.aggregate().result(acc), WindowResult.Firing.FINAL, watermark[0])));
 
     try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config())) {
@@ -163,7 +157,46 @@ public class KafkaStreamsEngine implements StreamingEngine {
   @Override
   public <T, R> StatelessResult<R> runStateless(StatelessJob<T, R> job, ScriptedSource source)
       throws StreamingFailedException {
-    return KafkaStateless.run(job, source, config());
+    return broker == null ? KafkaStateless.run(job, source, config()) : BrokerStateless.run(broker, job, source);
+  }
+
+  /** The two ends of the windowed topology: bad lines, and each window's final accumulator (the flush key's too). */
+  record WindowedStreams<A>(KStream<String, String> badLines, KStream<Windowed<String>, A> finals) {}
+
+  /**
+   * The windowed topology both paths run (TopologyTestDriver, or a broker through {@link BrokerRun}):
+   * the lines of topic {@code input} with record time from {@code time}, split into bad lines and
+   * the final results of the job's windows (grace = bound + lateness, then suppression).
+   */
+  static <T, A> WindowedStreams<A> windowed(StreamsBuilder builder, String input, StreamingJob<T, A, ?> job,
+      TimestampExtractor time) {
+    KStream<String, String> lines = builder.stream(input, Consumed.with(Serdes.String(), Serdes.String())
+        .withTimestampExtractor(time));
+    KStream<String, String> bad = lines.filterNot((step, line) -> FLUSH_LINE.equals(line) || parses(job, line));
+    KGroupedStream<String, String> grouped = lines.filter((step, line) -> FLUSH_LINE.equals(line) || parses(job, line))
+        .groupBy((step, line) -> FLUSH_LINE.equals(line) ? FLUSH_KEY : job.key().of(job.parser().parse(line)),
+            Grouped.with(Serdes.String(), Serdes.String()));
+    Serde<A> accs = JavaSerde.create();
+    long grace = StreamingJob.plus(job.outOfOrderness(), job.allowedLateness());
+    KTable<Windowed<String>, A> table;
+    if (job.windows() instanceof Windows.Session s) {
+      table = grouped.windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(s.gap()), Duration.ofMillis(grace)))
+          .aggregate(job.aggregate()::create, (k, line, acc) -> add(job, acc, line), (k, a, b) -> job.aggregate().merge(a, b),
+              Materialized.with(Serdes.String(), accs));
+    } else {
+      TimeWindows windows = job.windows() instanceof Windows.Sliding s
+          ? TimeWindows.ofSizeAndGrace(Duration.ofMillis(s.size()), Duration.ofMillis(grace)).advanceBy(Duration.ofMillis(s.slide()))
+          : TimeWindows.ofSizeAndGrace(Duration.ofMillis(((Windows.Tumbling) job.windows()).size()), Duration.ofMillis(grace));
+      table = grouped.windowedBy(windows)
+          .aggregate(job.aggregate()::create, (k, line, acc) -> add(job, acc, line), Materialized.with(Serdes.String(), accs));
+    }
+    return new WindowedStreams<>(bad, table.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())).toStream());
+  }
+
+  /** The SPI's window of a Kafka window: shifted back by the offset; a session ends a gap after its last event. */
+  static Window windowOf(StreamingJob<?, ?, ?> job, Windowed<String> k, long offset) {
+    long sessionGap = job.windows() instanceof Windows.Session s ? s.gap() : 0;
+    return new Window(k.window().start() - offset, k.window().end() - offset + sessionGap);
   }
 
   /** Where record time comes from: the event. The self-test overrides it with Kafka's wall-clock extractor to show the clause catching it. */
@@ -175,7 +208,7 @@ public class KafkaStreamsEngine implements StreamingEngine {
     return FLUSH_LINE.equals(line) ? acc : job.aggregate().add(acc, job.parser().parse(line));
   }
 
-  private static boolean parses(StreamingJob<?, ?, ?> job, String line) {
+  static boolean parses(StreamingJob<?, ?, ?> job, String line) {
     try {
       job.parser().parse(line);
       return true;
@@ -184,7 +217,7 @@ public class KafkaStreamsEngine implements StreamingEngine {
     }
   }
 
-  private static String reason(StreamingJob<?, ?, ?> job, String line) {
+  static String reason(StreamingJob<?, ?, ?> job, String line) {
     try {
       job.parser().parse(line);
       return "parses";
@@ -193,7 +226,7 @@ public class KafkaStreamsEngine implements StreamingEngine {
     }
   }
 
-  private static <T> Long timeOf(StreamingJob<T, ?, ?> job, String line) {
+  static <T> Long timeOf(StreamingJob<T, ?, ?> job, String line) {
     try {
       return job.timestamp().of(job.parser().parse(line));
     } catch (BadRecordException e) {

@@ -1,0 +1,90 @@
+package org.bigdatalab.streaming.kafka;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.bigdatalab.spi.EngineOptions;
+
+/**
+ * One real Kafka node in the test JVM: a KRaft server that is broker and controller at once, with
+ * its log in a temporary directory, formatted as {@code kafka-storage.sh format} would. Settings a
+ * one-node cluster needs: internal topics with one replica and one partition (the default 50
+ * partitions each take seconds to create), and no initial rebalance delay (3 s for every new
+ * Streams application otherwise).
+ */
+final class EmbeddedBroker implements AutoCloseable {
+  private final Path dir;
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+
+  EmbeddedBroker() throws Exception {
+    dir = Files.createTempDirectory("kraft");
+    int brokerPort = freePort();
+    int controllerPort = freePort();
+    bootstrapServers = "localhost:" + brokerPort;
+    Map<String, Object> props = new HashMap<>();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", "1");
+    props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+    props.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+    props.put("controller.listener.names", "CONTROLLER");
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("log.dirs", dir.toString());
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "1");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.num.partitions", "1");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("num.partitions", "1");
+    KafkaConfig config = new KafkaConfig(props, false);
+    new Formatter().setClusterId(Uuid.randomUuid().toString()).setNodeId(1).setControllerListenerName("CONTROLLER")
+        .setMetadataLogDirectory(dir.toString()).setDirectories(List.of(dir.toString()))
+        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION).setPrintStream(System.err).run();
+    server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      admin.describeCluster().nodes().get();  // returns once the broker answers
+    }
+  }
+
+  String bootstrapServers() { return bootstrapServers; }
+
+  /** The engine options that point {@code kafka-streams} at this broker, with a short drain timeout for tests. */
+  EngineOptions options() {
+    return new EngineOptions(Map.of("bootstrap.servers", bootstrapServers, "drain.timeout.ms", Long.toString(Duration.ofSeconds(30).toMillis())));
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.shutdown();
+    server.awaitShutdown();
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
