@@ -21,8 +21,11 @@ import org.bigdatalab.streaming.StreamingClauses;
  *   <li>{@code drain.timeout.ms} (default 60000): how long a run waits for its end marker on the output
  *       before it fails;</li>
  *   <li>{@code replication.factor} (default: the broker's): of the run's own topics;</li>
- *   <li>any other key (for example {@code security.protocol}, {@code sasl.jaas.config},
- *       {@code processing.guarantee}) goes as is to the Streams, admin, producer and consumer configs.</li>
+ *   <li>any other key goes as is to the Streams config (for example {@code processing.guarantee},
+ *       {@code group.protocol}, or {@code consumer.fetch.max.wait.ms} for its consumers only); the
+ *       connection keys among them ({@code security.*}, {@code sasl.*}, {@code ssl.*},
+ *       {@code client.dns.lookup}) also go to the run's own admin, producer and reader, which would
+ *       refuse some Streams-only values (such as {@code group.protocol=streams}).</li>
  * </ul>
  */
 record BrokerOptions(String bootstrapServers, String topicPrefix, String applicationIdPrefix, Duration drainTimeout,
@@ -84,8 +87,20 @@ record BrokerOptions(String bootstrapServers, String topicPrefix, String applica
         replication < 0 ? Optional.empty() : Optional.of((short) replication), passed);
   }
 
-  /** The config every client of a run starts from: the cluster and the passed-through keys. */
+  /** The config the run's own admin, producer and reader start from: the cluster and the connection keys. */
   Map<String, Object> client() {
+    Map<String, Object> config = new HashMap<>();
+    clientConfig.forEach((k, v) -> {
+      if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.") || k.equals("client.dns.lookup")) {
+        config.put(k, v);
+      }
+    });
+    config.put(BOOTSTRAP_SERVERS, bootstrapServers);
+    return config;
+  }
+
+  /** The keys for the Streams config: the cluster and every passed-through key. */
+  Map<String, Object> streams() {
     Map<String, Object> config = new HashMap<>(clientConfig);
     config.put(BOOTSTRAP_SERVERS, bootstrapServers);
     return config;

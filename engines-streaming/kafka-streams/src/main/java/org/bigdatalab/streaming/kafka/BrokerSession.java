@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -78,6 +79,7 @@ final class BrokerSession implements AutoCloseable {
           .map(name -> new NewTopic(name, java.util.Optional.of(1), options.replicationFactor()).configs(TOPIC_CONFIG))
           .toList();
       session.await(session.admin.createTopics(own).all(), "create topics " + session.topics.own());
+      session.awaitVisible();
       return session;
     } catch (IOException | StreamingFailedException | RuntimeException e) {
       if (session != null) {
@@ -89,6 +91,31 @@ final class BrokerSession implements AutoCloseable {
   }
 
   TopicNames topics() { return topics; }
+
+  /**
+   * Waits until the broker's metadata lists the new topics: creation returns once the controller
+   * has them, and a Streams application that joins before its broker knows its source topic fails
+   * at once ({@code MissingSourceTopicException}).
+   */
+  private void awaitVisible() throws StreamingFailedException {
+    long deadline = System.nanoTime() + options.drainTimeout().toNanos();
+    while (true) {
+      try {
+        admin.describeTopics(topics.own()).allTopicNames().get(options.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw new StreamingFailedException("kafka-streams: topics " + topics.own() + " not visible on "
+              + options.bootstrapServers() + ": " + e.getCause(), e);
+        }
+      } catch (TimeoutException e) {
+        throw new StreamingFailedException("kafka-streams: topics " + topics.own() + " not visible after drain.timeout.ms", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StreamingFailedException("kafka-streams: interrupted while waiting for topics", e);
+      }
+    }
+  }
 
   KafkaProducer<String, String> producer() {
     Map<String, Object> config = options.client();
@@ -104,8 +131,14 @@ final class BrokerSession implements AutoCloseable {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    // A run is a few records: latency, not batching, decides its time. A consumer waits up to
+    // fetch.max.wait.ms (500 ms) for data, and read-committed data is visible only after a commit.
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
+    // Likewise the join of a new application and the stream thread's idle poll (halves a run's time here).
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 100);
+    props.put(StreamsConfig.POLL_MS_CONFIG, 10);
     TOPIC_CONFIG.forEach((k, v) -> props.put(StreamsConfig.topicPrefix(k), v));
-    props.putAll(options.client());
+    props.putAll(options.streams());
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     streams = new KafkaStreams(topology, props);
@@ -194,6 +227,7 @@ final class BrokerSession implements AutoCloseable {
     Map<String, Object> config = new HashMap<>(options.client());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
     KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     TopicPartition partition = new TopicPartition(topic, 0);
     consumer.assign(List.of(partition));

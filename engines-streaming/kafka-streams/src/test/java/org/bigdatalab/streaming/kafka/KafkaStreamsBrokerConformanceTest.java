@@ -1,0 +1,26 @@
+package org.bigdatalab.streaming.kafka;
+
+import java.io.IOException;
+import net.jqwik.api.PropertyDefaults;
+import org.bigdatalab.streaming.StreamingEngine;
+import org.bigdatalab.streaming.spec.StreamingSpec;
+
+/**
+ * The streaming spec against {@code kafka-streams} on a real broker ({@code bootstrap.servers}
+ * pointing at an {@link EmbeddedBroker}): every job creates topics, starts a Kafka Streams
+ * application with exactly-once v2 and reads its output back, a few seconds each, so properties
+ * run few cases. Run with {@code -Pbroker} (see the module's NOTES.md for the time it takes).
+ */
+@PropertyDefaults(tries = 2)
+class KafkaStreamsBrokerConformanceTest extends StreamingSpec {
+  @Override
+  protected StreamingEngine createEngine() throws Exception {
+    EmbeddedBroker broker = new EmbeddedBroker();
+    return new KafkaStreamsEngine(broker.options()) {
+      @Override
+      public void close() throws IOException {
+        broker.close();
+      }
+    };
+  }
+}
