@@ -46,9 +46,10 @@ record BrokerOptions(String bootstrapServers, String topicPrefix, String applica
       .unsupported(StreamingClauses.LATENESS_ALLOWED,
           KafkaStreamsEngine.INFO.unsupported().get(StreamingClauses.LATENESS_ALLOWED))
       .unsupported(StreamingClauses.EXACTLY_ONCE,
-          "the broker path runs with exactly_once_v2, but no crash is injected yet: a crash would have to kill the stream"
-              + " thread mid-transaction and count its replacement, and events past grace are only counted in a task"
-              + " metric that starts again from zero in the replacement task, so a crashed run's late count cannot be kept")
+          "runs use processing.guarantee=exactly_once_v2 (results are read read-committed), but no crash is injected on"
+              + " this path, half the clause's runs are updates-mode jobs, which this engine refuses (see "
+              + StreamingClauses.LATENESS_ALLOWED + "), and the count of events dropped past grace is a per-task metric"
+              + " that a restored task does not carry over")
       .build();
 
   BrokerOptions {

@@ -59,6 +59,8 @@ import org.bigdatalab.streaming.Windows;
  *       this topology has none); scripted watermark steps cannot be expressed and are refused.</li>
  *   <li>Results, dead letters and the dropped-records metric are read in-process, not from output topics.</li>
  * </ol>
+ * With {@code bootstrap.servers} in its options the same topologies run on a real broker instead:
+ * see {@link BrokerRun} and {@link BrokerOptions}.
  */
 public class KafkaStreamsEngine implements StreamingEngine {
 
@@ -100,7 +102,7 @@ public class KafkaStreamsEngine implements StreamingEngine {
   public <T, A, R> StreamingResult<R> run(StreamingJob<T, A, R> job, ScriptedSource source, RunOptions options)
       throws StreamingFailedException {
     if (options.crashes()) {
-      throw new UnsupportedOperationException(INFO.unsupported().get(StreamingClauses.EXACTLY_ONCE));
+      throw new UnsupportedOperationException(info().unsupported().get(StreamingClauses.EXACTLY_ONCE));
     }
     if (job.mode() != StreamingJob.OutputMode.FINAL) {
       throw new UnsupportedOperationException("kafka-streams runs final-results jobs only: "

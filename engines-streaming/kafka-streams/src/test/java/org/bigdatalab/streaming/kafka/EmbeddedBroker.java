@@ -1,6 +1,8 @@
 package org.bigdatalab.streaming.kafka;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +60,7 @@ final class EmbeddedBroker implements AutoCloseable {
     KafkaConfig config = new KafkaConfig(props, false);
     new Formatter().setClusterId(Uuid.randomUuid().toString()).setNodeId(1).setControllerListenerName("CONTROLLER")
         .setMetadataLogDirectory(dir.toString()).setDirectories(List.of(dir.toString()))
-        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION).setPrintStream(System.err).run();
+        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION).setPrintStream(new PrintStream(OutputStream.nullOutputStream())).run();
     server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
