@@ -73,6 +73,14 @@ class BrokerRunTest {
   }
 
   @Test
+  void theProviderTurnsBootstrapServersIntoTheBrokerMode() {
+    KafkaStreamsEngineProvider provider = new KafkaStreamsEngineProvider();
+    assertThat(provider.create(EngineOptions.NONE).info()).isEqualTo(KafkaStreamsEngine.INFO);
+    assertThat(provider.create(broker.options()).info()).isEqualTo(BrokerOptions.INFO);
+    assertThat(BrokerOptions.INFO.unsupported().get(StreamingClauses.EXACTLY_ONCE)).contains("exactly_once_v2");
+  }
+
+  @Test
   void brokerOptionsWithoutABrokerAreRefused() {
     assertThatThrownBy(() -> new KafkaStreamsEngine(new EngineOptions(Map.of("topic.prefix", "x-"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bootstrap.servers");
