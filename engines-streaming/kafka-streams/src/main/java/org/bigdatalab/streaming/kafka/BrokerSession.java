@@ -203,9 +203,8 @@ final class BrokerSession implements AutoCloseable {
   @Override
   public void close() {
     try {
-      if (streams != null) {
-        streams.close(options.drainTimeout());
-        streams.cleanUp();
+      if (streams != null && streams.close(options.drainTimeout())) {
+        streams.cleanUp();  // only once stopped: it refuses a running instance
       }
       List<String> made = new ArrayList<>(topics.own());
       admin.listTopics().names().get(options.drainTimeout().toMillis(), TimeUnit.MILLISECONDS).stream()
