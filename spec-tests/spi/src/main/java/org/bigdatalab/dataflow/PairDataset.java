@@ -16,6 +16,19 @@ public final class PairDataset<K, V> {
 
   public static <K, V> PairDataset<K, V> of(Dataset<KeyValue<K, V>> records) { return new PairDataset<>(records.plan()); }
 
+  /**
+   * Records {@code KeyValue(keys[j], values[j])} held as two primitive columns, sliced like
+   * {@link Dataset#of} into {@code partitions} contiguous ranges (no copy: the arrays must not change
+   * while a dataset over them can still run). Every operation sees exactly the records that
+   * {@code PairDataset.of(Dataset.of(thoseRecords, partitions))} holds; an engine may read the columns
+   * directly where it recognises the plan (a declared {@link #aggregateLongsByKey} straight over them),
+   * as Spark's DataFrames read columnar batches. Keys and values of any int and long, zero and
+   * negatives included.
+   */
+  public static PairDataset<Integer, Long> ofIntLongColumns(int[] keys, long[] values, int partitions) {
+    return new PairDataset<>(new Plan.IntLongColumns(keys, values, partitions));
+  }
+
   public Plan plan() { return plan; }
 
   public Dataset<KeyValue<K, V>> asDataset() { return new Dataset<>(plan); }
@@ -27,6 +40,18 @@ public final class PairDataset<K, V> {
   public PairDataset<K, V> reduceByKey(Fn.Combine<V> f, int partitions) {
     return new PairDataset<>(new Plan.ReduceByKeyOp(plan, (Fn.Combine<Object>) (Fn.Combine<?>) f, partitions));
   }
+
+  /**
+   * A declared aggregate of each key's values: exactly the {@code reduceByKey} that {@link LongAggregate}
+   * names for {@code aggregate} (SUM: {@code reduceByKey(Long::sum, partitions)}), same records, same
+   * partitions, but recognisable by the engine, which may run it over primitives.
+   */
+  public PairDataset<K, Long> aggregateLongsByKey(LongAggregate aggregate, int partitions) {
+    return new PairDataset<>(new Plan.LongAggregateByKeyOp(plan, aggregate, partitions));
+  }
+
+  /** {@code aggregateLongsByKey(SUM, partitions)}: {@code reduceByKey(Long::sum, partitions)}, declared. */
+  public PairDataset<K, Long> sumLongsByKey(int partitions) { return aggregateLongsByKey(LongAggregate.SUM, partitions); }
 
   @SuppressWarnings("unchecked")
   public <U> PairDataset<K, U> aggregateByKey(Fn.Zero<U> zero, Fn.Fold<U, V> fold, Fn.Combine<U> combine, int partitions) {

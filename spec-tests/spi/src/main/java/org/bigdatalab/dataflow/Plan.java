@@ -30,6 +30,31 @@ public sealed interface Plan {
     @Override public String name() { return "parallelize"; }
   }
 
+  /**
+   * (key, value) records held as two primitive columns: record j is {@code KeyValue<Integer, Long>(keys[j],
+   * values[j])}, and partition i holds records [i*n/p, (i+1)*n/p), as {@link Parallelize} slices a list. Every
+   * operation reads these records as it would the same list parallelized; an engine may instead read the
+   * columns directly (see {@link LongAggregateByKeyOp}). The arrays are not copied: they must not change while a
+   * plan over them can still run. {@code equals} compares the arrays by identity.
+   */
+  record IntLongColumns(int[] keys, long[] values, int partitions) implements Plan {
+    public IntLongColumns {
+      java.util.Objects.requireNonNull(keys, "keys");
+      java.util.Objects.requireNonNull(values, "values");
+      if (keys.length != values.length) {
+        throw new IllegalArgumentException("columns of different lengths: " + keys.length + " keys, " + values.length + " values");
+      }
+      checkPartitions(partitions, 1);
+    }
+    @Override public List<Plan> inputs() { return List.of(); }
+    @Override public String name() { return "intLongColumns"; }
+    /** Records in the source, n. */
+    public int size() { return keys.length; }
+    /** First record of partition i. */
+    public int from(int partition) { return (int) ((long) partition * keys.length / partitions); }
+    @Override public String toString() { return "IntLongColumns[" + keys.length + " records, " + partitions + " partitions]"; }
+  }
+
   /** Lines of text files, all files' lines in order, sliced like {@link Parallelize}. */
   record TextFile(List<String> files, int partitions) implements Plan {
     public TextFile { files = List.copyOf(files); checkPartitions(partitions, 1); }
@@ -69,6 +94,22 @@ public sealed interface Plan {
     public AggregateByKeyOp { checkPartitions(partitions, 0); }
     @Override public List<Plan> inputs() { return List.of(input); }
     @Override public String name() { return "aggregateByKey"; }
+    @Override public boolean wide() { return true; }
+  }
+
+  /**
+   * A declared keyed aggregate of longs: records {@code KeyValue(k, aggregate of k's values)}, exactly
+   * what the equivalent {@code reduceByKey} gives (see {@link LongAggregate}), combined map-side and
+   * shuffled by {@link HashPartitioning}. Because the engine knows what it computes, it may run it
+   * without boxing per record, e.g. straight over {@link IntLongColumns}.
+   */
+  record LongAggregateByKeyOp(Plan input, LongAggregate aggregate, int partitions) implements Plan {
+    public LongAggregateByKeyOp {
+      java.util.Objects.requireNonNull(aggregate, "aggregate");
+      checkPartitions(partitions, 0);
+    }
+    @Override public List<Plan> inputs() { return List.of(input); }
+    @Override public String name() { return aggregate.operation(); }
     @Override public boolean wide() { return true; }
   }
 

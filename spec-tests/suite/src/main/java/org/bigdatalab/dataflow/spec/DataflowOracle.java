@@ -32,6 +32,13 @@ public final class DataflowOracle {
     if (plan instanceof Plan.Parallelize p) {
       return slice(p.data(), p.partitions());
     }
+    if (plan instanceof Plan.IntLongColumns c) {
+      List<Object> records = new ArrayList<>();
+      for (int j = 0; j < c.size(); j++) {
+        records.add(KeyValue.of(c.keys()[j], c.values()[j]));
+      }
+      return slice(records, c.partitions());
+    }
     if (plan instanceof Plan.TextFile t) {
       List<Object> lines = new ArrayList<>();
       try {
@@ -118,6 +125,8 @@ public final class DataflowOracle {
         List<Object> values = records.stream().map(r -> r instanceof KeyValue<?, ?> kv ? kv.value() : r).toList();
         if (plan instanceof Plan.ReduceByKeyOp r) {
           o.add(KeyValue.of(key, values.stream().reduce(r.f()).orElseThrow()));
+        } else if (plan instanceof Plan.LongAggregateByKeyOp a) {
+          o.add(KeyValue.of(key, values.stream().map(v -> a.aggregate().lift(v)).reduce(a.aggregate()::merge).orElseThrow()));
         } else if (plan instanceof Plan.AggregateByKeyOp a) {
           Object acc = a.zero().get();
           for (Object v : values) {
@@ -176,6 +185,7 @@ public final class DataflowOracle {
   private static int defaultCount(Plan plan, int inputPartitions) {
     int asked = plan instanceof Plan.ReduceByKeyOp r ? r.partitions()
         : plan instanceof Plan.AggregateByKeyOp a ? a.partitions()
+        : plan instanceof Plan.LongAggregateByKeyOp a ? a.partitions()
         : plan instanceof Plan.GroupByKeyOp g ? g.partitions()
         : plan instanceof Plan.DistinctOp d ? d.partitions()
         : plan instanceof Plan.SortByOp s ? s.partitions() : 0;
