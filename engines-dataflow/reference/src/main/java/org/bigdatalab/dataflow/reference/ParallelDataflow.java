@@ -11,7 +11,8 @@ import org.bigdatalab.spi.Topic;
  * shuffles and run one after another (a stage's tasks only start when the shuffle they read is
  * complete). Shuffles are hash-partitioned in memory, reduceByKey and aggregateByKey combine
  * map-side (in {@link TableMerge}'s dense per-key arrays, primitive longs for {@code Long::sum}
- * and its kin), broadcast joins copy the small side to every task, and a join with a
+ * and its kin; a declared long aggregate over int/long columns runs as {@link FusedLongAggregate}'s
+ * primitive loops and shuffles primitive arrays), broadcast joins copy the small side to every task, and a join with a
  * {@link org.bigdatalab.dataflow.SkewJoinPolicy} splits its skewed partitions into several tasks,
  * as Spark's adaptive query execution does.
  */
@@ -44,6 +45,8 @@ public class ParallelDataflow extends PartitionedDataflow {
   @Override protected boolean splitsSkewedJoins() { return true; }
 
   @Override protected KeyedMerge keyedMerge() { return TableMerge.INSTANCE; }
+
+  @Override protected FusedLongAggregate fusedLongAggregate() { return FusedLongAggregate.INSTANCE; }
 
   @Override
   public void close() {

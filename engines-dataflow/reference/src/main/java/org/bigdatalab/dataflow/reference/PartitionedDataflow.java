@@ -50,6 +50,12 @@ abstract class PartitionedDataflow implements DataflowEngine {
   /** How tasks merge records per key: the oracle's maps here; df-parallel's dense tables there. */
   protected KeyedMerge keyedMerge() { return MapMerge.INSTANCE; }
 
+  /**
+   * How a declared long aggregate runs when it reads primitive columns directly: a fused primitive
+   * plan, or null to run it as the boxed reduceByKey it declares (the oracle's way).
+   */
+  protected FusedLongAggregate fusedLongAggregate() { return null; }
+
   /** Whether a reduceByKey shuffles even when its input came from a shuffle by key (it must: a map may change keys). */
   protected boolean shufflesAgain(Staged input) { return true; }
 

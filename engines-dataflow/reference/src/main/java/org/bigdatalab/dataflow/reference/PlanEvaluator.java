@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.bigdatalab.dataflow.DataflowFailedException;
+import org.bigdatalab.dataflow.Fn;
+import org.bigdatalab.dataflow.LongAggregate;
 import org.bigdatalab.dataflow.Plan;
 import org.bigdatalab.dataflow.SkewJoinPolicy;
 import org.bigdatalab.spi.KeyValue;
@@ -34,6 +36,9 @@ final class PlanEvaluator {
   Staged eval(Plan plan) throws DataflowFailedException {
     if (plan instanceof Plan.Parallelize p) {
       return Staged.of(slice(p.data(), p.partitions()), p.name(), false);
+    }
+    if (plan instanceof Plan.IntLongColumns c) {
+      return columns(c);
     }
     if (plan instanceof Plan.TextFile t) {
       return Staged.of(slice(readLines(t), t.partitions()), t.name(), false);
@@ -77,6 +82,9 @@ final class PlanEvaluator {
       }
       return shuffled(in, n, r.name(), PlanEvaluator::key, combine ? reduce : null, reduce);
     }
+    if (plan instanceof Plan.LongAggregateByKeyOp a) {
+      return longAggregate(a, in, merge, combine);
+    }
     if (plan instanceof Plan.AggregateByKeyOp a) {
       UnaryOperator<Iterator<Object>> fold = it -> merge.fold(it, a.zero(), a.fold());
       UnaryOperator<Iterator<Object>> combined = it -> merge.reduce(it, a.combine());
@@ -102,6 +110,37 @@ final class PlanEvaluator {
       return sort(s, in);
     }
     throw new IllegalArgumentException("unknown operation " + plan.name());
+  }
+
+  /**
+   * A declared long aggregate: fused over primitive columns where the engine has such a plan and
+   * every task still reads columns; otherwise exactly the reduceByKey it declares (COUNT's values
+   * lifted to 1 first), records boxed.
+   */
+  @SuppressWarnings("unchecked")
+  private Staged longAggregate(Plan.LongAggregateByKeyOp a, Staged in, KeyedMerge merge, boolean combine)
+      throws DataflowFailedException {
+    int n = count(a.partitions(), in);
+    FusedLongAggregate fused = engine.fusedLongAggregate();
+    if (fused != null && FusedLongAggregate.applies(in)) {
+      return fused.run(runner, engine, in, a, n);
+    }
+    LongAggregate aggregate = a.aggregate();
+    Fn.Combine<Object> f = (Fn.Combine<Object>) (Fn.Combine<?>) aggregate.mergeFunction();
+    UnaryOperator<Iterator<Object>> reduce = it -> merge.reduce(it, f);
+    Staged lifted = aggregate != LongAggregate.COUNT ? in : in.narrow(t -> () -> Iterators.map(t.records().get(),
+        x -> KeyValue.of(((KeyValue<?, ?>) x).key(), aggregate.lift(((KeyValue<?, ?>) x).value()))));
+    return shuffled(lifted, n, a.name(), PlanEvaluator::key, combine ? reduce : null, reduce);
+  }
+
+  /** One task per slice, reading its records boxed; the task keeps its slice for a fused loop to read instead. */
+  private static Staged columns(Plan.IntLongColumns c) {
+    List<Task> tasks = new ArrayList<>(c.partitions());
+    for (int p = 0; p < c.partitions(); p++) {
+      ColumnRange slice = ColumnRange.of(c, p);
+      tasks.add(new Task(p, slice.size(), slice::records, slice));
+    }
+    return new Staged(c.partitions(), tasks, c.name(), false);
   }
 
   /** Runs {@code in} through a shuffle by {@code key} into n partitions and opens the stage that reads them. */
@@ -180,7 +219,7 @@ final class PlanEvaluator {
 
   private static Staged union(Staged left, Staged right) {
     List<Task> tasks = new ArrayList<>(left.tasks());
-    right.tasks().forEach(t -> tasks.add(new Task(t.partition() + left.partitions(), t.inputRecords(), t.records())));
+    right.tasks().forEach(t -> tasks.add(new Task(t.partition() + left.partitions(), t.inputRecords(), t.records(), t.columns())));
     String start = left.start().equals(right.start()) ? left.start() : left.start() + "+" + right.start();
     return new Staged(left.partitions() + right.partitions(), tasks, start, false);
   }

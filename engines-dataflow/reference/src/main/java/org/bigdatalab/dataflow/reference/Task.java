@@ -11,5 +11,14 @@ import java.util.function.Supplier;
  * @param partition    the output partition its records belong to
  * @param inputRecords records it reads at the start of the stage (reported as task size)
  * @param records      runs the pipeline; called once, when the stage runs
+ * @param columns      the primitive columns it reads, while no operation stands between them and
+ *                     the task's end (then a fused loop may read them instead of {@code records});
+ *                     null otherwise
  */
-record Task(int partition, long inputRecords, Supplier<Iterator<Object>> records) {}
+record Task(int partition, long inputRecords, Supplier<Iterator<Object>> records, ColumnRange columns) {
+
+  /** A task whose records are only reachable through its pipeline. */
+  Task(int partition, long inputRecords, Supplier<Iterator<Object>> records) {
+    this(partition, inputRecords, records, null);
+  }
+}

@@ -102,4 +102,24 @@ final class BrokenDataflowEngines {
     @Override public EngineInfo info() { return broken("broken-local-distinct", "distinct without a shuffle"); }
     @Override protected boolean distinctAcrossPartitions() { return false; }
   }
+
+  /**
+   * The fused columnar aggregate's shuffle read skips the last map task's output (an off-by-one
+   * over the map outputs): the keys only that slice held vanish, the others lose its partial sums.
+   * The boxed path is untouched, so only checks that run a declared aggregate over columns see it.
+   */
+  static final class DropsLastColumnarTable extends ParallelDataflow {
+    DropsLastColumnarTable() { super(2); }
+    @Override public EngineInfo info() { return broken("broken-drops-columnar-table", "fused aggregate loses a map task's table"); }
+
+    @Override
+    protected FusedLongAggregate fusedLongAggregate() {
+      return new FusedLongAggregate() {
+        @Override
+        java.util.List<MapOutput> shuffleRead(java.util.List<MapOutput> written) {
+          return written.subList(0, written.size() - 1);
+        }
+      };
+    }
+  }
 }

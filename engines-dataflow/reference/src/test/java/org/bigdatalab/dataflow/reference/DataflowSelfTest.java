@@ -18,6 +18,7 @@ import org.bigdatalab.dataflow.DataflowEngine;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.BroadcastAsShuffle;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.CoalesceShuffles;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.DistinctWithinPartitions;
+import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.DropsLastColumnarTable;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.EvaluatesTwice;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.IgnoresCache;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.KeepsPartitionerThroughMap;
@@ -50,7 +51,8 @@ class DataflowSelfTest {
         Arguments.of(new WeakHashPartitioning(), SALTING_LOAD_BOUND),
         Arguments.of(new NeverSplitsSkew(), JOIN_SPLIT),
         Arguments.of(new DistinctWithinPartitions(), DISTINCT_HASH_SALT),
-        Arguments.of(new DistinctWithinPartitions(), RESULT_EQUALS_ORACLE));
+        Arguments.of(new DistinctWithinPartitions(), RESULT_EQUALS_ORACLE),
+        Arguments.of(new DropsLastColumnarTable(), RESULT_EQUALS_ORACLE));
   }
 
   @ParameterizedTest(name = "{1} catches {0}")

@@ -39,6 +39,35 @@ public final class DataflowGenerators {
     return Combinators.combine(record.list().ofMaxSize(30), Arbitraries.integers().between(2, 5)).as(Input::new);
   }
 
+  /** Records for {@code PairDataset.ofIntLongColumns}, kept as a list so jqwik shrinks them record by record. */
+  public record Columns(List<KeyValue<Integer, Long>> records, int partitions) {
+    public org.bigdatalab.dataflow.PairDataset<Integer, Long> columnar() {
+      int[] keys = records.stream().mapToInt(KeyValue::key).toArray();
+      long[] values = records.stream().mapToLong(KeyValue::value).toArray();
+      return org.bigdatalab.dataflow.PairDataset.ofIntLongColumns(keys, values, partitions);
+    }
+
+    /** The same records parallelized into the same slices. */
+    public org.bigdatalab.dataflow.PairDataset<Integer, Long> boxed() {
+      return org.bigdatalab.dataflow.PairDataset.of(org.bigdatalab.dataflow.Dataset.of(records, partitions));
+    }
+  }
+
+  /**
+   * Up to 40 records in 1..8 slices (so empty slices, and more slices than records, are common). Keys: a few
+   * small ones that repeat, 0, -1 and the int extremes, and any int; values within +-2^40, so no sum of 40
+   * overflows and a wrapping bug cannot hide behind one that does.
+   */
+  public static Arbitrary<Columns> columns() {
+    Arbitrary<Integer> keys = Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(-3, 3)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.of(Integer.MIN_VALUE, -1, 0, Integer.MAX_VALUE)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.integers()));
+    Arbitrary<KeyValue<Integer, Long>> record =
+        Combinators.combine(keys, Arbitraries.longs().between(-(1L << 40), 1L << 40)).as(KeyValue::of);
+    return Combinators.combine(record.list().ofMaxSize(40), Arbitraries.integers().between(1, 8)).as(Columns::new);
+  }
+
   public static Arbitrary<PipelineShape> pipelines() {
     Arbitrary<PipelineShape.Step> step = Combinators.combine(
         Arbitraries.of(PipelineShape.Kind.class), Arbitraries.integers().between(0, 4)).as(PipelineShape.Step::new);

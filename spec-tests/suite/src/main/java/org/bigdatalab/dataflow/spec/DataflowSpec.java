@@ -28,7 +28,9 @@ import org.bigdatalab.dataflow.Action;
 import org.bigdatalab.dataflow.DataflowEngine;
 import org.bigdatalab.dataflow.DataflowFailedException;
 import org.bigdatalab.dataflow.Dataset;
+import org.bigdatalab.dataflow.LongAggregate;
 import org.bigdatalab.dataflow.PairDataset;
+import org.bigdatalab.dataflow.spec.DataflowGenerators.Columns;
 import org.bigdatalab.dataflow.spec.DataflowGenerators.Input;
 import org.bigdatalab.spi.KeyValue;
 import org.bigdatalab.spi.Pair;
@@ -150,6 +152,69 @@ public abstract class DataflowSpec extends ConformanceSuite<DataflowEngine> {
     } finally {
       Workspaces.delete(dir);
     }
+  }
+
+  @Provide Arbitrary<Columns> columns() { return DataflowGenerators.columns(); }
+
+  /**
+   * A declared long aggregate, over int/long columns or over records, collects what the reduceByKey it
+   * declares collects on the oracle over the same records boxed. If this fails with columns only, check
+   * the engine's primitive path (its map-side tables, their split by hash, the merge of every map task's).
+   */
+  @Property
+  @Verifies(RESULT_EQUALS_ORACLE)
+  void required_dataflow_result_equals_oracle_declaredAggregates(@ForAll("columns") Columns input,
+      @ForAll LongAggregate aggregate, @ForAll @IntRange(min = 0, max = 5) int partitions, @ForAll boolean columnar)
+      throws Exception {
+    PairDataset<Integer, Long> source = columnar ? input.columnar() : input.boxed();
+    Dataset<KeyValue<Integer, Long>> declared = source.aggregateLongsByKey(aggregate, partitions).asDataset();
+    List<Object> expected = DataflowOracle.collect(spelledOut(input.boxed(), aggregate, partitions).plan());
+    assertThat(engine().collect(declared)).as("%s(%d) over %s", aggregate.operation(), partitions,
+        columnar ? "columns" : "records").containsExactlyInAnyOrderElementsOf(cast(expected));
+  }
+
+  /** The reduceByKey a declared aggregate stands for, written with the JDK's own functions. */
+  private static PairDataset<Integer, Long> spelledOut(PairDataset<Integer, Long> records, LongAggregate aggregate, int n) {
+    return switch (aggregate) {
+      case SUM -> records.reduceByKey(Long::sum, n);
+      case COUNT -> records.mapValues(v -> 1L).reduceByKey(Long::sum, n);
+      case MIN -> records.reduceByKey(Math::min, n);
+      case MAX -> records.reduceByKey(Math::max, n);
+    };
+  }
+
+  /** Columns are records: the same partitions as the records parallelized, and every generated pipeline agrees. */
+  @Property
+  @Verifies(RESULT_EQUALS_ORACLE)
+  void required_dataflow_result_equals_oracle_columnsAreRecords(@ForAll("columns") Columns input,
+      @ForAll("pipelines") PipelineShape shape) throws Exception {
+    assertThat(engine().collectPartitions(input.columnar().asDataset())).as("partitions of the columns")
+        .containsExactlyElementsOf(cast(DataflowOracle.partitions(input.boxed().plan())));
+    Dataset<KeyValue<Integer, Integer>> ds = shape.apply(input.columnar().asDataset()
+        .map(kv -> KeyValue.of(kv.key(), (int) (kv.value() % 100))));
+    List<Object> expected = DataflowOracle.collect(shape.apply(input.boxed().asDataset()
+        .map(kv -> KeyValue.of(kv.key(), (int) (kv.value() % 100)))).plan());
+    if (shape.ordered()) {
+      assertThat(engine().collect(ds)).as("records of %s over columns, in order", shape).containsExactlyElementsOf(cast(expected));
+    } else {
+      assertThat(engine().collect(ds)).as("records of %s over columns", shape).containsExactlyInAnyOrderElementsOf(cast(expected));
+    }
+  }
+
+  /**
+   * Pinned: a declared sum over columns whose two slices each hold a key the other lacks, zero and the int
+   * extremes as keys; and one record in four slices, three of them empty.
+   */
+  @Example
+  @Verifies(RESULT_EQUALS_ORACLE)
+  void required_dataflow_result_equals_oracle_declaredSumOverColumns() throws Exception {
+    PairDataset<Integer, Long> columns = PairDataset.ofIntLongColumns(
+        new int[] {Integer.MIN_VALUE, 0, -1, 0, Integer.MAX_VALUE}, new long[] {5, 1, -2, 3, 7}, 2);
+    assertThat(engine().collect(columns.sumLongsByKey(3).asDataset())).as("sums over two slices").containsExactlyInAnyOrder(
+        KeyValue.of(Integer.MIN_VALUE, 5L), KeyValue.of(0, 4L), KeyValue.of(-1, -2L), KeyValue.of(Integer.MAX_VALUE, 7L));
+    PairDataset<Integer, Long> one = PairDataset.ofIntLongColumns(new int[] {7}, new long[] {1}, 4);
+    assertThat(engine().collect(one.sumLongsByKey(0).asDataset())).as("one record in four slices")
+        .containsExactly(KeyValue.of(7, 1L));
   }
 
   // 3 ------------------------------------------------------------------------------------------

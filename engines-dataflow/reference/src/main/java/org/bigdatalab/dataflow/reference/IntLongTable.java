@@ -1,0 +1,141 @@
+package org.bigdatalab.dataflow.reference;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.bigdatalab.dataflow.LongAggregate;
+import org.bigdatalab.spi.KeyValue;
+
+/**
+ * int key to long accumulator, open addressing with linear probing, nothing allocated per update.
+ * A key and its long sit side by side in one long[] (key widened at 2i, value at 2i+1), so an
+ * update touches one cache line; a free slot holds {@link Long#MIN_VALUE}, which no int key widens
+ * to, so every int key (0 and {@link Integer#MIN_VALUE} included) is an ordinary key. Slots are
+ * Fibonacci-hashed (the multiply's high bits), which scatters dense keys (ranks 0..n) evenly. Not
+ * thread-safe: one per task.
+ */
+final class IntLongTable {
+  private static final long FREE = Long.MIN_VALUE;
+
+  private long[] slots;
+  private int shift;
+  private int size;
+
+  /** Room for {@code keys} keys before the first growth. */
+  IntLongTable(int keys) {
+    int capacity = Integer.highestOneBit(Math.max(16, keys) * 2 - 1) * 2;
+    allocate(capacity);
+  }
+
+  private void allocate(int capacity) {
+    slots = new long[capacity * 2];
+    Arrays.fill(slots, FREE);
+    shift = 32 - Integer.numberOfTrailingZeros(capacity);
+  }
+
+  int size() { return size; }
+
+  private int home(int key) {
+    return ((key * 0x9E37_79B9) >>> shift) << 1;
+  }
+
+  /** Adds {@code v} to the key's long (0 for a new key): SUM and COUNT. */
+  void add(int key, long v) {
+    long[] s = slots;
+    int mask = s.length - 1;
+    for (int i = home(key); ; i = (i + 2) & mask) {
+      long k = s[i];
+      if (k == key) {
+        s[i + 1] += v;
+        return;
+      }
+      if (k == FREE) {
+        insert(i, key, v);
+        return;
+      }
+    }
+  }
+
+  /** Merges {@code v} into the key's long with {@code aggregate} ({@code v} itself for a new key). */
+  void merge(int key, long v, LongAggregate aggregate) {
+    long[] s = slots;
+    int mask = s.length - 1;
+    for (int i = home(key); ; i = (i + 2) & mask) {
+      long k = s[i];
+      if (k == key) {
+        s[i + 1] = aggregate.merge(s[i + 1], v);
+        return;
+      }
+      if (k == FREE) {
+        insert(i, key, v);
+        return;
+      }
+    }
+  }
+
+  private void insert(int i, int key, long v) {
+    slots[i] = key;
+    slots[i + 1] = v;
+    if (++size * 2 > slots.length / 2) {
+      grow();
+    }
+  }
+
+  /** At most half the slots full, so probes stay short. */
+  private void grow() {
+    long[] old = slots;
+    allocate(old.length);
+    int mask = slots.length - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      if (old[j] != FREE) {
+        int i = home((int) old[j]);
+        while (slots[i] != FREE) {
+          i = (i + 2) & mask;
+        }
+        slots[i] = old[j];
+        slots[i + 1] = old[j + 1];
+      }
+    }
+  }
+
+  /** Calls {@code each} for every key with its long, in slot order. */
+  void forEach(Entry each) {
+    long[] s = slots;
+    for (int j = 0; j < s.length; j += 2) {
+      if (s[j] != FREE) {
+        each.accept((int) s[j], s[j + 1]);
+      }
+    }
+  }
+
+  /** The table's entries as {@code KeyValue<Integer, Long>} records, boxed as they are read. */
+  Iterator<Object> records() {
+    return new Iterator<>() {
+      private int j = advance(0);
+
+      private int advance(int from) {
+        int at = from;
+        while (at < slots.length && slots[at] == FREE) {
+          at += 2;
+        }
+        return at;
+      }
+
+      @Override public boolean hasNext() { return j < slots.length; }
+
+      @Override public Object next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Object record = KeyValue.of((int) slots[j], slots[j + 1]);
+        j = advance(j + 2);
+        return record;
+      }
+    };
+  }
+
+  @FunctionalInterface
+  interface Entry {
+    void accept(int key, long value);
+  }
+}
