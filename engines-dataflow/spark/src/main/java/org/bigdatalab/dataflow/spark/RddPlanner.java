@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.bigdatalab.dataflow.Fn;
+import org.bigdatalab.dataflow.LongAggregate;
 import org.bigdatalab.dataflow.Plan;
 import org.bigdatalab.spi.KeyValue;
 import org.bigdatalab.spi.Pair;
@@ -40,6 +41,13 @@ final class RddPlanner {
   JavaRDD<Object> rdd(Plan plan) {
     if (plan instanceof Plan.Parallelize p) {
       return sc.parallelize(p.data(), p.partitions());
+    }
+    if (plan instanceof Plan.IntLongColumns c) {
+      List<ColumnSlice> slices = new ArrayList<>(c.partitions());
+      for (int p = 0; p < c.partitions(); p++) {
+        slices.add(ColumnSlice.of(c, p));
+      }
+      return sc.parallelize(slices, c.partitions()).flatMap(slice -> slice.records());
     }
     if (plan instanceof Plan.TextFile t) {
       return sc.textFile(String.join(",", t.files()), t.partitions()).map(line -> (Object) line);
@@ -84,6 +92,11 @@ final class RddPlanner {
     if (plan instanceof Plan.ReduceByKeyOp r) {
       Fn.Combine<Object> f = r.f();
       return records(pairs(in).reduceByKey(partitioner(r.partitions(), in), (a, b) -> f.apply(a, b)));
+    }
+    if (plan instanceof Plan.LongAggregateByKeyOp a) {
+      LongAggregate aggregate = a.aggregate();
+      return records(pairs(in).mapValues(v -> (Object) aggregate.lift(v))
+          .reduceByKey(partitioner(a.partitions(), in), (x, y) -> (Object) aggregate.merge((Long) x, (Long) y)));
     }
     if (plan instanceof Plan.AggregateByKeyOp a) {
       Fn.Zero<Object> zero = a.zero();

@@ -40,6 +40,9 @@ import org.bigdatalab.spi.Topic;
  *   <li>Stage metrics name a stage by Spark's call site, not by an SPI operation; task records are
  *       input plus shuffle records read (records of {@code parallelize} are not counted by Spark).
  *   <li>Adaptive skew-join splitting is declared unsupported (it lives in Spark SQL, not in RDDs).
+ *   <li>An int/long columnar source is an RDD of boxed records (each slice copied into its partition), and a
+ *       declared long aggregate is the reduceByKey it declares: the RDD API has no columnar path (that is
+ *       Spark SQL's Tungsten), so the spec's results hold, and the speed is the RDD's.
  * </ol>
  *
  * <p>Only one Spark context may run in a JVM: close this engine before creating another.
