@@ -11,8 +11,9 @@ import org.bigdatalab.dataflow.Plan;
  * df-parallel's plan for a declared long aggregate ({@link Plan.LongAggregateByKeyOp}) whose stage
  * still reads {@link Plan.IntLongColumns} directly: what Spark's whole-stage code generation does
  * for a DataFrame's {@code groupBy(k).sum(v)}, written by hand. Each map task is one loop over its
- * slice's two arrays into an {@link IntLongTable} (a probe and an add per record, no object), the
- * table is split by the engine's hash partitioning into primitive arrays, and those arrays are the
+ * slice's two arrays into a {@link DenseLongs} array where the slice's keys span a narrow range, else
+ * an {@link IntLongTable} (an index or a probe and an add per record, no object), the
+ * table is split by the pinned hash partitioning into primitive arrays, and those arrays are the
  * shuffle; each reduce task merges its arrays from every map task into one table and boxes a
  * record per key only as the records leave. The records, and the partition each lands in, are the
  * boxed path's; stage metrics count as it does: each map task's slice read, the keys written after
@@ -32,10 +33,10 @@ class FusedLongAggregate {
   }
 
   /** Runs the map stage now and opens the reduce stage over its primitive output. */
-  Staged run(StageRunner runner, PartitionedDataflow engine, Staged in, Plan.LongAggregateByKeyOp op, int n)
+  Staged run(StageRunner runner, Staged in, Plan.LongAggregateByKeyOp op, int n)
       throws DataflowFailedException {
     LongAggregate aggregate = op.aggregate();
-    List<MapOutput> written = runner.run(in, (task, unread) -> split(fold(task.columns(), aggregate), n, engine),
+    List<MapOutput> written = runner.run(in, (task, unread) -> split(fold(task.columns(), aggregate), n),
         MapOutput::records, x -> 0);
     List<MapOutput> read = shuffleRead(written);
     List<Task> tasks = new ArrayList<>(n);
@@ -52,25 +53,45 @@ class FusedLongAggregate {
     return written;
   }
 
-  /** The map side: the slice's records merged per key, one loop per aggregate so the loop body is a probe and one op. */
-  static IntLongTable fold(ColumnRange slice, LongAggregate aggregate) {
-    IntLongTable table = new IntLongTable(Math.min(FIRST_KEYS, slice.size()));
-    int[] keys = slice.keys();
-    long[] values = slice.values();
+  /**
+   * The map side: the slice's records merged per key, in a {@link DenseLongs} array while the keys seen span at
+   * most as many slots as the slice has records (or {@link #DENSE_FLOOR}), then, from the first key that would
+   * widen it further, in an {@link IntLongTable} that takes over the array's keys. One pass, no allocation per record.
+   */
+  static PartialLongs fold(ColumnRange slice, LongAggregate aggregate) {
+    int from = slice.from();
     int to = slice.to();
+    if (from == to) {
+      return new IntLongTable(0);
+    }
+    DenseLongs dense = new DenseLongs(slice.keys()[from], Math.max(DENSE_FLOOR, slice.size()), aggregate);
+    int stopped = dense.fold(slice.keys(), slice.values(), from, to, aggregate);
+    if (stopped == to) {
+      return dense;
+    }
+    IntLongTable table = new IntLongTable(Math.max(dense.size(), Math.min(FIRST_KEYS, to - stopped)));
+    dense.forEach((k, v) -> table.merge(k, v, aggregate));
+    return hashed(table, slice.keys(), slice.values(), stopped, to, aggregate);
+  }
+
+  /** Key spans up to this many slots always stay in an array (32 KB, about a hash table's first size). */
+  private static final int DENSE_FLOOR = 4096;
+
+  /** Records [from, to) merged into {@code table}, each value lifted by {@code aggregate}; one loop per aggregate. */
+  static IntLongTable hashed(IntLongTable table, int[] keys, long[] values, int from, int to, LongAggregate aggregate) {
     switch (aggregate) {
       case SUM -> {
-        for (int j = slice.from(); j < to; j++) {
+        for (int j = from; j < to; j++) {
           table.add(keys[j], values[j]);
         }
       }
       case COUNT -> {
-        for (int j = slice.from(); j < to; j++) {
+        for (int j = from; j < to; j++) {
           table.add(keys[j], 1);
         }
       }
       default -> {
-        for (int j = slice.from(); j < to; j++) {
+        for (int j = from; j < to; j++) {
           table.merge(keys[j], values[j], aggregate);
         }
       }
@@ -78,28 +99,27 @@ class FusedLongAggregate {
     return table;
   }
 
-  /** A map task's table cut into one pair of arrays per reduce partition, by the engine's partitioning of Integer keys. */
-  static MapOutput split(IntLongTable table, int n, PartitionedDataflow engine) {
+  /**
+   * A map task's keys cut into one pair of arrays per reduce partition. The partition is
+   * {@link org.bigdatalab.dataflow.HashPartitioning}'s, computed without a box: an Integer's hash is its value, so
+   * it is {@code floorMod(key, n)}.
+   */
+  static MapOutput split(PartialLongs partial, int n) {
+    int mask = Integer.bitCount(n) == 1 ? n - 1 : -1; // floorMod by a power of two is a mask: no division per key
+    int[] sizes = new int[n];
+    partial.forEach((k, v) -> sizes[mask >= 0 ? k & mask : Math.floorMod(k, n)]++);
     int[][] keys = new int[n][];
     long[][] values = new long[n][];
-    int[] sizes = new int[n];
-    int[] first = new int[Math.max(1, table.size())];
-    int[] at = {0};
-    table.forEach((k, v) -> {
-      int r = engine.partitionOf(k, n);
-      first[at[0]++] = r;
-      sizes[r]++;
-    });
     for (int r = 0; r < n; r++) {
       keys[r] = new int[sizes[r]];
       values[r] = new long[sizes[r]];
     }
     int[] filled = new int[n];
-    at[0] = 0;
-    table.forEach((k, v) -> {
-      int r = first[at[0]++];
-      keys[r][filled[r]] = k;
-      values[r][filled[r]++] = v;
+    partial.forEach((k, v) -> {
+      int r = mask >= 0 ? k & mask : Math.floorMod(k, n);
+      int at = filled[r]++;
+      keys[r][at] = k;
+      values[r][at] = v;
     });
     return new MapOutput(keys, values, sizes);
   }

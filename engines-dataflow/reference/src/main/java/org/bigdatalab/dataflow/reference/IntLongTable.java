@@ -14,7 +14,7 @@ import org.bigdatalab.spi.KeyValue;
  * Fibonacci-hashed (the multiply's high bits), which scatters dense keys (ranks 0..n) evenly. Not
  * thread-safe: one per task.
  */
-final class IntLongTable {
+final class IntLongTable implements PartialLongs {
   private static final long FREE = Long.MIN_VALUE;
 
   private long[] slots;
@@ -33,7 +33,7 @@ final class IntLongTable {
     shift = 32 - Integer.numberOfTrailingZeros(capacity);
   }
 
-  int size() { return size; }
+  @Override public int size() { return size; }
 
   private int home(int key) {
     return ((key * 0x9E37_79B9) >>> shift) << 1;
@@ -99,7 +99,8 @@ final class IntLongTable {
   }
 
   /** Calls {@code each} for every key with its long, in slot order. */
-  void forEach(Entry each) {
+  @Override
+  public void forEach(Entry each) {
     long[] s = slots;
     for (int j = 0; j < s.length; j += 2) {
       if (s[j] != FREE) {
@@ -132,10 +133,5 @@ final class IntLongTable {
         return record;
       }
     };
-  }
-
-  @FunctionalInterface
-  interface Entry {
-    void accept(int key, long value);
   }
 }

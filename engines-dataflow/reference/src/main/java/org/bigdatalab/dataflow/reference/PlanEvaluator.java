@@ -123,7 +123,7 @@ final class PlanEvaluator {
     int n = count(a.partitions(), in);
     FusedLongAggregate fused = engine.fusedLongAggregate();
     if (fused != null && FusedLongAggregate.applies(in)) {
-      return fused.run(runner, engine, in, a, n);
+      return fused.run(runner, in, a, n);
     }
     LongAggregate aggregate = a.aggregate();
     Fn.Combine<Object> f = (Fn.Combine<Object>) (Fn.Combine<?>) aggregate.mergeFunction();

@@ -16,7 +16,7 @@ import org.bigdatalab.spi.KeyValue;
 /**
  * The fused aggregate's primitive table against a HashMap: every key once with its merged long,
  * through many growths (it starts with room for one key), for keys that collide in its slots and
- * the int extremes, and the map-side fold and split of {@link FusedLongAggregate} put every key
+ * the int extremes; the map-side fold (a dense array for narrow key ranges, else the table) and split of {@link FusedLongAggregate} put every key
  * where {@link org.bigdatalab.dataflow.HashPartitioning} does.
  */
 class IntLongTableTest {
@@ -31,6 +31,19 @@ class IntLongTableTest {
         .list().ofMaxSize(3000);
   }
 
+  /** Keys in a narrow range, so the map side's fold takes the dense array. */
+  @Provide
+  Arbitrary<List<KeyValue<Integer, Long>>> narrow() {
+    Arbitrary<Integer> base = Arbitraries.of(Integer.MIN_VALUE, -70, 0, Integer.MAX_VALUE - 200);
+    return base.flatMap(b -> net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 200).map(i -> b + i),
+        Arbitraries.longs().between(-1000, 1000)).as(KeyValue::of).list().ofMaxSize(300));
+  }
+
+  @Property(tries = 100)
+  void narrowKeysMergeAsAMapDoes(@ForAll("narrow") List<KeyValue<Integer, Long>> records) {
+    everyAggregateMergesAsAMapDoes(records);
+  }
+
   @Property(tries = 100)
   void everyAggregateMergesAsAMapDoes(@ForAll("records") List<KeyValue<Integer, Long>> records) {
     for (LongAggregate aggregate : LongAggregate.values()) {
@@ -43,9 +56,9 @@ class IntLongTableTest {
 
       int[] keys = records.stream().mapToInt(KeyValue::key).toArray();
       long[] values = records.stream().mapToLong(KeyValue::value).toArray();
-      IntLongTable folded = FusedLongAggregate.fold(new ColumnRange(keys, values, 0, keys.length), aggregate);
+      PartialLongs folded = FusedLongAggregate.fold(new ColumnRange(keys, values, 0, keys.length), aggregate);
       assertThat(entries(folded)).as("fold, %s", aggregate).isEqualTo(expected);
-      FusedLongAggregate.MapOutput split = FusedLongAggregate.split(folded, 3, new SequentialDataflow());
+      FusedLongAggregate.MapOutput split = FusedLongAggregate.split(folded, 3);
       for (int r = 0; r < 3; r++) {
         for (int i = 0; i < split.sizes()[r]; i++) {
           int key = split.keys()[r][i];
@@ -57,12 +70,16 @@ class IntLongTableTest {
     }
   }
 
-  private static Map<Integer, Long> entries(IntLongTable table) {
+  @SuppressWarnings("unchecked")
+  private static Map<Integer, Long> entries(PartialLongs partial) {
     Map<Integer, Long> out = new HashMap<>();
-    table.forEach((k, v) -> assertThat(out.put(k, v)).as("key %d twice", k).isNull());
-    Map<Integer, Long> viaRecords = new HashMap<>();
-    table.records().forEachRemaining(x -> viaRecords.put(((KeyValue<Integer, Long>) x).key(), ((KeyValue<Integer, Long>) x).value()));
-    assertThat(viaRecords).isEqualTo(out);
+    partial.forEach((k, v) -> assertThat(out.put(k, v)).as("key %d twice", k).isNull());
+    assertThat(partial.size()).isEqualTo(out.size());
+    if (partial instanceof IntLongTable table) {
+      Map<Integer, Long> viaRecords = new HashMap<>();
+      table.records().forEachRemaining(x -> viaRecords.put(((KeyValue<Integer, Long>) x).key(), ((KeyValue<Integer, Long>) x).value()));
+      assertThat(viaRecords).as("records of the table").isEqualTo(out);
+    }
     return out;
   }
 }

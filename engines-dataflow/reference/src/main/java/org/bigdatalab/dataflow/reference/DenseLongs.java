@@ -1,0 +1,128 @@
+package org.bigdatalab.dataflow.reference;
+
+import org.bigdatalab.dataflow.LongAggregate;
+
+/**
+ * A map task's aggregate while its keys span a narrow range (DuckDB's perfect hash aggregate, Velox's
+ * array mode): accumulators in a long[] indexed by key - min, and a bit per slot for the keys seen, so
+ * a record costs a bounds check, one add and one bit set in arrays that stay in cache, and nothing is
+ * hashed or compared. The range starts at the first key and widens (doubling) to take a key outside
+ * it, up to {@code maxRange} slots; a key beyond that stops the fold, and the caller moves what it has
+ * into a hash table and goes on there. So the arrays cost at most {@code maxRange} × 8 bytes and a bit.
+ */
+final class DenseLongs implements PartialLongs {
+  private static final int FIRST_RANGE = 64;
+
+  private final long maxRange;
+  private final long identity;
+  private int min;
+  private long[] acc;
+  private long[] seen;
+
+  DenseLongs(int firstKey, long maxRange, LongAggregate aggregate) {
+    this.maxRange = Math.max(1, maxRange);
+    this.identity = switch (aggregate) {
+      case SUM, COUNT -> 0;
+      case MIN -> Long.MAX_VALUE;
+      case MAX -> Long.MIN_VALUE;
+    };
+    this.min = firstKey;
+    allocate((int) Math.min(FIRST_RANGE, Math.min(this.maxRange, (long) Integer.MAX_VALUE - firstKey + 1)));
+  }
+
+  private void allocate(int range) {
+    acc = new long[range];
+    seen = new long[(range + 63) >>> 6];
+    if (identity != 0) {
+      java.util.Arrays.fill(acc, identity);
+    }
+  }
+
+  /**
+   * Merges records [from, to) of the columns (each value lifted by {@code aggregate}) and returns where it
+   * stopped: {@code to}, or the first record whose key would widen the range past {@code maxRange}.
+   */
+  int fold(int[] keys, long[] values, int from, int to, LongAggregate aggregate) {
+    return aggregate == LongAggregate.SUM ? sum(keys, values, from, to) : merge(keys, values, from, to, aggregate);
+  }
+
+  /** SUM's loop on its own, so its body is a bounds check, an add and a bit set. */
+  private int sum(int[] keys, long[] values, int from, int to) {
+    long[] a = acc;
+    long[] s = seen;
+    int lo = min;
+    for (int j = from; j < to; j++) {
+      int i = keys[j] - lo; // never wraps into [0, a.length): lo + a.length - 1 <= Integer.MAX_VALUE
+      if (i < 0 || i >= a.length) {
+        if (!widen(keys[j])) {
+          return j;
+        }
+        a = acc;
+        s = seen;
+        lo = min;
+        i = keys[j] - lo;
+      }
+      a[i] += values[j];
+      s[i >>> 6] |= 1L << i;
+    }
+    return to;
+  }
+
+  private int merge(int[] keys, long[] values, int from, int to, LongAggregate aggregate) {
+    for (int j = from; j < to; j++) {
+      int i = keys[j] - min;
+      if ((i < 0 || i >= acc.length) && !widen(keys[j])) {
+        return j;
+      }
+      i = keys[j] - min;
+      acc[i] = aggregate.merge(acc[i], aggregate == LongAggregate.COUNT ? 1 : values[j]);
+      seen[i >>> 6] |= 1L << i;
+    }
+    return to;
+  }
+
+  /** Room for {@code key}: at least double the range, centred on what is needed, within the ints. */
+  private boolean widen(int key) {
+    long lo = Math.min(min, key);
+    long hi = Math.max((long) min + acc.length - 1, key);
+    long needed = hi - lo + 1;
+    if (needed > maxRange) {
+      return false;
+    }
+    long range = Math.min(maxRange, Math.max(needed, 2L * acc.length));
+    long start = Math.max(Integer.MIN_VALUE, Math.min(lo - (range - needed) / 2, (long) Integer.MAX_VALUE - range + 1));
+    long[] oldAcc = acc;
+    long[] oldSeen = seen;
+    int oldMin = min;
+    min = (int) start;
+    allocate((int) range);
+    int shift = oldMin - min;
+    for (int w = 0; w < oldSeen.length; w++) {
+      for (long bits = oldSeen[w]; bits != 0; bits &= bits - 1) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(bits) + shift;
+        acc[i] = oldAcc[i - shift];
+        seen[i >>> 6] |= 1L << i;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int size() {
+    int n = 0;
+    for (long word : seen) {
+      n += Long.bitCount(word);
+    }
+    return n;
+  }
+
+  @Override
+  public void forEach(Entry each) {
+    for (int w = 0; w < seen.length; w++) {
+      for (long bits = seen[w]; bits != 0; bits &= bits - 1) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+        each.accept(min + i, acc[i]);
+      }
+    }
+  }
+}
