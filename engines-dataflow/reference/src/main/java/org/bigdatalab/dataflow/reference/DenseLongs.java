@@ -81,6 +81,20 @@ final class DenseLongs implements PartialLongs {
     return to;
   }
 
+  /** Merges one partial aggregate (a reduce task's input) into the key's slot; false when the key would widen the range too far. */
+  boolean merge(int key, long partial, LongAggregate aggregate) {
+    int i = key - min;
+    if (i < 0 || i >= acc.length) {
+      if (!widen(key)) {
+        return false;
+      }
+      i = key - min;
+    }
+    acc[i] = aggregate.merge(acc[i], partial);
+    seen[i >>> 6] |= 1L << i;
+    return true;
+  }
+
   /** Room for {@code key}: at least double the range, centred on what is needed, within the ints. */
   private boolean widen(int key) {
     long lo = Math.min(min, key);
@@ -105,6 +119,40 @@ final class DenseLongs implements PartialLongs {
       }
     }
     return true;
+  }
+
+  /**
+   * This array as a map task's shuffle output for {@code n} reduce partitions, n dividing 64: the keys of
+   * partition r ({@code floorMod(key, n) == r}) sit at the same bit positions of every word of {@code seen}, so
+   * one mask per partition picks them, and nothing is copied.
+   */
+  FusedLongAggregate.MapOutput byPartition(int n) {
+    long[] masks = new long[n];
+    int[] sizes = new int[n];
+    for (int r = 0; r < n; r++) {
+      for (int b = Math.floorMod(r - min, n); b < 64; b += n) {
+        masks[r] |= 1L << b;
+      }
+      for (long word : seen) {
+        sizes[r] += Long.bitCount(word & masks[r]);
+      }
+    }
+    return new FusedLongAggregate.MapOutput() {
+      @Override public int size(int r) { return sizes[r]; }
+
+      @Override public int partitions() { return n; }
+
+      @Override
+      public void forEach(int r, Entry each) {
+        long mask = masks[r];
+        for (int w = 0; w < seen.length; w++) {
+          for (long bits = seen[w] & mask; bits != 0; bits &= bits - 1) {
+            int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+            each.accept(min + i, acc[i]);
+          }
+        }
+      }
+    };
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.bigdatalab.dataflow.reference;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.bigdatalab.dataflow.DataflowFailedException;
 import org.bigdatalab.dataflow.LongAggregate;
@@ -14,9 +13,9 @@ import org.bigdatalab.dataflow.Plan;
  * slice's two arrays into a {@link DenseLongs} array where the slice's keys span a narrow range, else
  * an {@link IntLongTable} (an index or a probe and an add per record, no object), the
  * table is split by the pinned hash partitioning into primitive arrays, and those arrays are the
- * shuffle; each reduce task merges its arrays from every map task into one table and boxes a
- * record per key only as the records leave. The records, and the partition each lands in, are the
- * boxed path's; stage metrics count as it does: each map task's slice read, the keys written after
+ * shuffle; each reduce task merges its partials from every map task (into an array or a table, as
+ * the map side does) and boxes a record per key only as the records leave. The records, and the
+ * partition each lands in, are the boxed path's; stage metrics count as it does: each map task's slice read, the keys written after
  * the map-side merge, and each reduce task's entries read.
  */
 class FusedLongAggregate {
@@ -36,14 +35,14 @@ class FusedLongAggregate {
   Staged run(StageRunner runner, Staged in, Plan.LongAggregateByKeyOp op, int n)
       throws DataflowFailedException {
     LongAggregate aggregate = op.aggregate();
-    List<MapOutput> written = runner.run(in, (task, unread) -> split(fold(task.columns(), aggregate), n),
+    List<MapOutput> written = runner.run(in, (task, unread) -> byPartition(fold(task.columns(), aggregate), n),
         MapOutput::records, x -> 0);
     List<MapOutput> read = shuffleRead(written);
     List<Task> tasks = new ArrayList<>(n);
     for (int r = 0; r < n; r++) {
       int partition = r;
-      long entries = read.stream().mapToLong(o -> o.sizes[partition]).sum();
-      tasks.add(new Task(r, entries, () -> merge(read, partition, aggregate).records()));
+      long entries = read.stream().mapToLong(o -> o.size(partition)).sum();
+      tasks.add(new Task(r, entries, () -> boxed(merge(read, partition, aggregate))));
     }
     return new Staged(n, tasks, op.name(), true);
   }
@@ -100,10 +99,15 @@ class FusedLongAggregate {
   }
 
   /**
-   * A map task's keys cut into one pair of arrays per reduce partition. The partition is
-   * {@link org.bigdatalab.dataflow.HashPartitioning}'s, computed without a box: an Integer's hash is its value, so
-   * it is {@code floorMod(key, n)}.
+   * A map task's keys by reduce partition, {@link org.bigdatalab.dataflow.HashPartitioning}'s without a box (an
+   * Integer's hash is its value, so the partition is {@code floorMod(key, n)}): a dense array is its own shuffle
+   * output where n divides 64 ({@link DenseLongs#byPartition}), anything else is cut into arrays.
    */
+  static MapOutput byPartition(PartialLongs partial, int n) {
+    return partial instanceof DenseLongs dense && 64 % n == 0 ? dense.byPartition(n) : split(partial, n);
+  }
+
+  /** A map task's keys cut into one pair of arrays per reduce partition. */
   static MapOutput split(PartialLongs partial, int n) {
     int mask = Integer.bitCount(n) == 1 ? n - 1 : -1; // floorMod by a power of two is a mask: no division per key
     int[] sizes = new int[n];
@@ -121,30 +125,86 @@ class FusedLongAggregate {
       keys[r][at] = k;
       values[r][at] = v;
     });
-    return new MapOutput(keys, values, sizes);
+    return new Split(keys, values, sizes);
   }
 
-  /** The reduce side: partition {@code r} of every map output merged into one table. */
-  static IntLongTable merge(List<MapOutput> outputs, int r, LongAggregate aggregate) {
-    int largest = outputs.stream().mapToInt(o -> o.sizes[r]).max().orElse(0);
-    IntLongTable table = new IntLongTable(largest);
-    boolean adds = aggregate == LongAggregate.SUM || aggregate == LongAggregate.COUNT;
-    for (MapOutput o : outputs) {
-      int[] keys = o.keys[r];
-      long[] values = o.values[r];
-      for (int i = 0; i < keys.length; i++) {
-        if (adds) {
-          table.add(keys[i], values[i]);
-        } else {
-          table.merge(keys[i], values[i], aggregate);
-        }
-      }
+  /**
+   * The reduce side: partition {@code r} of every map output merged per key (COUNT's partial counts add up), in a
+   * dense array while the keys span at most as many slots as there are entries to merge, else in a hash table.
+   */
+  static PartialLongs merge(List<MapOutput> outputs, int r, LongAggregate aggregate) {
+    long entries = outputs.stream().mapToLong(o -> o.size(r)).sum();
+    Merger merger = new Merger(aggregate, Math.max(DENSE_FLOOR, entries));
+    outputs.forEach(o -> o.forEach(r, merger));
+    return merger.dense != null ? merger.dense : merger.table != null ? merger.table : new IntLongTable(0);
+  }
+
+  /** Where a reduce task's partial aggregates go: the dense array, until a key falls too far outside it. */
+  private static final class Merger implements PartialLongs.Entry {
+    private final LongAggregate aggregate;
+    private final long maxRange;
+    DenseLongs dense;
+    IntLongTable table;
+
+    Merger(LongAggregate aggregate, long maxRange) {
+      this.aggregate = aggregate;
+      this.maxRange = maxRange;
     }
-    return table;
+
+    @Override
+    public void accept(int key, long partial) {
+      if (table == null) {
+        if (dense == null) {
+          dense = new DenseLongs(key, maxRange, aggregate);
+        }
+        if (dense.merge(key, partial, aggregate)) {
+          return;
+        }
+        table = new IntLongTable(Math.max(FIRST_KEYS, dense.size()));
+        dense.forEach((k, v) -> table.merge(k, v, aggregate));
+        dense = null;
+      }
+      table.merge(key, partial, aggregate);
+    }
+  }
+
+  /** The output records, {@code KeyValue<Integer, Long>}: the only objects the fused plan makes, one per key. */
+  static java.util.Iterator<Object> boxed(PartialLongs merged) {
+    List<Object> records = new ArrayList<>(merged.size());
+    merged.forEach((k, v) -> records.add(org.bigdatalab.spi.KeyValue.of(k, v)));
+    return records.iterator();
   }
 
   /** One map task's shuffle output: for each reduce partition, its keys and their partial aggregates. */
-  record MapOutput(int[][] keys, long[][] values, int[] sizes) {
-    long records() { return Arrays.stream(sizes).asLongStream().sum(); }
+  interface MapOutput {
+    /** Keys for reduce partition r. */
+    int size(int r);
+
+    void forEach(int r, PartialLongs.Entry each);
+
+    /** Keys written, all partitions. */
+    default long records() {
+      long n = 0;
+      for (int r = 0; r < partitions(); r++) {
+        n += size(r);
+      }
+      return n;
+    }
+
+    int partitions();
+  }
+
+  /** Keys and partial aggregates copied out per reduce partition. */
+  record Split(int[][] keys, long[][] values, int[] sizes) implements MapOutput {
+    @Override public int size(int r) { return sizes[r]; }
+
+    @Override public int partitions() { return sizes.length; }
+
+    @Override
+    public void forEach(int r, PartialLongs.Entry each) {
+      for (int i = 0; i < sizes[r]; i++) {
+        each.accept(keys[r][i], values[r][i]);
+      }
+    }
   }
 }

@@ -1,10 +1,7 @@
 package org.bigdatalab.dataflow.reference;
 
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.bigdatalab.dataflow.LongAggregate;
-import org.bigdatalab.spi.KeyValue;
 
 /**
  * int key to long accumulator, open addressing with linear probing, nothing allocated per update.
@@ -107,31 +104,5 @@ final class IntLongTable implements PartialLongs {
         each.accept((int) s[j], s[j + 1]);
       }
     }
-  }
-
-  /** The table's entries as {@code KeyValue<Integer, Long>} records, boxed as they are read. */
-  Iterator<Object> records() {
-    return new Iterator<>() {
-      private int j = advance(0);
-
-      private int advance(int from) {
-        int at = from;
-        while (at < slots.length && slots[at] == FREE) {
-          at += 2;
-        }
-        return at;
-      }
-
-      @Override public boolean hasNext() { return j < slots.length; }
-
-      @Override public Object next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Object record = KeyValue.of((int) slots[j], slots[j + 1]);
-        j = advance(j + 2);
-        return record;
-      }
-    };
   }
 }

@@ -58,28 +58,37 @@ class IntLongTableTest {
       long[] values = records.stream().mapToLong(KeyValue::value).toArray();
       PartialLongs folded = FusedLongAggregate.fold(new ColumnRange(keys, values, 0, keys.length), aggregate);
       assertThat(entries(folded)).as("fold, %s", aggregate).isEqualTo(expected);
-      FusedLongAggregate.MapOutput split = FusedLongAggregate.split(folded, 3);
-      for (int r = 0; r < 3; r++) {
-        for (int i = 0; i < split.sizes()[r]; i++) {
-          int key = split.keys()[r][i];
-          assertThat(org.bigdatalab.dataflow.HashPartitioning.partition(key, 3)).as("partition of %d", key).isEqualTo(r);
-          assertThat(split.values()[r][i]).isEqualTo(expected.get(key));
+      for (int n : new int[] {3, 4}) { // cut into arrays; a dense array read through bit masks
+        FusedLongAggregate.MapOutput split = FusedLongAggregate.byPartition(folded, n);
+        Map<Integer, Long> seen = new HashMap<>();
+        for (int r = 0; r < n; r++) {
+          int partition = r;
+          int[] size = {0};
+          split.forEach(r, (key, v) -> {
+            assertThat(org.bigdatalab.dataflow.HashPartitioning.partition(key, n)).as("partition of %d of %d", key, n)
+                .isEqualTo(partition);
+            assertThat(seen.put(key, v)).as("key %d twice", key).isNull();
+            size[0]++;
+          });
+          assertThat(split.size(r)).as("size of partition %d of %d", r, n).isEqualTo(size[0]);
         }
+        assertThat(seen).isEqualTo(expected);
+        assertThat(split.records()).isEqualTo(expected.size());
+        Map<Integer, Long> merged = new HashMap<>();
+        for (int r = 0; r < n; r++) { // two map outputs, the second the same keys: the reduce side merges them
+          merged.putAll(entries(FusedLongAggregate.merge(List.of(split, split), r, aggregate)));
+        }
+        Map<Integer, Long> twice = new HashMap<>();
+        expected.forEach((k, v) -> twice.put(k, aggregate.merge(v, v)));
+        assertThat(merged).as("reduce side of %d partitions, %s", n, aggregate).isEqualTo(twice);
       }
-      assertThat(split.records()).isEqualTo(expected.size());
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<Integer, Long> entries(PartialLongs partial) {
     Map<Integer, Long> out = new HashMap<>();
     partial.forEach((k, v) -> assertThat(out.put(k, v)).as("key %d twice", k).isNull());
     assertThat(partial.size()).isEqualTo(out.size());
-    if (partial instanceof IntLongTable table) {
-      Map<Integer, Long> viaRecords = new HashMap<>();
-      table.records().forEachRemaining(x -> viaRecords.put(((KeyValue<Integer, Long>) x).key(), ((KeyValue<Integer, Long>) x).value()));
-      assertThat(viaRecords).as("records of the table").isEqualTo(out);
-    }
     return out;
   }
 }
