@@ -81,20 +81,6 @@ final class DenseLongs implements PartialLongs {
     return to;
   }
 
-  /** Merges one partial aggregate (a reduce task's input) into the key's slot; false when the key would widen the range too far. */
-  boolean merge(int key, long partial, LongAggregate aggregate) {
-    int i = key - min;
-    if (i < 0 || i >= acc.length) {
-      if (!widen(key)) {
-        return false;
-      }
-      i = key - min;
-    }
-    acc[i] = aggregate.merge(acc[i], partial);
-    seen[i >>> 6] |= 1L << i;
-    return true;
-  }
-
   /** Room for {@code key}: at least double the range, centred on what is needed, within the ints. */
   private boolean widen(int key) {
     long lo = Math.min(min, key);
