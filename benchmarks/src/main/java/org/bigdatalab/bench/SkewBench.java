@@ -20,7 +20,10 @@ import org.bigdatalab.bench.BenchRunner.Plan;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 
-/** {@code lab bench --workload skew}: the hand-written loop, then every dataflow engine plain and salted (B05). */
+/**
+ * {@code lab bench --workload skew}: the hand-written loop, then every dataflow engine plain and salted (B05),
+ * record at a time (reduceByKey, groupByKey) and DataFrame-style (columns: columnar source, declared sum).
+ */
 final class SkewBench {
   private static final String B05 = B05_SkewedAggregation.class.getName();
 
@@ -29,8 +32,11 @@ final class SkewBench {
   /** Zipf exponents of the {@code skew} runs: uniform, classic Zipf, and heavy skew. */
   static final List<String> SKEW_EXPONENTS = List.of("0", "1.0", "1.5");
 
-  /** reduceByKey (map-side combine) and groupByKey + sum (none), each plain and salted. */
-  static final List<String> SKEW_AGGREGATIONS = List.of("reduceByKey", "groupByKey");
+  /**
+   * Record at a time: reduceByKey (map-side combine) and groupByKey + sum (none); DataFrame-style:
+   * columns (an int/long columnar source and a declared sum); each plain and salted.
+   */
+  static final List<String> SKEW_AGGREGATIONS = List.of("reduceByKey", "groupByKey", "columns");
 
   /** The engine's row ids under a plan, which may narrow {@code aggregation} and {@code salted}. */
   private static List<String> variants(String engine, Plan plan) {

@@ -144,10 +144,10 @@ class BenchSmokeTest {
     List<String> progress = new ArrayList<>();
     List<BenchResult> rows = BenchRunner.run("skew", List.of("df-sequential", "df-parallel"), "20000", progress::add, ONCE);
 
-    assertThat(rows).hasSize(3 * (1 + 2 * 4)); // per exponent: the loop, two engines x (reduceByKey, groupByKey) x salting
+    assertThat(rows).hasSize(3 * (1 + 2 * 6)); // per exponent: the loop, two engines x (reduceByKey, groupByKey, columns) x salting
     assertThat(rows).extracting(BenchResult::size).contains("20000-z0", "20000-z1.0", "20000-z1.5");
     assertThat(rows).extracting(BenchResult::engine).contains(BenchRunner.BASELINE, "df-parallel", "df-parallel+salted",
-        "df-sequential/groupByKey", "df-sequential/groupByKey+salted");
+        "df-sequential/groupByKey", "df-sequential/groupByKey+salted", "df-parallel/columns", "df-parallel/columns+salted");
     assertThat(rows).allSatisfy(r -> {
       assertThat(r.value()).isPositive();
       assertThat(r.metric()).isEqualTo("records/s");
@@ -171,6 +171,15 @@ class BenchSmokeTest {
           List<KeyValue<Integer, Long>> sums = df.collect(B05_SkewedAggregation.plan(data.slices(B05_SkewedAggregation.partitions()), salted, grouped));
           data.check(sums, B05_SkewedAggregation.rowEngine("df-sequential", salted, grouped ? "groupByKey" : "reduceByKey"));
           assertThat(sums.stream().mapToLong(KeyValue::value).sum()).isEqualTo(java.util.Arrays.stream(expected).sum());
+        }
+      }
+    }
+    for (String engine : List.of("df-sequential", "df-parallel")) {
+      try (org.bigdatalab.dataflow.DataflowEngine df = EngineRegistry.load()
+          .create(engine, org.bigdatalab.dataflow.DataflowEngine.class, EngineOptions.NONE)) {
+        for (boolean salted : new boolean[] {false, true}) {
+          data.check(df.collect(B05_SkewedAggregation.columnsPlan(data, B05_SkewedAggregation.partitions(), salted)),
+              B05_SkewedAggregation.rowEngine(engine, salted, "columns"));
         }
       }
     }

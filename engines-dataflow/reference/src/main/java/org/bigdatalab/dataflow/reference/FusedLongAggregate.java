@@ -9,14 +9,22 @@ import org.bigdatalab.dataflow.Plan;
 /**
  * df-parallel's plan for a declared long aggregate ({@link Plan.LongAggregateByKeyOp}) whose stage
  * still reads {@link Plan.IntLongColumns} directly: what Spark's whole-stage code generation does
- * for a DataFrame's {@code groupBy(k).sum(v)}, written by hand. Each map task is one loop over its
- * slice's two arrays into a {@link DenseLongs} array where the slice's keys span a narrow range, else
- * an {@link IntLongTable} (an index or a probe and an add per record, no object), the
- * table is split by the pinned hash partitioning into primitive arrays, and those arrays are the
- * shuffle; each reduce task merges its partials from every map task into a table and boxes a record
- * per key only as the records leave. The records, and the
- * partition each lands in, are the boxed path's; stage metrics count as it does: each map task's slice read, the keys written after
- * the map-side merge, and each reduce task's entries read.
+ * for a DataFrame's {@code groupBy(k).sum(v)}, written by hand.
+ *
+ * <ol>
+ *   <li>Map: each task is one loop over its slice's two arrays into a {@link DenseLongs} array while
+ *       the keys span a narrow range, else an {@link IntLongTable}: an index (or a probe) and an add
+ *       per record, no object.
+ *   <li>Shuffle: each task's primitive output, by the pinned hash partitioning ({@code floorMod(key,
+ *       n)}, an Integer's hash being its value); a dense array is its own output, read through a bit
+ *       mask per reduce partition.
+ *   <li>Reduce: each task merges its partition of every map output into a table and boxes one
+ *       {@code KeyValue<Integer, Long>} per key as the records leave.
+ * </ol>
+ *
+ * The records, and the partition each lands in, are the boxed path's. Stage metrics count as the
+ * boxed path does: each map task's slice, the keys written after the map-side merge, and each
+ * reduce task's entries read; task times cover the fused loops.
  */
 class FusedLongAggregate {
   static final FusedLongAggregate INSTANCE = new FusedLongAggregate();
