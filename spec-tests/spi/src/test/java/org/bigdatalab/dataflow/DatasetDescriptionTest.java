@@ -46,6 +46,34 @@ class DatasetDescriptionTest {
   }
 
   @Test
+  void columnsAreCheckedAndSlicedLikeParallelize() {
+    assertThatThrownBy(() -> PairDataset.ofIntLongColumns(new int[2], new long[1], 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 keys, 1 values");
+    assertThatThrownBy(() -> PairDataset.ofIntLongColumns(new int[1], new long[1], 0)).hasMessageContaining("at least 1");
+    Plan.IntLongColumns columns = (Plan.IntLongColumns) PairDataset.ofIntLongColumns(new int[5], new long[5], 3).plan();
+    assertThat(List.of(columns.from(0), columns.from(1), columns.from(2), columns.from(3))).containsExactly(0, 1, 3, 5);
+    PairDataset<Integer, Long> sums = PairDataset.ofIntLongColumns(new int[1], new long[1], 1).sumLongsByKey(0);
+    assertThat(sums.asDataset().lineage()).isEqualTo("intLongColumns > sumByKey");
+  }
+
+  @Test
+  void longAggregatesFollowTheirJavadocExample() {
+    List<KeyValue<String, Long>> records = List.of(KeyValue.of("a", 3L), KeyValue.of("b", 1L), KeyValue.of("a", -5L));
+    for (LongAggregate aggregate : LongAggregate.values()) {
+      long a = records.stream().filter(kv -> kv.key().equals("a")).mapToLong(kv -> aggregate.lift(kv.value()))
+          .reduce(aggregate::merge).orElseThrow();
+      assertThat(a).as(aggregate.name()).isEqualTo(switch (aggregate) {
+        case SUM -> -2L;
+        case COUNT -> 2L;
+        case MIN -> -5L;
+        case MAX -> 3L;
+      });
+      assertThat(aggregate.mergeFunction().apply(4L, -9L)).as(aggregate.name()).isEqualTo(aggregate.merge(4, -9));
+    }
+    assertThat(LongAggregate.SUM.merge(Long.MAX_VALUE, 1)).as("wraps, as Long::sum").isEqualTo(Long.MIN_VALUE);
+  }
+
+  @Test
   void skewClausesAreDeclaredOnDataflowEngines() {
     assertThat(EngineInfo.builder("x", Topic.DATAFLOW).unsupported(SkewClauses.JOIN_SPLIT, "no AQE").build()
         .supports(SkewClauses.JOIN_SPLIT)).isFalse();
