@@ -1,5 +1,7 @@
 package org.bigdatalab.dataflow.reference;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -15,10 +17,13 @@ import org.bigdatalab.dataflow.StageMetrics;
 
 /**
  * Runs the stages of one action: every task of a stage, on the caller's thread or on a pool, and
- * records what each stage did. A task that throws fails the action with the task's stage and
- * partition in the message and the original exception as the cause.
+ * records what each stage did, with each task's wall-clock and CPU time. A task that throws fails
+ * the action with the task's stage and partition in the message and the original exception as the
+ * cause.
  */
 final class StageRunner {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
 
   /** What a task does with its records at the end of the stage: collect them, count them, bucket them for a shuffle. */
   interface Sink<R> {
@@ -44,15 +49,19 @@ final class StageRunner {
     int id = stages.size();
     List<Callable<R>> calls = new ArrayList<>();
     long[] nanos = new long[stage.tasks().size()];
+    long[] cpuNanos = new long[stage.tasks().size()];
     for (Task task : stage.tasks()) {
       int t = calls.size();
       calls.add(() -> {
         long start = System.nanoTime();
+        long cpuStart = cpuNow(); // inside the wall-clock window, so a task's CPU time never exceeds its wall time
         try {
           return sink.drain(task, task.records().get());
         } catch (Exception | Error e) {
           throw new TaskFailure(task.partition(), e);
         } finally {
+          long cpuEnd = cpuNow();
+          cpuNanos[t] = cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart;
           nanos[t] = System.nanoTime() - start;
         }
       });
@@ -61,8 +70,18 @@ final class StageRunner {
     List<R> results = pool == null ? runHere(calls, id, stage) : runOnPool(calls, id, stage);
     long written = results.stream().mapToLong(shuffleWrite).sum();
     stages.set(id, new StageMetrics(id, stage.start(), stage.taskInputRecords(), written,
-        results.stream().mapToLong(broadcast).sum(), Arrays.stream(nanos).boxed().toList()));
+        results.stream().mapToLong(broadcast).sum(), Arrays.stream(nanos).boxed().toList(), cpuTimes(cpuNanos)));
     return results;
+  }
+
+  /** This thread's CPU time so far, or -1 where the JVM cannot tell or has it switched off (a task runs on one thread from start to end). */
+  private static long cpuNow() {
+    return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1;
+  }
+
+  /** The tasks' CPU times, or none if any task's could not be read. */
+  private static List<Long> cpuTimes(long[] cpuNanos) {
+    return Arrays.stream(cpuNanos).anyMatch(n -> n < 0) ? List.of() : Arrays.stream(cpuNanos).boxed().toList();
   }
 
   private <R> List<R> runHere(List<Callable<R>> calls, int id, Staged stage) throws DataflowFailedException {

@@ -21,9 +21,10 @@ import org.bigdatalab.dataflow.StageMetrics;
  * The stage's {@code start} is Spark's stage name (the call site), not an SPI operation name.
  */
 final class StageListener extends SparkListener {
-  private record Stage(String name, Map<Integer, Long> taskRecords, Map<Integer, Long> taskNanos, long[] shuffleWrite) {
+  private record Stage(String name, Map<Integer, Long> taskRecords, Map<Integer, Long> taskNanos, Map<Integer, Long> taskCpuNanos,
+                       long[] shuffleWrite) {
     static Stage empty(String name) {
-      return new Stage(name, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new long[1]);
+      return new Stage(name, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new long[1]);
     }
   }
 
@@ -56,6 +57,8 @@ final class StageListener extends SparkListener {
     stage.taskRecords().merge(task, m.inputMetrics().recordsRead() + m.shuffleReadMetrics().recordsRead(), Long::sum);
     // Spark's task wall time on its launch-to-finish clock (ms): what a straggler costs the stage.
     stage.taskNanos().merge(task, taskEnd.taskInfo().duration() * 1_000_000L, Long::sum);
+    // executorCpuTime (ns): the task's own thread, without the waits and GC pauses the wall time counts
+    stage.taskCpuNanos().merge(task, m.executorCpuTime(), Long::sum);
     synchronized (stage) {
       stage.shuffleWrite()[0] += m.shuffleWriteMetrics().recordsWritten();
     }
@@ -66,7 +69,8 @@ final class StageListener extends SparkListener {
     int id = completed.stageInfo().stageId();
     if (stagesOfGroup.contains(id)) {
       Stage old = stages.getOrDefault(id, Stage.empty(""));
-      stages.put(id, new Stage(completed.stageInfo().name(), old.taskRecords(), old.taskNanos(), old.shuffleWrite()));
+      stages.put(id, new Stage(completed.stageInfo().name(), old.taskRecords(), old.taskNanos(), old.taskCpuNanos(),
+          old.shuffleWrite()));
     }
   }
 
@@ -75,7 +79,7 @@ final class StageListener extends SparkListener {
     List<StageMetrics> out = new ArrayList<>();
     new TreeMap<>(stages).forEach((id, s) -> out.add(new StageMetrics(id, s.name(),
         new TreeMap<>(s.taskRecords()).values().stream().toList(), s.shuffleWrite()[0], 0,
-        new TreeMap<>(s.taskNanos()).values().stream().toList())));
+        new TreeMap<>(s.taskNanos()).values().stream().toList(), new TreeMap<>(s.taskCpuNanos()).values().stream().toList())));
     return new ActionMetrics(out);
   }
 }
