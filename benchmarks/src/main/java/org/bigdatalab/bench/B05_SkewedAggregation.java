@@ -1,5 +1,6 @@
 package org.bigdatalab.bench;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /*
  * Sum per key over Zipf-skewed keys: what skew costs a dataflow engine, and what two-phase salting
@@ -173,6 +176,14 @@ public class B05_SkewedAggregation {
     DataflowEngine df;
     Dataset<KeyValue<Integer, Long>> aggregate;
     ActionMetrics metrics;
+    /** The task times of each job run in a measurement iteration (warm-up jobs left out). */
+    final List<TaskTimes> measuredJobs = new ArrayList<>();
+    boolean measuring;
+
+    @Setup(Level.Iteration)
+    public void iteration(IterationParams params) {
+      measuring = params.getType() == IterationType.MEASUREMENT;
+    }
 
     @Setup(Level.Trial)
     public void start(Input input) {
@@ -192,10 +203,15 @@ public class B05_SkewedAggregation {
       if (metrics != null) {
         String row = rowEngine(engine, salted, aggregation);
         SkewData.writeShare(input.size, input.exponent, row, maxTaskShare(metrics));
-        // the time side of skew, for the log: a share of records is not yet a share of the wall clock
-        System.out.printf("B05 %s size %s z=%s: largest task share %.3f, slowest task %.1f ms, slowest after a shuffle %.1f ms%n",
-            row, input.size, input.exponent, maxTaskShare(metrics), slowestTaskNanos(metrics, false) / 1e6,
-            slowestTaskNanos(metrics, true) / 1e6);
+        // the time side of skew: a share of records is not yet a share of the wall clock, nor of the CPU;
+        // one job's times swing with GC pauses and the load, so the median over the measured jobs
+        TaskTimes times = measuredJobs.isEmpty() ? TaskTimes.of(metrics) : TaskTimes.median(measuredJobs);
+        times.write(SkewData.timesFile(input.size, input.exponent, row));
+        System.out.printf("B05 %s size %s z=%s: largest task share %.3f; median of %d jobs: longest task %s, longest after"
+            + " a shuffle %s%n", row, input.size, input.exponent, maxTaskShare(metrics), Math.max(1, measuredJobs.size()),
+            TaskTimes.wallAndCpu(times.wallMs(), times.cpuMs()), TaskTimes.wallAndCpu(times.shuffledWallMs(), times.shuffledCpuMs()));
+        measuredJobs.forEach(job -> System.out.printf("B05   job: longest task %s, after a shuffle %s%n",
+            TaskTimes.wallAndCpu(job.wallMs(), job.cpuMs()), TaskTimes.wallAndCpu(job.shuffledWallMs(), job.shuffledCpuMs())));
       }
       if (df != null) {
         df.close();
@@ -274,6 +290,9 @@ public class B05_SkewedAggregation {
     ActionResult<List<KeyValue<Integer, Long>>> result = engine.df.execute(Action.collect(engine.aggregate));
     input.data.check(result.value(), rowEngine(engine.engine, engine.salted, engine.aggregation));
     engine.metrics = result.metrics();
+    if (engine.measuring) {
+      engine.measuredJobs.add(TaskTimes.of(result.metrics()));
+    }
     return result.value();
   }
 
@@ -306,14 +325,8 @@ public class B05_SkewedAggregation {
     return sums;
   }
 
-  /** The slowest task's time over all stages, or over the stages that read a shuffle; 0 if the engine did not time them. */
-  public static long slowestTaskNanos(ActionMetrics metrics, boolean afterShuffleOnly) {
-    return metrics.stages().stream().filter(s -> !afterShuffleOnly || !readsSource(s))
-        .mapToLong(StageMetrics::slowestTaskNanos).max().orElse(0);
-  }
-
   /** Whether a stage starts at a source (records or columns), which are split evenly by construction. */
-  private static boolean readsSource(StageMetrics s) {
+  static boolean readsSource(StageMetrics s) {
     return s.start().equals("parallelize") || s.start().equals("intLongColumns");
   }
 

@@ -92,8 +92,8 @@ final class SkewBench {
 
   /**
    * B05's engine half ({@link EngineBench}): each engine's start-up, then its variants (reduceByKey
-   * and groupByKey, plain and salted) at every exponent, with the largest task's share that the
-   * fork left behind.
+   * and groupByKey, plain and salted) at every exponent, with the largest task's share and the
+   * longest tasks' wall and CPU times that the fork left behind.
    */
   static List<BenchResult> measureEngines(List<String> engines, String size, Plan plan, Consumer<String> progress) {
     int records = SkewData.records(size);
@@ -124,8 +124,9 @@ final class SkewBench {
             continue;
           }
           Double share = SkewData.readShare(size, e, id).map(BenchRunner::round).orElse(null);
-          rows.add(new BenchResult("skew", id, label, threadsOf(engine), "records/s", round(value), null, 0, null, null, share,
-              startUps.get(engine)));
+          BenchResult row = new BenchResult("skew", id, label, threadsOf(engine), "records/s", round(value), null, 0, null, null,
+              share, startUps.get(engine));
+          rows.add(TaskTimes.read(SkewData.timesFile(size, e, id)).map(row::withTaskTimes).orElse(row));
         }
       }
     }

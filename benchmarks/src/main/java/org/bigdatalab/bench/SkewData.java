@@ -134,6 +134,11 @@ final class SkewData {
     return BenchData.dir().resolve("share-" + size + "-e" + exponent + "-" + rowEngine.replaceAll("[^A-Za-z0-9.+-]", "_") + ".txt");
   }
 
+  /** Where a fork leaves the task times ({@link TaskTimes}) of its last measured action. */
+  static Path timesFile(String size, String exponent, String rowEngine) {
+    return BenchData.dir().resolve("times-" + size + "-e" + exponent + "-" + rowEngine.replaceAll("[^A-Za-z0-9.+-]", "_") + ".txt");
+  }
+
   /** A fork's report of the largest task's share of its last measured action. */
   static void writeShare(String size, String exponent, String rowEngine, double share) throws IOException {
     Path file = shareFile(size, exponent, rowEngine);
@@ -151,6 +156,7 @@ final class SkewData {
   }
 
   static void deleteShare(String size, String exponent, String rowEngine) {
+    TaskTimes.delete(timesFile(size, exponent, rowEngine));
     try {
       Files.deleteIfExists(shareFile(size, exponent, rowEngine));
     } catch (IOException e) {

@@ -153,11 +153,16 @@ class BenchSmokeTest {
       assertThat(r.metric()).isEqualTo("records/s");
       if (r.engine().equals(BenchRunner.BASELINE)) {
         assertThat(r.maxTaskShare()).isNull();
+        assertThat(r.maxTaskMs()).isNull();
       } else {
         assertThat(r.maxTaskShare()).isNotNull().isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+        // the reference engines time every task on both clocks; the longest after a shuffle is one of all
+        assertThat(r.maxTaskMs()).isNotNull().isNotNegative().isGreaterThanOrEqualTo(r.maxShuffledTaskMs());
+        assertThat(r.maxTaskCpuMs()).isNotNull().isNotNegative().isGreaterThanOrEqualTo(r.maxShuffledTaskCpuMs());
       }
     });
-    assertThat(BenchTable.format(rows)).contains("max-task", "salting cuts the largest task");
+    assertThat(BenchTable.format(rows)).contains("max-task", "salting cuts the largest task",
+        "salting cuts the longest task after the shuffle: wall ", "whole job");
   }
 
   @Test

@@ -80,14 +80,16 @@ class ForkedBenchTest {
   @Test
   void rowsWrittenWithoutALibraryReadBackAsTheStableJson() throws Exception {
     List<BenchResult> rows = List.of(
-        new BenchResult("skew", "spark+salted", "1M-z1.5", 2, "records/s", 1.234e7, null, 0, null, null, 0.125, 7400.0),
+        new BenchResult("skew", "spark+salted", "1M-z1.5", 2, "records/s", 1.234e7, null, 0, null, null, 0.125, 7400.0,
+            25.0, 12.5, 20.0, null),
         new BenchResult("wordcount", "mr \"quoted\"\\", "4MB", 1, "MB/s", 12.5, BenchRunner.BASELINE, 1.0, 3.0, 9.5));
     String json = BenchJson.write(rows);
     ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     assertThat(mapper.readValue(json, ForkedBench.Rows.class).results()).isEqualTo(rows);
     assertThat(mapper.readTree(json).get("results").get(0).fieldNames()).toIterable().containsExactly("workload", "engine", "size",
-        "threads", "metric", "value", "baseline", "ratio_to_baseline", "p50_ms", "p99_ms", "max_task_share", "startup_ms");
+        "threads", "metric", "value", "baseline", "ratio_to_baseline", "p50_ms", "p99_ms", "max_task_share", "startup_ms",
+        "max_task_ms", "max_task_cpu_ms", "max_shuffled_task_ms", "max_shuffled_task_cpu_ms");
     assertThat(mapper.readTree(mapper.writeValueAsString(Map.of("results", rows)))).isEqualTo(mapper.readTree(json));
   }
 
