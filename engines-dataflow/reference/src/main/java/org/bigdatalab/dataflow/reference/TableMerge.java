@@ -1,10 +1,10 @@
 package org.bigdatalab.dataflow.reference;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.function.IntFunction;
 import org.bigdatalab.dataflow.Fn;
 import org.bigdatalab.spi.KeyValue;
@@ -75,22 +75,35 @@ final class TableMerge implements KeyedMerge {
     return records(table, i -> folded[i]);
   }
 
+  /**
+   * Each key's values appended to an array of its own, doubled when full (one copy per value on
+   * average, where a growing ArrayList and a final List.copyOf made three), and handed out as
+   * that array's view. A null value fails as the oracle's List.copyOf does: groups hold no null.
+   */
   @Override
-  @SuppressWarnings("unchecked")
   public Iterator<Object> group(Iterator<Object> records) {
     KeyTable table = new KeyTable(false);
-    Object[] lists = new Object[table.capacity()];
+    Object[][] groups = new Object[table.capacity()][];
+    int[] sizes = new int[table.capacity()];
     while (records.hasNext()) {
       KeyValue<?, ?> kv = (KeyValue<?, ?>) records.next();
+      Object value = Objects.requireNonNull(kv.value(), "groupByKey: a null value; a group is an immutable list, which holds none");
       int i = index(table, kv.key());
-      lists = room(lists, table);
-      if (lists[i] == null) {
-        lists[i] = new ArrayList<>();
+      if (groups.length < table.capacity()) {
+        groups = Arrays.copyOf(groups, table.capacity());
+        sizes = Arrays.copyOf(sizes, table.capacity());
       }
-      ((List<Object>) lists[i]).add(kv.value());
+      Object[] group = groups[i];
+      if (group == null) {
+        group = groups[i] = new Object[4];
+      } else if (sizes[i] == group.length) {
+        group = groups[i] = Arrays.copyOf(group, group.length * 2);
+      }
+      group[sizes[i]++] = value;
     }
-    Object[] groups = lists;
-    return records(table, i -> List.copyOf((List<Object>) groups[i]));
+    Object[][] grouped = groups;
+    int[] counts = sizes;
+    return records(table, i -> new GroupedValues(grouped[i], counts[i]));
   }
 
   private static int index(KeyTable table, Object key) {

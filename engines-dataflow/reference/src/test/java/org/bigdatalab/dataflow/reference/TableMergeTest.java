@@ -1,6 +1,7 @@
 package org.bigdatalab.dataflow.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * df-parallel's dense per-key merge against the oracle's maps: the same records in the same
  * order, for keys whose hashes collide across types (Integer 7, Long 7 and a String of hash 7
  * share a hash), null keys, the primitive-long path and its fall back to the general one when a
- * value is not a Long.
+ * value is not a Long; groups also with null values (both fail) and a hot key's long group.
  */
 class TableMergeTest {
 
@@ -34,6 +35,27 @@ class TableMergeTest {
     Fn.Fold<Object, Object> fold = (acc, v) -> acc + "," + v;
     assertSame(records, it -> MapMerge.INSTANCE.fold(it, zero, fold), it -> TableMerge.INSTANCE.fold(it, zero, fold));
     assertSame(records, MapMerge.INSTANCE::group, TableMerge.INSTANCE::group);
+  }
+
+  @Property(tries = 100)
+  void groupsAgreeWithTheOracleAlsoOnANullValue(@ForAll("recordsWithNullValues") List<KeyValue<Object, Object>> records) {
+    assertSame(records, MapMerge.INSTANCE::group, TableMerge.INSTANCE::group);
+  }
+
+  @Test
+  void aGroupIsImmutableAndHoldsEveryValueOfAHotKey() {
+    List<Object> records = new ArrayList<>();
+    for (long v = 1; v < 10_000; v++) {
+      records.add(KeyValue.of(v % 100 == 0 ? "cold" : "hot", v)); // the hot key's array doubles many times
+    }
+    List<Object> groups = drain(TableMerge.INSTANCE.group(records.iterator()));
+    assertThat(groups).isEqualTo(drain(MapMerge.INSTANCE.group(records.iterator())));
+    @SuppressWarnings("unchecked")
+    List<Object> hot = (List<Object>) ((KeyValue<?, ?>) groups.get(0)).value();
+    assertThat(hot).hasSize(9_900).startsWith(1L, 2L).endsWith(9_999L);
+    assertThatThrownBy(() -> hot.add(1L)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> hot.set(0, 1L)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> hot.get(9_900)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test
@@ -66,6 +88,15 @@ class TableMergeTest {
         net.jqwik.api.Tuple.of(20, Arbitraries.longs().between(-5, 5).map(l -> (Object) l)),
         net.jqwik.api.Tuple.of(1, Arbitraries.just((Object) "s")));
     return net.jqwik.api.Combinators.combine(keys, values).as(KeyValue::of).list().ofMaxSize(300);
+  }
+
+  @Provide
+  Arbitrary<List<KeyValue<Object, Object>>> recordsWithNullValues() {
+    Arbitrary<Object> keys = Arbitraries.oneOf(Arbitraries.integers().between(-3, 40).map(i -> (Object) i), Arbitraries.just(null));
+    Arbitrary<Object> values = Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(30, Arbitraries.longs().between(-5, 5).map(l -> (Object) l)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(null)));
+    return net.jqwik.api.Combinators.combine(keys, values).as(KeyValue::of).list().ofMaxSize(100);
   }
 
   private static void assertSame(List<KeyValue<Object, Object>> records, Function<Iterator<Object>, Iterator<Object>> oracle,
