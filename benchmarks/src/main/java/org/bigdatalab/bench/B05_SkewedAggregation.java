@@ -71,8 +71,12 @@ import org.openjdk.jmh.runner.IterationType;
  * Beside the time, the largest task's share of the work is kept: for each stage after a shuffle,
  * the records its largest task read over the records all its tasks read (StageMetrics), the
  * largest over those stages. With 8 partitions, 1/8 = 0.125 is a perfect balance; 1.0 is one task
- * doing everything. The fork also logs the slowest task's time (StageMetrics.taskNanos), because
- * a share of records is not yet a share of the clock. Without a map-side combine, exponent 1.5
+ * doing everything. A share of records is not yet a share of the clock, so the fork also keeps the
+ * longest task's time on both clocks, StageMetrics.taskNanos (wall) and taskCpuNanos (the task
+ * thread's CPU time, as Spark's executorCpuTime beside executorRunTime), over the whole job and
+ * over the stages after a shuffle: the median over the measured jobs (warm-up jobs left out), each
+ * job logged, and handed to `lab bench --workload skew` (TaskTimes), whose targets compare them
+ * plain -> salted at z=1.5. Without a map-side combine, exponent 1.5
  * sends ~42% of all records to one reduce task; both reference engines combine map-side, so a
  * reduce task reads at most one record per key per input partition, and salting has nothing left
  * to cut: the largest task is then a map task, and salting makes it slower.
@@ -99,6 +103,7 @@ import org.openjdk.jmh.runner.IterationType;
  * unsalted), so salting only adds a map and a stage there: its slowest task doubles. With
  * groupByKey salting cuts the largest reduce task 3.4x in records (4.24 M -> 1.25 M) but 1.5x in
  * time (one hot key is the cheapest thing to group), and the whole job's slowest task not at all.
+ * (Superseded for groupByKey by the wall/CPU figures at the end of this comment.)
  *
  * DataFrame-style rows beside the record-at-a-time ones and the array loop, one JMH run (2026-11-26,
  * 10 M records, -f 1 -wi 2 -i 5, JDK 17, 8 partitions, 2 vCPUs shared with another helper's builds,
@@ -120,6 +125,48 @@ import org.openjdk.jmh.runner.IterationType;
  * of ~12 500 keys each), slowest map task 5.5-7.7 ms for 1.25 M records, slowest reduce task
  * 0.8-1.6 ms. What is left of the gap: a map task sets a bit per record beside the add (which keys
  * it saw), and the output, 100 000 KeyValues, is still boxed and checked inside the clock.
+ *
+ * The time side of salting, groupByKey at z=1.5 (2026-11-26, 10 M records, df-parallel on 2 threads,
+ * 8 partitions, 8 salts, JDK 17, G1, -Xmx8g, one JMH run -f 1 -wi 2 -i 8 -prof gc, 2 vCPUs shared
+ * with another helper's JVM, load average 2.9 at the start, 3.6 at the end). Medians of the 8
+ * measured jobs; "longest" is the most time any one task took, by each clock:
+ *                              job       GC pauses/job  after the shuffle: wall  CPU     whole job: wall  CPU
+ *   groupByKey               2253 ms      1227 ms (54%)                   288 ms  191 ms            665 ms  193 ms
+ *   groupByKey+salted        4782 ms      2653 ms (55%)                   663 ms  113 ms           1235 ms  133 ms
+ *   cut, plain / salted                                                    0.43x  1.69x             0.54x  1.45x
+ * So the 2x target on time is NOT met, on either clock (the records' share is cut 3.37x, 0.424 ->
+ * 0.126). What the time is (JFR, GC log, and this CPU clock):
+ * - Wall time is mostly stop-the-world GC. Every record is a KeyValue + Integer + Long (the salted
+ *   plan adds a SaltedKey and a second KeyValue per record: 1.56 GB allocated per job against
+ *   1.04 GB), and the shuffle holds all 10 M of them live until the reduce tasks have read them, so
+ *   G1's young collections copy nearly everything they find (e.g. 1773M->1701M): 40 pauses of median
+ *   271 ms (max 929) in the plain fork, 55 of median 528 ms (max 1261) in the salted one, 54-55% of
+ *   the job. A pause stops every task alike and lands in whichever tasks are running, so a task's
+ *   wall time follows the pauses it sat through, not its records, and salting's extra garbage makes
+ *   every task's wall longer. The rest of the gap is waiting for a core: at load ~3.5 on 2 vCPUs a
+ *   task thread gets about half of one (with no GC at all, Epsilon GC, the hot task still took 329 ms
+ *   wall for 164 ms CPU).
+ * - CPU time of the hot reduce task (4.24 M records) is reading boxed records scattered over the heap
+ *   (KeyValue -> key -> value, then the sum over the group's Longs) and, before this change,
+ *   copying its group: df-parallel's groupByKey grew an ArrayList per key and then List.copyOf'd it
+ *   (three copies of a 4.24 M-reference list, humongous arrays in G1). It now appends each key's values
+ *   to an array of its own and hands out a view (TableMerge.group): the hot task's CPU median was
+ *   259 ms (jobs 235-433) in a run just before the change (load 5-6, -wi 2 -i 5), 151 ms (146-184)
+ *   in the same run just after it (load 4.4-5.3) and 191 ms (146-254) in the table's run above:
+ *   separate runs on a noisy machine, so read it as ~1.4-1.7x. Before the change the CPU cut was
+ *   2.07x after the shuffle (259 -> 125 ms) and 1.97x over the job: partly the plain path's own waste.
+ * - Per record, the salted reduce task costs about twice the hot one (113 ms / 1.25 M = 90 ns against
+ *   191 ms / 4.24 M = 45 ns): the hot key's group and table slot stay in cache, while a salted task
+ *   groups many thousands of salted keys, each record's SaltedKey compared through two more objects
+ *   (SaltedKey.equals, Integer.equals in KeyTable), and its records were allocated by one more map.
+ *   So the records' 3.4x turns into 1.5-1.7x of CPU. (It is memory access, not instructions: with
+ *   Epsilon GC, which never compacts the records as G1's copying does, the same salted task took
+ *   248 ms CPU, and the cut was 0.66x.)
+ * What 2x would need: on the wall clock, a shuffle that is not a live object graph for the GC to copy
+ * (serialized bytes as Spark's shuffle writes, or primitive columns as aggregation=columns does), and
+ * cores of its own per task; on the CPU clock, a salted key the engine can hash and compare without
+ * dereferencing objects (e.g. key and salt packed in one primitive), or more partitions and salts so
+ * the largest task's records fall further than 1/8 of the job.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -361,4 +408,7 @@ public class B05_SkewedAggregation {
  * the DataFrame-style rows against the loop, on 2 threads:
  *   ... org.openjdk.jmh.Main 'B05_SkewedAggregation.(baseline|measureEngine)$' -p size=10M \
  *       -p exponent=0,1.0,1.5 -p engine=df-parallel -p salted=false -p aggregation=columns,reduceByKey -p threads=2
+ * the time side of salting (the longest tasks' wall and CPU time per job, in the fork's log as "B05   job:"):
+ *   ... org.openjdk.jmh.Main 'B05_SkewedAggregation.measureEngine$' -p size=10M -p exponent=1.5 -p engine=df-parallel \
+ *       -p aggregation=groupByKey -p salted=false,true -f 1 -wi 2 -i 8 -prof gc
  */

@@ -135,7 +135,7 @@ public final class BenchTable {
    * waiting for a core and GC pauses, which salting does not remove; CPU time is the task's own work.
    */
   private static void saltingTimeCut(StringBuilder out, String key, String engine, BenchResult plain, BenchResult salted) {
-    String[] scopes = {"after the shuffle", "whole job"};
+    String[] scopes = {"after the shuffle", "in the whole job"};
     Double[][] pairs = {
         {plain.maxShuffledTaskMs(), salted.maxShuffledTaskMs(), plain.maxShuffledTaskCpuMs(), salted.maxShuffledTaskCpuMs()},
         {plain.maxTaskMs(), salted.maxTaskMs(), plain.maxTaskCpuMs(), salted.maxTaskCpuMs()}};
@@ -143,7 +143,7 @@ public final class BenchTable {
       String wall = timeCut(pairs[i][0], pairs[i][1]);
       String cpu = timeCut(pairs[i][2], pairs[i][3]);
       if (!wall.isEmpty() || !cpu.isEmpty()) {
-        out.append(String.format(Locale.ROOT, "  %-16s %s salting cuts the longest task %s: wall %s, CPU %s%n",
+        out.append(String.format(Locale.ROOT, "  %-16s %s salting cuts the longest task %s: wall %s; CPU %s%n",
             key, engine, scopes[i], wall.isEmpty() ? "not timed" : wall, cpu.isEmpty() ? "not timed" : cpu));
       }
     }

@@ -162,7 +162,7 @@ class BenchSmokeTest {
       }
     });
     assertThat(BenchTable.format(rows)).contains("max-task", "salting cuts the largest task",
-        "salting cuts the longest task after the shuffle: wall ", "whole job");
+        "salting cuts the longest task after the shuffle: wall ", "in the whole job: wall ");
   }
 
   @Test
