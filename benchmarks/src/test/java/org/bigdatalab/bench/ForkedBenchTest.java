@@ -55,6 +55,9 @@ class ForkedBenchTest {
       assertThat(r.ratioToBaseline()).isPositive();
       assertThat(r.maxTaskShare()).isNotNull().isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
       assertThat(r.startupMs()).isNotNull().isPositive();
+      // both engines time their tasks on both clocks, and the times cross the fork with the rows
+      assertThat(r.maxTaskMs()).isNotNull().isNotNegative();
+      assertThat(r.maxTaskCpuMs()).isNotNull().isNotNegative();
     });
     assertThat(BenchTable.format(rows)).contains("df-parallel vs spark/groupByKey+salted", "start-up");
   }
