@@ -15,6 +15,14 @@ public final class StreamFns {
     T parse(String line) throws BadRecordException;
   }
 
+  /**
+   * Writes an event as the line the job's parser reads back as an equal event: what a typed source
+   * step stands for ({@link ScriptedSource.Events}), and how engines without a typed path read one.
+   */
+  public interface Format<T> extends Serializable {
+    String line(T event);
+  }
+
   /** The key an event is grouped by. Keys are strings, so every engine's key serde can carry them. */
   public interface Key<T> extends Serializable {
     String of(T event);

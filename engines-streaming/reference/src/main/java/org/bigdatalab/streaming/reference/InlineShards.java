@@ -29,6 +29,15 @@ final class InlineShards<T> implements Shards<T> {
     }
   }
 
+  @Override
+  public void batch(TypedChunk<T> chunk) throws StreamingFailedException {
+    try {
+      shard.chunk(chunk, null, chunk.size);
+    } catch (RuntimeException e) {
+      throw new StreamingFailedException("shard 0 failed on a typed batch: " + e, e);
+    }
+  }
+
   @Override public List<Object> checkpoint() { return List.of(shard.barrier()); }
   @Override public void sync() {}
   @Override public void restore(List<Object> snapshots, int epoch) { shard.restore(snapshots.get(0), epoch); }

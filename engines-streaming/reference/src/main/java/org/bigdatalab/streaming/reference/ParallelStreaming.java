@@ -60,7 +60,7 @@ public class ParallelStreaming extends EventTimeEngine {
   }
 
   /**
-   * The source cut into one contiguous range per thread, each parsed, filtered and mapped on its
+   * The source cut into one contiguous range of records (lines, or events of a typed batch) per thread, each parsed, filtered and mapped on its
    * thread; the outputs are joined in range order, so arrival order is kept.
    */
   @Override
@@ -68,10 +68,11 @@ public class ParallelStreaming extends EventTimeEngine {
       throws StreamingFailedException {
     List<ScriptedSource.Step> steps = source.steps();
     int n = threads.size();
+    long records = source.records();
     List<Future<StatelessStage.Part<R>>> parts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      int from = (int) ((long) steps.size() * i / n);
-      int to = (int) ((long) steps.size() * (i + 1) / n);
+      long from = records * i / n;
+      long to = records * (i + 1) / n;
       parts.add(threads.get(i).submit(() -> StatelessStage.run(job, steps, from, to)));
     }
     List<StatelessStage.Part<R>> done = new ArrayList<>();

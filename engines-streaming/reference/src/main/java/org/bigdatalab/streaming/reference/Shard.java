@@ -14,6 +14,9 @@ final class Shard<T, A, R> implements WindowOperator.Emitter<R> {
   private final Sink<R> sink;
   private final WatermarkCombiner combiner;
   private int epoch;
+  /** The typed chunk being handled and the event in it, for the line of a late event; null between chunks. */
+  private TypedChunk<T> chunk;
+  private int current;
 
   Shard(int index, WindowOperator<T, A, R> operator, Sink<R> sink, WatermarkCombiner combiner) {
     this.index = index;
@@ -29,6 +32,31 @@ final class Shard<T, A, R> implements WindowOperator.Emitter<R> {
     combiner.advanced(index, time, epoch);
   }
 
+  /**
+   * This shard's events of a typed chunk ({@code mine}, in order; null for all of them), each after
+   * the rises that came before it, then the chunk's remaining rises; one report to the combiner.
+   */
+  void chunk(TypedChunk<T> c, int[] mine, int count) {
+    chunk = c;
+    try {
+      int r = 0;
+      for (int j = 0; j < count; j++) {
+        int i = mine == null ? j : mine[j];
+        for (int before = c.risesBefore[i]; r < before; r++) {
+          operator.onWatermark(c.rises[r], this);
+        }
+        current = i;
+        operator.onElement(c.keys[i], c.event(i), null, c.times[i], this);
+      }
+      for (; r < c.riseCount; r++) {
+        operator.onWatermark(c.rises[r], this);
+      }
+    } finally {
+      chunk = null;
+    }
+    combiner.advancedThrough(index, c.rises, c.riseCount, epoch);
+  }
+
   /** The barrier: snapshot the state; what follows belongs to the next epoch. */
   WindowOperator.Snapshot<A> barrier() {
     epoch++;
@@ -42,6 +70,10 @@ final class Shard<T, A, R> implements WindowOperator.Emitter<R> {
   }
 
   @Override public void result(WindowResult<R> result) { sink.result(epoch, result); }
-  @Override public void late(LateEvent event) { sink.late(epoch, event); }
+  @Override
+  public void late(LateEvent event) {
+    sink.late(epoch, event.line() == null && chunk != null
+        ? new LateEvent(chunk.line(current), event.timestamp(), event.key(), event.watermark()) : event);
+  }
   @Override public void dropped() { sink.dropped(epoch); }
 }

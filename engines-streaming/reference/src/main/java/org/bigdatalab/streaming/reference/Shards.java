@@ -14,6 +14,9 @@ interface Shards<T> extends AutoCloseable {
 
   void watermark(long time) throws StreamingFailedException;
 
+  /** A chunk of a typed batch: each shard handles its events and every rise of the chunk, in order. */
+  void batch(TypedChunk<T> chunk) throws StreamingFailedException;
+
   /** Sends a barrier to every shard and waits for their snapshots, in shard order. */
   List<Object> checkpoint() throws StreamingFailedException;
 

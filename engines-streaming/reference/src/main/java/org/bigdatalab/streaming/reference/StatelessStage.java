@@ -10,9 +10,10 @@ import org.bigdatalab.streaming.StatelessResult;
 import org.bigdatalab.streaming.StreamingFailedException;
 
 /**
- * A stateless job over a range of source steps: parse, filter, map, in step order. The sequential
- * engine runs it over the whole source; the parallel one over contiguous ranges, one per thread,
- * and concatenates the ranges' outputs in range order, which is the arrival order.
+ * A stateless job over a range of source records: parse, filter, map, in arrival order. The
+ * sequential engine runs it over the whole source; the parallel one over contiguous ranges, one per
+ * thread, and concatenates the ranges' outputs in range order, which is the arrival order. Typed
+ * batches skip the parse: filter and map in a loop over the batch's events.
  */
 final class StatelessStage {
   private StatelessStage() {}
@@ -20,11 +21,31 @@ final class StatelessStage {
   /** What one range emitted. */
   record Part<R>(List<R> outputs, List<DeadLetter> dead) {}
 
-  static <T, R> Part<R> run(StatelessJob<T, R> job, List<ScriptedSource.Step> steps, int from, int to) {
-    List<R> outputs = new ArrayList<>(to - from);
+  /**
+   * The records {@code [from, to)} of the source, counted as {@link ScriptedSource#records} does: a
+   * line is one record, a typed batch one per event (run in a tight loop, no parse), so a range
+   * can end inside a batch.
+   */
+  static <T, R> Part<R> run(StatelessJob<T, R> job, List<ScriptedSource.Step> steps, long from, long to) {
+    List<R> outputs = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, to - from)));
     List<DeadLetter> dead = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      if (!(steps.get(i) instanceof ScriptedSource.Line line)) {
+    long at = 0;
+    for (int i = 0; i < steps.size() && at < to; i++) {
+      ScriptedSource.Step step = steps.get(i);
+      if (step instanceof ScriptedSource.Events<?> batch) {
+        int first = (int) Math.max(0, from - at);
+        int end = (int) Math.min(batch.size(), to - at);
+        @SuppressWarnings("unchecked") List<T> events = (List<T>) batch.events();
+        for (int e = first; e < end; e++) {
+          R out = job.apply(events.get(e));
+          if (out != null) {
+            outputs.add(out);
+          }
+        }
+        at += batch.size();
+        continue;
+      }
+      if (at++ < from || !(step instanceof ScriptedSource.Line line)) {
         continue;
       }
       T event;

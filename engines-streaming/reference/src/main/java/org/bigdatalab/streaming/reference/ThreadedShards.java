@@ -63,6 +63,38 @@ final class ThreadedShards<T> implements Shards<T> {
     }
   }
 
+  /**
+   * A typed chunk: what is buffered goes first, then each shard gets one task with the indexes of
+   * its events (every shard gets one, to apply the chunk's rises even without events of its own).
+   */
+  @Override
+  public void batch(TypedChunk<T> chunk) throws StreamingFailedException {
+    flushAll();
+    int n = shards.size();
+    int[] shardOf = new int[chunk.size];
+    int[] counts = new int[n];
+    for (int i = 0; i < chunk.size; i++) {
+      int s = Math.floorMod(chunk.keys[i].hashCode(), n);
+      shardOf[i] = s;
+      counts[s]++;
+    }
+    int[][] mine = new int[n][];
+    for (int s = 0; s < n; s++) {
+      mine[s] = new int[counts[s]];
+      counts[s] = 0;
+    }
+    for (int i = 0; i < chunk.size; i++) {
+      int s = shardOf[i];
+      mine[s][counts[s]++] = i;
+    }
+    for (int s = 0; s < n; s++) {
+      Shard<T, ?, ?> shard = shards.get(s);
+      int[] own = mine[s];
+      send(s, () -> shard.chunk(chunk, own, own.length));
+    }
+    failIfFailed();
+  }
+
   /** Sends shard i's buffered messages as one task, which handles them in order. */
   @SuppressWarnings("unchecked")
   private void flush(int i) {

@@ -30,6 +30,28 @@ final class WatermarkCombiner {
     }
   }
 
+  /**
+   * A shard handled a typed chunk whose rises were {@code rises[0..count)}: the same as
+   * {@link #advanced} for each in turn (every shard sees every rise, so the minimum passes through
+   * each of them), under one lock.
+   */
+  synchronized void advancedThrough(int shard, long[] rises, int count, int epoch) {
+    if (count == 0) {
+      return;
+    }
+    shards[shard] = Math.max(shards[shard], rises[count - 1]);
+    long min = Long.MAX_VALUE;
+    for (long t : shards) {
+      min = Math.min(min, t);
+    }
+    for (int r = 0; r < count && rises[r] <= min; r++) {
+      if (rises[r] > emitted) {
+        emitted = rises[r];
+        sink.watermark(epoch, emitted);
+      }
+    }
+  }
+
   /** After a restore every shard is back at the checkpoint's watermark, which was already emitted and committed. */
   synchronized void reset(long time) {
     Arrays.fill(shards, time);

@@ -132,6 +132,63 @@ final class BrokenStreamingEngines {
     }
   }
 
+  /**
+   * The typed fast path done wrong: a batch's watermark rises are applied before its events, so
+   * windows the batch's own later events close fire first and its earlier events come too late.
+   */
+  static final class TypedBatchWatermarkFirst extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-typed-watermark-first", "typed batch: watermark before events"); }
+
+    @Override
+    protected <T, A, R> Shards<T> shards(StreamingJob<T, A, R> job, Sink<R> sink, WatermarkCombiner combiner) {
+      Shard<T, A, R> shard = new Shard<>(0, new WindowOperator<>(job, semantics()), sink, combiner);
+      InlineShards<T> honest = new InlineShards<>(shard);
+      return new Shards<>() {
+        @Override public void element(String key, T event, String line, long ts) throws StreamingFailedException {
+          honest.element(key, event, line, ts);
+        }
+        @Override public void watermark(long time) throws StreamingFailedException { honest.watermark(time); }
+        @Override public void batch(TypedChunk<T> chunk) throws StreamingFailedException {
+          for (int r = 0; r < chunk.riseCount; r++) {
+            honest.watermark(chunk.rises[r]);
+          }
+          for (int i = 0; i < chunk.size; i++) {
+            honest.element(chunk.keys[i], chunk.event(i), chunk.line(i), chunk.times[i]);
+          }
+        }
+        @Override public List<Object> checkpoint() { return honest.checkpoint(); }
+        @Override public void sync() { honest.sync(); }
+        @Override public void restore(List<Object> snapshots, int epoch) { honest.restore(snapshots, epoch); }
+        @Override public void close() { honest.close(); }
+      };
+    }
+  }
+
+  /** Runs a typed batch's stateless stage from its last event to its first (as if its ranges were joined back to front). */
+  static final class ReordersTypedBatch extends SequentialStreaming {
+    @Override public EngineInfo info() { return broken("broken-typed-reorders", "typed batch: outputs reversed"); }
+
+    @Override
+    public <T, R> StatelessResult<R> runStateless(StatelessJob<T, R> job, ScriptedSource source)
+        throws StreamingFailedException {
+      List<ScriptedSource.Step> steps = new java.util.ArrayList<>();
+      for (ScriptedSource.Step step : source.steps()) {
+        if (step instanceof ScriptedSource.Events<?> batch) {
+          steps.add(reversed(batch));
+        } else {
+          steps.add(step);
+        }
+      }
+      return super.runStateless(job, new ScriptedSource(steps));
+    }
+
+    private static <T> ScriptedSource.Events<T> reversed(ScriptedSource.Events<T> batch) {
+      List<T> events = new java.util.ArrayList<>(batch.events());
+      java.util.Collections.reverse(events);
+      return new ScriptedSource.Events<>(events, batch.format());
+    }
+  }
+
   /** Not broken: an engine without a side output that declares it and counts late events instead. */
   static final class CountsLateEvents extends SequentialStreaming {
     @Override

@@ -31,7 +31,9 @@ import org.bigdatalab.streaming.reference.BrokenStreamingEngines.LosesLastPartia
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.NegativeRemainderTumbling;
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.ReplaysWithoutDedup;
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.SessionsNeverMerge;
+import org.bigdatalab.streaming.reference.BrokenStreamingEngines.ReordersTypedBatch;
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.SkipsBadInputSilently;
+import org.bigdatalab.streaming.reference.BrokenStreamingEngines.TypedBatchWatermarkFirst;
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.SlidingMissesFirstWindow;
 import org.bigdatalab.streaming.reference.BrokenStreamingEngines.WallClockTime;
 import org.bigdatalab.suite.matrix.ClauseStatus;
@@ -61,7 +63,10 @@ class StreamingSelfTest {
         Arguments.of(new SlidingMissesFirstWindow(), NEXMARK_Q5),
         Arguments.of(new FiresInArrivalOrder(), NEXMARK_Q7),
         Arguments.of(new FiresInArrivalOrder(), NEXMARK_Q8),
-        Arguments.of(new SessionsNeverMerge(), NEXMARK_Q11));
+        Arguments.of(new SessionsNeverMerge(), NEXMARK_Q11),
+        Arguments.of(new TypedBatchWatermarkFirst(), TUMBLING_EQUALS_ORACLE),
+        Arguments.of(new TypedBatchWatermarkFirst(), NEXMARK_Q5),
+        Arguments.of(new ReordersTypedBatch(), NEXMARK_STATELESS));
   }
 
   @ParameterizedTest(name = "{1} catches {0}")

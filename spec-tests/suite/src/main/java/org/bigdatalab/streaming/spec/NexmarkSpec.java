@@ -97,6 +97,35 @@ public abstract class NexmarkSpec extends ConformanceSuite<StreamingEngine> {
     assertThat(result.deadLetters()).isEmpty();
   }
 
+  /** q0, q1, q2 over the stream's typed form, in generated batch sizes: the same outputs, in the same order, as over its lines. */
+  @Property
+  @Verifies(NEXMARK_STATELESS)
+  void required_streaming_nexmark_stateless_equals_oracle_typedSource(@ForAll("nexmark") NexmarkTopics stream,
+      @ForAll Stateless query, @ForAll @IntRange(min = 1, max = 300) int batch) throws Exception {
+    assertTypedStatelessSameAsLines(query.job(), stream.all(), batch);
+  }
+
+  /** Pinned: q0 over one typed batch of three events gives them back in their order. */
+  @Example
+  @Verifies(NEXMARK_STATELESS)
+  void required_streaming_nexmark_stateless_equals_oracle_typedBatchPinned() throws Exception {
+    List<NexmarkEvent> events = List.of(new Bid(1, 10, 1000, 5), new Bid(2, 11, 1001, 6), new Bid(3, 12, 1002, 7));
+    StatelessResult<NexmarkEvent> result = engine().runStateless(NexmarkQueries.q0PassThrough(),
+        ScriptedSource.ofEvents(events, NexmarkEvent::line));
+    assertThat(result.outputs()).containsExactlyElementsOf(events);
+    assertThat(result.deadLetters()).isEmpty();
+  }
+
+  private <R> void assertTypedStatelessSameAsLines(StatelessJob<NexmarkEvent, R> job, ScriptedSource lines, int batch)
+      throws Exception {
+    ScriptedSource typed = TypedSources.typed(lines, job.parser(), NexmarkEvent::line, List.of(batch));
+    StatelessResult<R> overLines = engine().runStateless(job, lines);
+    StatelessResult<R> overEvents = engine().runStateless(job, typed);
+    assertThat(overEvents.outputs()).as("%s over %d-event batches: outputs in arrival order", job, batch)
+        .containsExactlyElementsOf(overLines.outputs());
+    assertThat(overEvents.deadLetters()).as("%s: dead letters of typed events", job).isEmpty();
+  }
+
   private <R> void assertStatelessEqualsOracle(StatelessJob<NexmarkEvent, R> job, ScriptedSource source) throws Exception {
     List<R> expected = new ArrayList<>();
     List<String> dead = new ArrayList<>();
@@ -198,6 +227,18 @@ public abstract class NexmarkSpec extends ConformanceSuite<StreamingEngine> {
   @Provide
   Arbitrary<Long> sessionGaps() {
     return Arbitraries.of(500L, 2_000L, 5_000L);
+  }
+
+  /** q5 over the bids' typed form, in generated batch sizes: the oracle's results, as over the lines. */
+  @Property
+  @Verifies(NEXMARK_Q5)
+  void required_streaming_nexmark_q5_equals_oracle_typedSource(@ForAll("nexmark") NexmarkTopics stream,
+      @ForAll("q5Windows") long[] sizeAndSlide, @ForAll @IntRange(min = 1, max = 300) int batch) throws Exception {
+    StreamingJob<NexmarkEvent, Long, Long> job =
+        NexmarkQueries.q5BidsPerAuction(sizeAndSlide[0], sizeAndSlide[1], stream.outOfOrderness());
+    ScriptedSource typed = TypedSources.typed(stream.bids(), job.parser(), NexmarkEvent::line, List.of(batch));
+    assertThat(assertWindowedEqualsOracle(job, typed, stream)).as("%s over %d-event batches vs over the lines", job, batch)
+        .isEqualTo(engine().run(job, stream.bids()).finalValues());
   }
 
   private <A, R> Map<WindowResult.Id, R> assertWindowedEqualsOracle(StreamingJob<NexmarkEvent, A, R> job,

@@ -38,6 +38,12 @@ public final class StreamingOracle {
       if (step instanceof ScriptedSource.Watermark w) {
         watermark = Math.max(watermark, w.time());
       }
+      if (step instanceof ScriptedSource.Events<?> batch) {
+        for (int i = 0; i < batch.size(); i++) { // a typed batch is its lines, already parsed
+          @SuppressWarnings("unchecked") T event = (T) batch.events().get(i);
+          watermark = accept(job, event, batch.line(i), watermark, accepted, tooLate, lateUpdates);
+        }
+      }
       if (!(step instanceof ScriptedSource.Line line)) {
         continue;
       }
@@ -48,27 +54,33 @@ public final class StreamingOracle {
         dead.add(line.text());
         continue;
       }
-      long ts = job.timestamp().of(event);
-      String key = job.key().of(event);
-      List<Window> live = new ArrayList<>();
-      for (Window w : job.windows().assign(ts)) {
-        if (StreamingJob.plus(w.end(), job.allowedLateness()) > watermark) {
-          live.add(w);
-          if (w.end() <= watermark) {
-            lateUpdates.merge(new WindowResult.Id(key, w), 1, Integer::sum);
-          }
-        }
-      }
-      if (live.isEmpty()) {
-        tooLate.add(line.text());
-      } else {
-        accepted.add(new Accepted<>(event, key, live));
-      }
-      watermark = Math.max(watermark, ts - job.outOfOrderness());
+      watermark = accept(job, event, line.text(), watermark, accepted, tooLate, lateUpdates);
     }
     Map<WindowResult.Id, R> values = job.windows() instanceof Windows.Session s
         ? sessions(job, accepted, s.gap()) : fixed(job, accepted);
     return new Expected<>(values, tooLate, lateUpdates, dead);
+  }
+
+  /** One event, in arrival order: accepted into its live windows or too late; returns the watermark after it. */
+  private static <T> long accept(StreamingJob<T, ?, ?> job, T event, String line, long watermark, List<Accepted<T>> accepted,
+      List<String> tooLate, Map<WindowResult.Id, Integer> lateUpdates) {
+    long ts = job.timestamp().of(event);
+    String key = job.key().of(event);
+    List<Window> live = new ArrayList<>();
+    for (Window w : job.windows().assign(ts)) {
+      if (StreamingJob.plus(w.end(), job.allowedLateness()) > watermark) {
+        live.add(w);
+        if (w.end() <= watermark) {
+          lateUpdates.merge(new WindowResult.Id(key, w), 1, Integer::sum);
+        }
+      }
+    }
+    if (live.isEmpty()) {
+      tooLate.add(line);
+    } else {
+      accepted.add(new Accepted<>(event, key, live));
+    }
+    return Math.max(watermark, ts - job.outOfOrderness());
   }
 
   private static <T, A, R> Map<WindowResult.Id, R> fixed(StreamingJob<T, A, R> job, List<Accepted<T>> accepted) {

@@ -70,6 +70,10 @@ public abstract class StreamingSpec extends NexmarkSpec {
   @Provide Arbitrary<Windows> sessions() { return StreamingGenerators.sessions(); }
   @Provide Arbitrary<Windows> fixedWindows() { return net.jqwik.api.Arbitraries.oneOf(tumbling(), sliding()); }
   @Provide Arbitrary<Windows> anyWindows() { return StreamingGenerators.anyWindows(); }
+  /** Typed batch sizes, used in turn: single events, small batches, and batches larger than the input. */
+  @Provide Arbitrary<List<Integer>> batchSizes() {
+    return net.jqwik.api.Arbitraries.integers().between(1, 300).list().ofMinSize(1).ofMaxSize(4);
+  }
 
   // 1-3 ----------------------------------------------------------------------------------------
 
@@ -377,6 +381,75 @@ public abstract class StreamingSpec extends NexmarkSpec {
     } catch (BadRecordException e) {
       return e.getMessage();
     }
+  }
+
+  // typed sources (the same clauses: a typed batch is exactly its lines) ------------------------
+
+  /** Tumbling windows over a typed source: exactly the results of the same job over the lines, and the oracle's. */
+  @Property
+  @Verifies(TUMBLING_EQUALS_ORACLE)
+  void required_streaming_window_tumbling_equals_oracle_typedSource(@ForAll("withLate") Scenario s,
+      @ForAll("tumbling") Windows w, @ForAll ClickJobs shape, @ForAll("batchSizes") List<Integer> sizes,
+      @ForAll @IntRange(min = 0, max = 40) int lateness, @ForAll boolean updates,
+      @ForAll @Size(max = 3) List<@IntRange(min = 0, max = 300) Integer> idleAt) throws Exception {
+    assertTypedSameAsLines(shape.job(w, s.outOfOrderness()).withAllowedLateness(lateness)
+        .withMode(updates ? OutputMode.UPDATES : OutputMode.FINAL), withIdle(s.source(), idleAt), sizes);
+  }
+
+  /**
+   * Pinned: one typed batch [ann@1, ann@12], tumbling 10 ms, bound 0. The event at 12 raises the
+   * watermark only after the event at 1 is counted in [0,10); an engine that applies the batch's
+   * watermark before its events finds that window closed and drops the event as late.
+   */
+  @Example
+  @Verifies(TUMBLING_EQUALS_ORACLE)
+  void required_streaming_window_tumbling_equals_oracle_typedBatchPinned() throws Exception {
+    StreamingJob<Click, ?, ?> job = ClickJobs.COUNT.job(Windows.tumbling(10), 0);
+    StreamingResult<?> result = engine().run(job, ScriptedSource.ofEvents(List.of(new Click(1, "ann", 1),
+        new Click(12, "ann", 1)), Click::line));
+    assertThat(result.finalValues()).isEqualTo(Map.of(id("ann", 0, 10), 1L, id("ann", 10, 20), 1L));
+    assertThat(result.late()).isEmpty();
+  }
+
+  /** Sliding windows over a typed source: exactly the results over the lines, and the oracle's. */
+  @Property
+  @Verifies(SLIDING_EQUALS_ORACLE)
+  void required_streaming_window_sliding_equals_oracle_typedSource(@ForAll("withLate") Scenario s,
+      @ForAll("sliding") Windows w, @ForAll ClickJobs shape, @ForAll("batchSizes") List<Integer> sizes,
+      @ForAll @IntRange(min = 0, max = 40) int lateness) throws Exception {
+    assertTypedSameAsLines(shape.job(w, s.outOfOrderness()).withAllowedLateness(lateness), s.source(), sizes);
+  }
+
+  /** Session windows over a typed source: exactly the results over the lines, and the oracle's. */
+  @Property
+  @Verifies(SESSION_EQUALS_ORACLE)
+  void required_streaming_window_session_equals_oracle_typedSource(@ForAll("inBound") Scenario s,
+      @ForAll("sessions") Windows w, @ForAll ClickJobs shape, @ForAll("batchSizes") List<Integer> sizes) throws Exception {
+    assertTypedSameAsLines(shape.job(w, s.outOfOrderness()), s.withoutSessionTies(w).source(), sizes);
+  }
+
+  private void assertTypedSameAsLines(StreamingJob<Click, ?, ?> job, ScriptedSource lines, List<Integer> sizes)
+      throws Exception {
+    ScriptedSource typed = TypedSources.typed(lines, Click::parse, Click::line, sizes);
+    StreamingResult<?> overLines = engine().run(job, lines);
+    StreamingResult<?> overEvents = engine().run(job, typed);
+    assertThat(objects(overEvents.results())).as("%s: results over %s vs over its lines", job, typed)
+        .containsExactlyInAnyOrderElementsOf(objects(overLines.results()));
+    assertThat(objects(overEvents.late())).as("%s: late side output over %s vs over its lines", job, typed)
+        .containsExactlyInAnyOrderElementsOf(objects(overLines.late()));
+    assertThat(overEvents.droppedLate()).as("%s: late events dropped over %s", job, typed).isEqualTo(overLines.droppedLate());
+    assertThat(overEvents.watermarks()).as("%s: watermarks over %s", job, typed).isEqualTo(overLines.watermarks());
+    assertThat(overEvents.deadLetters()).as("%s: dead letters of typed events", job).isEmpty();
+    assertThat(overEvents.finalValues()).as("%s: final results over %s", job, typed)
+        .isEqualTo(StreamingOracle.expect(job, typed).finalValues());
+  }
+
+  private static ScriptedSource withIdle(ScriptedSource source, List<Integer> at) {
+    List<ScriptedSource.Step> steps = new ArrayList<>(source.steps());
+    for (int i : at) {
+      steps.add(i % (steps.size() + 1), new ScriptedSource.Idle(1));
+    }
+    return new ScriptedSource(steps);
   }
 
   // helpers ------------------------------------------------------------------------------------

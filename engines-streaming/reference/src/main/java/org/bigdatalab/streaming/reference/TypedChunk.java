@@ -1,0 +1,48 @@
+package org.bigdatalab.streaming.reference;
+
+import org.bigdatalab.streaming.ScriptedSource;
+
+/**
+ * A slice of a typed batch on its way to the shards, as the driver saw it: each event's key and
+ * time, and the watermark rises the events caused, with how many of them came before each event.
+ * A shard that replays its own events with the rises in between handles exactly the messages the
+ * batch's lines would have sent it, in the same order, so it fires the same windows at the same
+ * watermarks; it just gets them in one hand-off. Read-only once handed over.
+ */
+final class TypedChunk<T> {
+  /** Events per chunk: large enough that a hand-off is rare, small enough that shards start while the driver goes on. */
+  static final int SIZE = 16_384;
+
+  private final ScriptedSource.Events<T> batch;
+  private final int from;
+  final String[] keys;
+  final long[] times;
+  /** How many of {@link #rises} came before event {@code i} of the chunk. */
+  final int[] risesBefore;
+  final long[] rises;
+  int size;
+  int riseCount;
+
+  TypedChunk(ScriptedSource.Events<T> batch, int from, int to) {
+    this.batch = batch;
+    this.from = from;
+    keys = new String[to - from];
+    times = new long[to - from];
+    risesBefore = new int[to - from];
+    rises = new long[to - from];
+  }
+
+  void add(String key, long time) {
+    keys[size] = key;
+    times[size] = time;
+    risesBefore[size++] = riseCount;
+  }
+
+  /** The watermark rose to {@code time} after the last event added. */
+  void rise(long time) { rises[riseCount++] = time; }
+
+  T event(int i) { return batch.events().get(from + i); }
+
+  /** The line event {@code i} stands for (the late side output carries it). */
+  String line(int i) { return batch.line(from + i); }
+}
