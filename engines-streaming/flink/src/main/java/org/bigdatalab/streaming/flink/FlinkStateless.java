@@ -37,6 +37,10 @@ final class FlinkStateless {
       for (int i = 0; i < source.steps().size(); i++) {
         if (source.steps().get(i) instanceof ScriptedSource.Line line) {
           lines.add(Tuple3.of(i, Functions.LINE, line.text()));
+        } else if (source.steps().get(i) instanceof ScriptedSource.Events<?> batch) {
+          for (int e = 0; e < batch.size(); e++) { // no typed path: the lines the batch stands for
+            lines.add(Tuple3.of(i, Functions.LINE, batch.line(e)));
+          }
         }
       }
       TypeInformation<Tuple3<Integer, Integer, String>> stepType = Types.TUPLE(Types.INT, Types.INT, Types.STRING);

@@ -121,6 +121,10 @@ public class FlinkStreaming implements StreamingEngine {
         ScriptedSource.Step step = source.steps().get(i);
         if (step instanceof ScriptedSource.Line line) {
           steps.add(Tuple3.of(i, Functions.LINE, line.text()));
+        } else if (step instanceof ScriptedSource.Events<?> batch) {
+          for (int e = 0; e < batch.size(); e++) { // no typed path: the lines the batch stands for
+            steps.add(Tuple3.of(i, Functions.LINE, batch.line(e)));
+          }
         } else if (step instanceof ScriptedSource.Watermark w) {
           steps.add(Tuple3.of(i, Functions.WATERMARK, Long.toString(w.time())));
         } else if (step instanceof ScriptedSource.Idle idle) {

@@ -44,6 +44,10 @@ final class KafkaStateless {
       for (int i = 0; i < source.steps().size(); i++) {
         if (source.steps().get(i) instanceof ScriptedSource.Line line) {
           input.pipeInput(Integer.toString(i), line.text());
+        } else if (source.steps().get(i) instanceof ScriptedSource.Events<?> batch) {
+          for (int e = 0; e < batch.size(); e++) { // no typed path: the lines the batch stands for
+            input.pipeInput(Integer.toString(i), batch.line(e));
+          }
         }
       }
     } catch (RuntimeException e) {

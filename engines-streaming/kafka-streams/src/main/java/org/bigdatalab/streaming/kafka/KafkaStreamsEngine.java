@@ -136,12 +136,11 @@ public class KafkaStreamsEngine implements StreamingEngine {
         } else if (step instanceof ScriptedSource.Idle idle) {
           driver.advanceWallClockTime(Duration.ofMillis(idle.millis()));
         } else if (step instanceof ScriptedSource.Line line) {
-          Long time = timeOf(job, line.text());
-          if (time != null && time > maxTime) {
-            maxTime = time;
-            watermark[0] = time - job.outOfOrderness();
+          maxTime = pipe(job, input, i, line.text(), maxTime, watermark);
+        } else if (step instanceof ScriptedSource.Events<?> batch) {
+          for (int e = 0; e < batch.size(); e++) { // no typed path: the lines the batch stands for
+            maxTime = pipe(job, input, i, batch.line(e), maxTime, watermark);
           }
-          input.pipeInput(Integer.toString(i), line.text());
         }
       }
       watermark[0] = Long.MAX_VALUE;
@@ -251,4 +250,17 @@ public class KafkaStreamsEngine implements StreamingEngine {
     props.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
     return props;
   }
+
+  /** Pipes one line of step {@code step}, tracking the largest time seen and the watermark it implies. */
+  private static long pipe(StreamingJob<?, ?, ?> job, TestInputTopic<String, String> input, int step, String line, long maxTime,
+      long[] watermark) {
+    Long time = timeOf(job, line);
+    if (time != null && time > maxTime) {
+      maxTime = time;
+      watermark[0] = time - job.outOfOrderness();
+    }
+    input.pipeInput(Integer.toString(step), line);
+    return maxTime;
+  }
+
 }

@@ -174,8 +174,8 @@ public final class SparkStructuredStreaming implements StreamingEngine {
         if (i == options.crashBeforeStep()) {
           run.armCrash();
         }
-        if (source.steps().get(i) instanceof ScriptedSource.Line line) {
-          Arrival arrival = parse(job, i, line.text(), shift, dead);
+        for (String line : lines(source.steps().get(i))) {
+          Arrival arrival = parse(job, i, line, shift, dead);
           if (arrival != null) {
             batch.add(arrival);
           }
@@ -207,11 +207,11 @@ public final class SparkStructuredStreaming implements StreamingEngine {
     int perBatch = linesPerBatch(source);
     List<List<Arrival>> batches = new ArrayList<>();
     for (int i = 0; i < source.size(); i++) {
-      if (source.steps().get(i) instanceof ScriptedSource.Line line) {
+      for (String line : lines(source.steps().get(i))) {
         if (batches.isEmpty() || batches.get(batches.size() - 1).size() == perBatch) {
           batches.add(new ArrayList<>());
         }
-        batches.get(batches.size() - 1).add(new Arrival(i, null, 0, line.text()));
+        batches.get(batches.size() - 1).add(new Arrival(i, null, 0, line));
       }
     }
     try {
@@ -223,9 +223,25 @@ public final class SparkStructuredStreaming implements StreamingEngine {
     }
   }
 
+  /** The lines of a step: a line, a typed batch's lines (no typed path here: Spark reads them as lines), or none. */
+  private static List<String> lines(ScriptedSource.Step step) {
+    if (step instanceof ScriptedSource.Line line) {
+      return List.of(line.text());
+    }
+    if (step instanceof ScriptedSource.Events<?> batch) {
+      List<String> lines = new ArrayList<>(batch.size());
+      for (int e = 0; e < batch.size(); e++) {
+        lines.add(batch.line(e));
+      }
+      return lines;
+    }
+    return List.of();
+  }
+
   /** One line per micro-batch, or as many as keep a run within {@code maxBatches} batches. */
   private int linesPerBatch(ScriptedSource source) {
-    long lines = source.steps().stream().filter(s -> s instanceof ScriptedSource.Line).count();
+    long lines = source.steps().stream().mapToLong(s -> s instanceof ScriptedSource.Events<?> e ? e.size()
+        : s instanceof ScriptedSource.Line ? 1 : 0).sum();
     return (int) Math.max(1, (lines + maxBatches - 1) / maxBatches);
   }
 
