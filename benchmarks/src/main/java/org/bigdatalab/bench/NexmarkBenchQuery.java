@@ -2,6 +2,7 @@ package org.bigdatalab.bench;
 
 import org.bigdatalab.streaming.Aggregate;
 import org.bigdatalab.streaming.ScriptedSource;
+import org.bigdatalab.streaming.StreamFns;
 import org.bigdatalab.streaming.StreamingEngine;
 import org.bigdatalab.streaming.StreamingFailedException;
 import org.bigdatalab.streaming.StreamingJob;
@@ -42,7 +43,7 @@ enum NexmarkBenchQuery {
   }
 
   static StreamingJob<NexmarkEvent, Long, Long> countPerAuction() {
-    return StreamingJob.of("nexmark-count", NexmarkEvent::parse, e -> Long.toString(((NexmarkEvent.Bid) e).auction()),
+    return StreamingJob.of("nexmark-count", NexmarkEvent::parse, (StreamFns.LongKey<NexmarkEvent>) e -> ((NexmarkEvent.Bid) e).auction(),
         NexmarkEvent::time, Windows.tumbling(WINDOW_MILLIS), Aggregate.<NexmarkEvent>count());
   }
 

@@ -27,13 +27,21 @@ public interface Aggregate<T, A, R> extends Serializable {
 
   /** Counts the events of the window. */
   static <T> Aggregate<T, Long, Long> count() {
-    return new Aggregate<>() {
-      @Override public Long create() { return 0L; }
-      @Override public Long add(Long acc, T event) { return acc + 1; }
-      @Override public Long merge(Long a, Long b) { return a + b; }
-      @Override public Long result(Long acc) { return acc; }
-      @Override public String toString() { return "count"; }
-    };
+    return new Count<>();
+  }
+
+  /**
+   * The count, as a type an engine can recognize: it may keep such a window's count as a primitive
+   * instead of calling {@link #add} per event; the results are the same.
+   */
+  final class Count<T> implements Aggregate<T, Long, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override public Long create() { return 0L; }
+    @Override public Long add(Long acc, T event) { return acc + 1; }
+    @Override public Long merge(Long a, Long b) { return a + b; }
+    @Override public Long result(Long acc) { return acc; }
+    @Override public String toString() { return "count"; }
   }
 
   /** Sums a number taken from each event. */

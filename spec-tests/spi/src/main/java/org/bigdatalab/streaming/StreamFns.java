@@ -28,6 +28,18 @@ public final class StreamFns {
     String of(T event);
   }
 
+  /**
+   * A key that is a whole number, such as an auction id: its string is {@code Long.toString} of the
+   * number (do not override {@link #of}), and an engine may keep it unboxed in its state and only
+   * write it out as a string in results.
+   */
+  public interface LongKey<T> extends Key<T> {
+    long longOf(T event);
+
+    @Override
+    default String of(T event) { return Long.toString(longOf(event)); }
+  }
+
   /** The event's own time, in milliseconds: the only clock windows are measured by. */
   public interface Timestamp<T> extends Serializable {
     long of(T event);

@@ -8,6 +8,7 @@ import org.bigdatalab.streaming.RunOptions;
 import org.bigdatalab.streaming.ScriptedSource;
 import org.bigdatalab.streaming.StatelessJob;
 import org.bigdatalab.streaming.StatelessResult;
+import org.bigdatalab.streaming.StreamFns;
 import org.bigdatalab.streaming.StreamingEngine;
 import org.bigdatalab.streaming.StreamingFailedException;
 import org.bigdatalab.streaming.StreamingJob;
@@ -107,7 +108,7 @@ abstract class EventTimeEngine implements StreamingEngine {
     } catch (RuntimeException e) {
       throw new StreamingFailedException("step " + index + " '" + line.text() + "': key or timestamp failed: " + e, e);
     }
-    shards.element(key, event, line.text(), ts);
+    shards.element(key, route(job, key, event), event, line.text(), ts);
     long next = ts - outOfOrderness(job);
     if (next > watermark) {
       shards.watermark(next);
@@ -126,21 +127,24 @@ abstract class EventTimeEngine implements StreamingEngine {
       Shards<T> shards) throws StreamingFailedException {
     List<T> events = batch.events();
     long bound = outOfOrderness(job);
+    StreamFns.LongKey<T> longKey = job.key() instanceof StreamFns.LongKey<T> k ? k : null;
     for (int from = 0; from < events.size(); from += TypedChunk.SIZE) {
       int to = Math.min(events.size(), from + TypedChunk.SIZE);
-      TypedChunk<T> chunk = new TypedChunk<>(batch, from, to);
+      TypedChunk<T> chunk = new TypedChunk<>(batch, from, to, longKey != null);
       for (int i = from; i < to; i++) {
         T event = events.get(i);
         long ts;
-        String key;
         try {
           ts = timestampOf(job, event);
-          key = job.key().of(event);
+          if (longKey != null) {
+            chunk.add(longKey.longOf(event), ts);
+          } else {
+            chunk.add(job.key().of(event), ts);
+          }
         } catch (RuntimeException e) {
           throw new StreamingFailedException("step " + index + " event " + i + " '" + batch.line(i)
               + "': key or timestamp failed: " + e, e);
         }
-        chunk.add(key, ts);
         long next = ts - bound;
         if (next > watermark) {
           watermark = next;
@@ -150,6 +154,15 @@ abstract class EventTimeEngine implements StreamingEngine {
       shards.batch(chunk);
     }
     return watermark;
+  }
+
+  /**
+   * The hash that picks an event's shard: the key string's, or for a whole-number key
+   * ({@link StreamFns.LongKey}) the number's, so a typed batch can route without writing the key
+   * out; lines and typed events of one run route alike.
+   */
+  static <T> int route(StreamingJob<T, ?, ?> job, String key, T event) {
+    return job.key() instanceof StreamFns.LongKey<T> k ? Long.hashCode(k.longOf(event)) : key.hashCode();
   }
 
   /** One thread, the whole source in one pass. */
@@ -173,7 +186,7 @@ abstract class EventTimeEngine implements StreamingEngine {
   /** The window operator's decisions; honest engines keep every default. */
   protected Semantics semantics() { return HONEST; }
 
-  private static final Semantics HONEST = new Semantics() {};
+  static final Semantics HONEST = new Semantics() {};
 
   /** The event's time: the job's timestamp function. */
   protected <T> long timestampOf(StreamingJob<T, ?, ?> job, T event) { return job.timestamp().of(event); }

@@ -5,14 +5,14 @@ import org.bigdatalab.streaming.StreamingFailedException;
 
 /** One shard, run in the driver's thread: the whole job is one loop, easy to follow and to trust. */
 final class InlineShards<T> implements Shards<T> {
-  private final Shard<T, ?, ?> shard;
+  private final Shard<T, ?> shard;
 
-  InlineShards(Shard<T, ?, ?> shard) {
+  InlineShards(Shard<T, ?> shard) {
     this.shard = shard;
   }
 
   @Override
-  public void element(String key, T event, String line, long ts) throws StreamingFailedException {
+  public void element(String key, int route, T event, String line, long ts) throws StreamingFailedException {
     try {
       shard.element(key, event, line, ts);
     } catch (RuntimeException e) {

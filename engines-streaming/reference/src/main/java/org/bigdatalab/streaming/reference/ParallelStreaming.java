@@ -16,7 +16,8 @@ import org.bigdatalab.streaming.StreamingFailedException;
 import org.bigdatalab.streaming.StreamingJob;
 
 /**
- * {@code stream-parallel}: keyed state sharded over threads by the key's hash; each shard's
+ * {@code stream-parallel}: keyed state sharded over threads by the key's hash (a tumbling count by a
+ * whole-number key kept in primitives, {@link TumblingCount}); each shard's
  * watermark advances as it handles the broadcast, and the job's output watermark is their minimum;
  * checkpoints are barriers through every shard (Chandy-Lamport style), restores rewind the source.
  * The threads live as long as the engine.
@@ -52,11 +53,18 @@ public class ParallelStreaming extends EventTimeEngine {
 
   @Override
   protected <T, A, R> Shards<T> shards(StreamingJob<T, A, R> job, Sink<R> sink, WatermarkCombiner combiner) {
-    List<Shard<T, ?, ?>> shards = new ArrayList<>();
+    List<Shard<T, ?>> shards = new ArrayList<>();
     for (int i = 0; i < threads.size(); i++) {
-      shards.add(new Shard<>(i, new WindowOperator<>(job, semantics()), sink, combiner));
+      shards.add(new Shard<>(i, state(job), sink, combiner));
     }
     return new ThreadedShards<>(shards, threads);
+  }
+
+  /** A tumbling count by a whole-number key in primitives ({@link TumblingCount}); any other job in a {@link WindowOperator}. */
+  @SuppressWarnings("unchecked")
+  private <T, A, R> KeyedState<T, R> state(StreamingJob<T, A, R> job) {
+    return TumblingCount.fits(job) && semantics() == HONEST
+        ? (KeyedState<T, R>) new TumblingCount<>(job) : new WindowOperator<>(job, semantics());
   }
 
   /**

@@ -4,13 +4,14 @@ import org.bigdatalab.streaming.LateEvent;
 import org.bigdatalab.streaming.WindowResult;
 
 /**
- * One shard of keyed state: a {@link WindowOperator} plus its checkpoint epoch. Everything it
+ * One shard of keyed state: its {@link KeyedState} (a {@link WindowOperator}, or a primitive
+ * {@link TumblingCount}) plus its checkpoint epoch. Everything it
  * emits goes to the sink tagged with the epoch, so the sink can commit exactly what came before a
  * checkpoint's barrier. A shard is only ever driven by one thread at a time.
  */
-final class Shard<T, A, R> implements WindowOperator.Emitter<R> {
+final class Shard<T, R> implements WindowOperator.Emitter<R> {
   private final int index;
-  private final WindowOperator<T, A, R> operator;
+  private final KeyedState<T, R> operator;
   private final Sink<R> sink;
   private final WatermarkCombiner combiner;
   private int epoch;
@@ -18,7 +19,7 @@ final class Shard<T, A, R> implements WindowOperator.Emitter<R> {
   private TypedChunk<T> chunk;
   private int current;
 
-  Shard(int index, WindowOperator<T, A, R> operator, Sink<R> sink, WatermarkCombiner combiner) {
+  Shard(int index, KeyedState<T, R> operator, Sink<R> sink, WatermarkCombiner combiner) {
     this.index = index;
     this.operator = operator;
     this.sink = sink;
@@ -38,6 +39,10 @@ final class Shard<T, A, R> implements WindowOperator.Emitter<R> {
    */
   void chunk(TypedChunk<T> c, int[] mine, int count) {
     chunk = c;
+    @SuppressWarnings("unchecked")
+    TumblingCount<T> primitive = c.longKeys != null && operator instanceof TumblingCount<?> t ? (TumblingCount<T>) t : null;
+    @SuppressWarnings("unchecked") // a TumblingCount's results are counts: R is Long
+    WindowOperator.Emitter<Long> counted = (WindowOperator.Emitter<Long>) (WindowOperator.Emitter<?>) this;
     try {
       int r = 0;
       for (int j = 0; j < count; j++) {
@@ -46,7 +51,11 @@ final class Shard<T, A, R> implements WindowOperator.Emitter<R> {
           operator.onWatermark(c.rises[r], this);
         }
         current = i;
-        operator.onElement(c.keys[i], c.event(i), null, c.times[i], this);
+        if (primitive != null) {
+          primitive.count(c.longKeys[i], c.times[i], null, counted);
+        } else {
+          operator.onElement(c.keys != null ? c.keys[i] : Long.toString(c.longKeys[i]), c.event(i), null, c.times[i], this);
+        }
       }
       for (; r < c.riseCount; r++) {
         operator.onWatermark(c.rises[r], this);
@@ -58,14 +67,13 @@ final class Shard<T, A, R> implements WindowOperator.Emitter<R> {
   }
 
   /** The barrier: snapshot the state; what follows belongs to the next epoch. */
-  WindowOperator.Snapshot<A> barrier() {
+  Object barrier() {
     epoch++;
     return operator.snapshot();
   }
 
-  @SuppressWarnings("unchecked")
   void restore(Object snapshot, int newEpoch) {
-    operator.restore((WindowOperator.Snapshot<A>) snapshot);
+    operator.restore(snapshot);
     epoch = newEpoch;
   }
 

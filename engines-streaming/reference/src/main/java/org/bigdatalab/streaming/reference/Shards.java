@@ -10,7 +10,8 @@ import org.bigdatalab.streaming.StreamingFailedException;
  */
 interface Shards<T> extends AutoCloseable {
 
-  void element(String key, T event, String line, long ts) throws StreamingFailedException;
+  /** An event; {@code route} ({@link EventTimeEngine#route}) picks its shard. */
+  void element(String key, int route, T event, String line, long ts) throws StreamingFailedException;
 
   void watermark(long time) throws StreamingFailedException;
 

@@ -22,7 +22,7 @@ import org.bigdatalab.streaming.StreamingFailedException;
  * wake-up) is paid per batch instead of per event.
  */
 final class ThreadedShards<T> implements Shards<T> {
-  private final List<Shard<T, ?, ?>> shards;
+  private final List<Shard<T, ?>> shards;
   private final List<ExecutorService> threads;
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private final List<List<Object>> buffers = new ArrayList<>();
@@ -35,15 +35,15 @@ final class ThreadedShards<T> implements Shards<T> {
   /** A watermark on its way to a shard. */
   private record Mark(long time) {}
 
-  ThreadedShards(List<Shard<T, ?, ?>> shards, List<ExecutorService> threads) {
+  ThreadedShards(List<Shard<T, ?>> shards, List<ExecutorService> threads) {
     this.shards = shards;
     this.threads = threads;
     shards.forEach(s -> buffers.add(new ArrayList<>(BATCH)));
   }
 
   @Override
-  public void element(String key, T event, String line, long ts) throws StreamingFailedException {
-    buffer(Math.floorMod(key.hashCode(), shards.size()), new Element<>(key, event, line, ts));
+  public void element(String key, int route, T event, String line, long ts) throws StreamingFailedException {
+    buffer(Math.floorMod(route, shards.size()), new Element<>(key, event, line, ts));
   }
 
   @Override
@@ -74,7 +74,7 @@ final class ThreadedShards<T> implements Shards<T> {
     int[] shardOf = new int[chunk.size];
     int[] counts = new int[n];
     for (int i = 0; i < chunk.size; i++) {
-      int s = Math.floorMod(chunk.keys[i].hashCode(), n);
+      int s = Math.floorMod(chunk.routes[i], n);
       shardOf[i] = s;
       counts[s]++;
     }
@@ -88,7 +88,7 @@ final class ThreadedShards<T> implements Shards<T> {
       mine[s][counts[s]++] = i;
     }
     for (int s = 0; s < n; s++) {
-      Shard<T, ?, ?> shard = shards.get(s);
+      Shard<T, ?> shard = shards.get(s);
       int[] own = mine[s];
       send(s, () -> shard.chunk(chunk, own, own.length));
     }
@@ -103,7 +103,7 @@ final class ThreadedShards<T> implements Shards<T> {
       return;
     }
     buffers.set(i, new ArrayList<>(BATCH));
-    Shard<T, ?, ?> shard = shards.get(i);
+    Shard<T, ?> shard = shards.get(i);
     send(i, () -> {
       for (Object m : batch) {
         if (m instanceof Mark mark) {
@@ -127,7 +127,7 @@ final class ThreadedShards<T> implements Shards<T> {
     flushAll();
     List<Future<Object>> snapshots = new ArrayList<>();
     for (int i = 0; i < shards.size(); i++) {
-      Shard<T, ?, ?> shard = shards.get(i);
+      Shard<T, ?> shard = shards.get(i);
       snapshots.add(threads.get(i).submit((Callable<Object>) shard::barrier));
     }
     List<Object> result = new ArrayList<>();
@@ -154,7 +154,7 @@ final class ThreadedShards<T> implements Shards<T> {
     flushAll();
     List<Future<?>> done = new ArrayList<>();
     for (int i = 0; i < shards.size(); i++) {
-      Shard<T, ?, ?> shard = shards.get(i);
+      Shard<T, ?> shard = shards.get(i);
       Object snapshot = snapshots.get(i);
       done.add(threads.get(i).submit(() -> shard.restore(snapshot, epoch)));
     }

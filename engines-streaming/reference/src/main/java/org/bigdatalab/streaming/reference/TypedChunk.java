@@ -15,7 +15,11 @@ final class TypedChunk<T> {
 
   private final ScriptedSource.Events<T> batch;
   private final int from;
+  /** The keys as strings, or null when the job's key is a whole number ({@link #longKeys} then). */
   final String[] keys;
+  final long[] longKeys;
+  /** Each event's shard route: the hash {@link EventTimeEngine#route} gives. */
+  final int[] routes;
   final long[] times;
   /** How many of {@link #rises} came before event {@code i} of the chunk. */
   final int[] risesBefore;
@@ -23,10 +27,12 @@ final class TypedChunk<T> {
   int size;
   int riseCount;
 
-  TypedChunk(ScriptedSource.Events<T> batch, int from, int to) {
+  TypedChunk(ScriptedSource.Events<T> batch, int from, int to, boolean longKeyed) {
     this.batch = batch;
     this.from = from;
-    keys = new String[to - from];
+    keys = longKeyed ? null : new String[to - from];
+    longKeys = longKeyed ? new long[to - from] : null;
+    routes = new int[to - from];
     times = new long[to - from];
     risesBefore = new int[to - from];
     rises = new long[to - from];
@@ -34,6 +40,14 @@ final class TypedChunk<T> {
 
   void add(String key, long time) {
     keys[size] = key;
+    routes[size] = key.hashCode();
+    times[size] = time;
+    risesBefore[size++] = riseCount;
+  }
+
+  void add(long key, long time) {
+    longKeys[size] = key;
+    routes[size] = Long.hashCode(key);
     times[size] = time;
     risesBefore[size++] = riseCount;
   }

@@ -21,7 +21,7 @@ import org.bigdatalab.streaming.Windows;
  * accumulator); a watermark fires panes whose end it reached and purges those whose end plus the
  * allowed lateness it reached. Panes are immutable, so a snapshot is a copy of the maps.
  */
-final class WindowOperator<T, A, R> {
+final class WindowOperator<T, A, R> implements KeyedState<T, R> {
 
   /** Where fired results and late events go. */
   interface Emitter<R> {
@@ -63,7 +63,8 @@ final class WindowOperator<T, A, R> {
     this.lateness = semantics.lateness(job);
   }
 
-  void onElement(String key, T event, String line, long ts, Emitter<R> out) {
+  @Override
+  public void onElement(String key, T event, String line, long ts, Emitter<R> out) {
     TreeMap<Window, Pane<A>> panes = state.computeIfAbsent(key, k -> new TreeMap<>());
     boolean accepted = job.windows() instanceof Windows.Session
         ? addToSession(panes, key, event, ts, out) : addToWindows(panes, key, event, ts, out);
@@ -141,7 +142,8 @@ final class WindowOperator<T, A, R> {
     return job.mode() == OutputMode.UPDATES && !pane.fired() ? fires : StreamingJob.plus(fires, lateness);
   }
 
-  void onWatermark(long time, Emitter<R> out) {
+  @Override
+  public void onWatermark(long time, Emitter<R> out) {
     if (time <= watermark) {
       return;
     }
@@ -194,9 +196,13 @@ final class WindowOperator<T, A, R> {
     return watermark >= StreamingJob.plus(semantics.firesAt(w), lateness);
   }
 
-  Snapshot<A> snapshot() { return new Snapshot<>(copy(state), watermark); }
+  @Override
+  public Snapshot<A> snapshot() { return new Snapshot<>(copy(state), watermark); }
 
-  void restore(Snapshot<A> snapshot) {
+  @Override
+  @SuppressWarnings("unchecked")
+  public void restore(Object from) {
+    Snapshot<A> snapshot = (Snapshot<A>) from;
     state = copy(snapshot.state());
     watermark = snapshot.watermark();
     keyDeadline.clear();

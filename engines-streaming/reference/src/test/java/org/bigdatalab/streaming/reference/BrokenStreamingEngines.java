@@ -141,11 +141,11 @@ final class BrokenStreamingEngines {
 
     @Override
     protected <T, A, R> Shards<T> shards(StreamingJob<T, A, R> job, Sink<R> sink, WatermarkCombiner combiner) {
-      Shard<T, A, R> shard = new Shard<>(0, new WindowOperator<>(job, semantics()), sink, combiner);
+      Shard<T, R> shard = new Shard<>(0, new WindowOperator<>(job, semantics()), sink, combiner);
       InlineShards<T> honest = new InlineShards<>(shard);
       return new Shards<>() {
-        @Override public void element(String key, T event, String line, long ts) throws StreamingFailedException {
-          honest.element(key, event, line, ts);
+        @Override public void element(String key, int route, T event, String line, long ts) throws StreamingFailedException {
+          honest.element(key, route, event, line, ts);
         }
         @Override public void watermark(long time) throws StreamingFailedException { honest.watermark(time); }
         @Override public void batch(TypedChunk<T> chunk) throws StreamingFailedException {
@@ -153,7 +153,8 @@ final class BrokenStreamingEngines {
             honest.watermark(chunk.rises[r]);
           }
           for (int i = 0; i < chunk.size; i++) {
-            honest.element(chunk.keys[i], chunk.event(i), chunk.line(i), chunk.times[i]);
+            String key = chunk.keys != null ? chunk.keys[i] : Long.toString(chunk.longKeys[i]);
+            honest.element(key, chunk.routes[i], chunk.event(i), chunk.line(i), chunk.times[i]);
           }
         }
         @Override public List<Object> checkpoint() { return honest.checkpoint(); }

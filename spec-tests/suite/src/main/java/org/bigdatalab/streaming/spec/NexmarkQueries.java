@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bigdatalab.streaming.Aggregate;
 import org.bigdatalab.streaming.StatelessJob;
+import org.bigdatalab.streaming.StreamFns;
 import org.bigdatalab.streaming.StreamingJob;
 import org.bigdatalab.streaming.Window;
 import org.bigdatalab.streaming.WindowResult;
@@ -59,7 +60,7 @@ public final class NexmarkQueries {
 
   /** q5, windowed step: bids per auction per sliding window (Nexmark: 10 s windows every 2 s), over the bids topic. */
   public static StreamingJob<NexmarkEvent, Long, Long> q5BidsPerAuction(long size, long slide, long outOfOrderness) {
-    return StreamingJob.of("nexmark-q5", NexmarkEvent::parse, e -> Long.toString(((Bid) e).auction()), NexmarkEvent::time,
+    return StreamingJob.of("nexmark-q5", NexmarkEvent::parse, (StreamFns.LongKey<NexmarkEvent>) e -> ((Bid) e).auction(), NexmarkEvent::time,
         Windows.sliding(size, slide), Aggregate.<NexmarkEvent>count()).withOutOfOrderness(outOfOrderness);
   }
 

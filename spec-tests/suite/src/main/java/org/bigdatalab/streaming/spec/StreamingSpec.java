@@ -162,9 +162,10 @@ public abstract class StreamingSpec extends NexmarkSpec {
   @Property
   @Verifies(WATERMARK_MONOTONIC)
   void required_streaming_watermark_monotonic(@ForAll("withLate") Scenario s, @ForAll("fixedWindows") Windows w,
-      @ForAll ClickJobs shape, @ForAll @IntRange(min = 0, max = 40) int lateness, @ForAll boolean updates) throws Exception {
-    StreamingJob<Click, ?, ?> job = shape.job(w, s.outOfOrderness()).withAllowedLateness(lateness)
-        .withMode(updates ? OutputMode.UPDATES : OutputMode.FINAL);
+      @ForAll ClickJobs shape, @ForAll @IntRange(min = 0, max = 40) int lateness, @ForAll boolean updates,
+      @ForAll boolean wholeNumberKey) throws Exception {
+    StreamingJob<Click, ?, ?> job = (wholeNumberKey ? countByAmount(w, s.outOfOrderness()) : shape.job(w, s.outOfOrderness()))
+        .withAllowedLateness(lateness).withMode(updates ? OutputMode.UPDATES : OutputMode.FINAL);
     StreamingResult<?> result = engine().run(job, s.source());
     List<Long> marks = result.watermarks();
     for (int i = 1; i < marks.size(); i++) {
@@ -385,15 +386,27 @@ public abstract class StreamingSpec extends NexmarkSpec {
 
   // typed sources (the same clauses: a typed batch is exactly its lines) ------------------------
 
-  /** Tumbling windows over a typed source: exactly the results of the same job over the lines, and the oracle's. */
+  /** Tumbling windows over a typed source (with idle steps between batches): exactly the results over the lines, and the oracle's. */
   @Property
   @Verifies(TUMBLING_EQUALS_ORACLE)
-  void required_streaming_window_tumbling_equals_oracle_typedSource(@ForAll("withLate") Scenario s,
+  void required_streaming_window_tumbling_equals_oracle_typedSource(@ForAll("inBound") Scenario s,
       @ForAll("tumbling") Windows w, @ForAll ClickJobs shape, @ForAll("batchSizes") List<Integer> sizes,
-      @ForAll @IntRange(min = 0, max = 40) int lateness, @ForAll boolean updates,
       @ForAll @Size(max = 3) List<@IntRange(min = 0, max = 300) Integer> idleAt) throws Exception {
-    assertTypedSameAsLines(shape.job(w, s.outOfOrderness()).withAllowedLateness(lateness)
-        .withMode(updates ? OutputMode.UPDATES : OutputMode.FINAL), withIdle(s.source(), idleAt), sizes);
+    assertTypedSameAsLines(shape.job(w, s.outOfOrderness()), withIdle(s.source(), idleAt), sizes);
+  }
+
+  /**
+   * A tumbling count keyed by a whole number (the click's amount, a
+   * {@link org.bigdatalab.streaming.StreamFns.LongKey}, which an engine may keep unboxed), over the
+   * lines and over the typed form: the oracle's final values, and the same results both ways.
+   */
+  @Property
+  @Verifies(TUMBLING_EQUALS_ORACLE)
+  void required_streaming_window_tumbling_equals_oracle_wholeNumberKey(@ForAll("inBound") Scenario s,
+      @ForAll("tumbling") Windows w, @ForAll("batchSizes") List<Integer> sizes) throws Exception {
+    StreamingJob<Click, Long, Long> job = countByAmount(w, s.outOfOrderness());
+    assertFinalEqualsOracle(job, s.source());
+    assertTypedSameAsLines(job, s.source(), sizes);
   }
 
   /**
@@ -414,10 +427,9 @@ public abstract class StreamingSpec extends NexmarkSpec {
   /** Sliding windows over a typed source: exactly the results over the lines, and the oracle's. */
   @Property
   @Verifies(SLIDING_EQUALS_ORACLE)
-  void required_streaming_window_sliding_equals_oracle_typedSource(@ForAll("withLate") Scenario s,
-      @ForAll("sliding") Windows w, @ForAll ClickJobs shape, @ForAll("batchSizes") List<Integer> sizes,
-      @ForAll @IntRange(min = 0, max = 40) int lateness) throws Exception {
-    assertTypedSameAsLines(shape.job(w, s.outOfOrderness()).withAllowedLateness(lateness), s.source(), sizes);
+  void required_streaming_window_sliding_equals_oracle_typedSource(@ForAll("inBound") Scenario s,
+      @ForAll("sliding") Windows w, @ForAll ClickJobs shape, @ForAll("batchSizes") List<Integer> sizes) throws Exception {
+    assertTypedSameAsLines(shape.job(w, s.outOfOrderness()), s.source(), sizes);
   }
 
   /** Session windows over a typed source: exactly the results over the lines, and the oracle's. */
@@ -428,7 +440,29 @@ public abstract class StreamingSpec extends NexmarkSpec {
     assertTypedSameAsLines(shape.job(w, s.outOfOrderness()), s.withoutSessionTies(w).source(), sizes);
   }
 
-  private void assertTypedSameAsLines(StreamingJob<Click, ?, ?> job, ScriptedSource lines, List<Integer> sizes)
+  /**
+   * Late clicks in typed batches, with lateness, final or updates mode, by user or by a
+   * whole-number key: the same results, late updates and late side output as over the lines, and
+   * the late clicks the oracle finds, accounted for.
+   */
+  @Property
+  @Verifies(LATENESS_ALLOWED)
+  void required_streaming_lateness_allowed_typedSource(@ForAll("withLate") Scenario s, @ForAll("fixedWindows") Windows w,
+      @ForAll ClickJobs shape, @ForAll boolean wholeNumberKey, @ForAll @IntRange(min = 0, max = 40) int lateness,
+      @ForAll boolean updates, @ForAll("batchSizes") List<Integer> sizes) throws Exception {
+    StreamingJob<Click, ?, ?> job = (wholeNumberKey ? countByAmount(w, s.outOfOrderness()) : shape.job(w, s.outOfOrderness()))
+        .withAllowedLateness(lateness).withMode(updates ? OutputMode.UPDATES : OutputMode.FINAL);
+    StreamingResult<?> typed = assertTypedSameAsLines(job, s.source(), sizes);
+    assertLateAccounted(job, typed, StreamingOracle.expect(job, s.source()).tooLate());
+  }
+
+  private static StreamingJob<Click, Long, Long> countByAmount(Windows w, long outOfOrderness) {
+    return StreamingJob.of("clicks-per-amount", Click::parse, (org.bigdatalab.streaming.StreamFns.LongKey<Click>) Click::amount,
+        Click::time, w, org.bigdatalab.streaming.Aggregate.<Click>count()).withOutOfOrderness(outOfOrderness);
+  }
+
+  /** Runs the job over the lines and over their typed form: everything emitted must be the same; returns the typed run. */
+  private StreamingResult<?> assertTypedSameAsLines(StreamingJob<Click, ?, ?> job, ScriptedSource lines, List<Integer> sizes)
       throws Exception {
     ScriptedSource typed = TypedSources.typed(lines, Click::parse, Click::line, sizes);
     StreamingResult<?> overLines = engine().run(job, lines);
@@ -442,6 +476,7 @@ public abstract class StreamingSpec extends NexmarkSpec {
     assertThat(overEvents.deadLetters()).as("%s: dead letters of typed events", job).isEmpty();
     assertThat(overEvents.finalValues()).as("%s: final results over %s", job, typed)
         .isEqualTo(StreamingOracle.expect(job, typed).finalValues());
+    return overEvents;
   }
 
   private static ScriptedSource withIdle(ScriptedSource source, List<Integer> at) {
