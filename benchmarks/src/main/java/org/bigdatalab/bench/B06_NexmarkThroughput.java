@@ -20,8 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /*
  * Nexmark throughput on the in-process streaming engines: one invocation runs a query over the
- * whole generated stream (NexmarkData: `size` events, in memory as lines, so the parser runs once
- * per event, as it would reading a topic), to the end of the input. events/s = the query's input
+ * whole generated stream (NexmarkData: `size` events, in memory), to the end of the input, from
+ * one of two sources: `lines` (the parser runs once per event, as reading a text topic) or `typed`
+ * (one ScriptedSource.Events step of parsed events, as reading a topic with a binary deserializer;
+ * engines without a typed path read it as its lines). events/s = the query's input
  * events / the time of one run. q0-q2 read every event, q5/q7/q11/count the bids (92%), q8 the
  * persons and auctions (8%).
  *
@@ -48,6 +50,9 @@ public class B06_NexmarkThroughput {
     @Param({"Q0", "Q1", "Q2", "Q5", "Q7", "Q8", "Q11", "COUNT"})
     public String query;
 
+    @Param({"lines", "typed"})
+    public String source;
+
     NexmarkData data;
     NexmarkBenchQuery q;
     StreamingEngine streaming;
@@ -59,6 +64,8 @@ public class B06_NexmarkThroughput {
       streaming = EngineRegistry.load().create(engine, StreamingEngine.class, EngineOptions.NONE);
     }
 
+    boolean typed() { return source.equals("typed"); }
+
     @TearDown(Level.Trial)
     public void stop() throws Exception {
       streaming.close();
@@ -67,6 +74,6 @@ public class B06_NexmarkThroughput {
 
   @Benchmark
   public long measureEngine(Run run) throws Exception {
-    return run.q.run(run.streaming, run.data);
+    return run.q.run(run.streaming, run.data, run.typed());
   }
 }

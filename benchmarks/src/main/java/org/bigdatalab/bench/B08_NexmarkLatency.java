@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.IterationType;
  * the event whose watermark makes a window due to the engine making that window's result, for
  * every result of every measured run (NexmarkLatencyProbe: a comparison per event, no clock read
  * per event). Warm-up runs are not recorded. The percentiles (p50, p99, p99.9, max, in
- * microseconds) go to a file the parent reads (latencyFile); JMH's own time per run is only a
+ * microseconds) go to a file the parent reads (latencyFile, per engine, query and source); JMH's own time per run is only a
  * by-product here (B06 measures throughput without the probe). The query parameter takes the
  * windowed queries only (NexmarkBench names them).
  */
@@ -55,14 +55,14 @@ public class B08_NexmarkLatency {
 
     @TearDown(Level.Trial)
     public void writeProbe() throws IOException {
-      writeLatency(size, engine, query, probe);
+      writeLatency(size, engine, query + "-" + source, probe);
     }
   }
 
   @Benchmark
   public long measureLatency(Run run) throws Exception {
     run.probe.reset();
-    var result = run.streaming.run(run.probe.instrument(run.q.windowedJob()), run.q.source(run.data));
+    var result = run.streaming.run(run.probe.instrument(run.q.windowedJob()), run.q.source(run.data, run.typed()));
     if (run.measuring) {
       run.probe.record(result);
     }

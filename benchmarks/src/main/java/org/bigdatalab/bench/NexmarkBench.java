@@ -28,7 +28,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * query on each in-process streaming engine, and B08's latency of the windowed queries, in one run,
  * as report rows and a latency table.
  *
- * <p>Rows: workload {@code nexmark}, engine {@code <engine>/<query>} (or the hand-written loops),
+ * <p>Rows: workload {@code nexmark}, engine {@code <engine>/<query>/<source>} with source {@code lines}
+ * (parsed by the job) or {@code typed} (B06's pre-parsed events), or the hand-written loops,
  * size the event count, metric {@code events/s} (the query's input events per second of one whole
  * run), ratio to B07's primitive loop of the same run; {@code threads} is what the engine may use
  * (stream-parallel: its shards plus the source thread, at most the cores), so per-thread = ratio /
@@ -58,6 +59,8 @@ public final class NexmarkBench {
   /** The engines measured unless others are named; also the ones B08 can probe. */
   static final List<String> ENGINES = List.of("stream-sequential", "stream-parallel");
   static final List<String> WINDOWED = List.of("Q5", "Q7", "Q11", "COUNT");
+  /** The sources every query is measured from: lines parsed by the job, and typed events (B06). */
+  static final List<String> SOURCES = List.of("lines", "typed");
   /** stream-parallel's q0/q1 events/s per core. */
   public static final double STATELESS_PER_CORE_TARGET = 10_000_000;
   /** stream-parallel's windowed count per core, as a fraction of the hand-written loop. */
@@ -115,7 +118,9 @@ public final class NexmarkBench {
     List<Latency> latencies = new ArrayList<>();
     for (String engine : choice.all()) {
       for (String q : plan.values("latency", WINDOWED)) {
-        readLatency(label, engine, q).ifPresent(latencies::add);
+        for (String source : plan.values("source", SOURCES)) {
+          readLatency(label, engine, q + "-" + source).ifPresent(latencies::add);
+        }
       }
     }
     return new Report(rows, latencies);
@@ -132,32 +137,36 @@ public final class NexmarkBench {
         .toArray(String[]::new);
     List<String> probed = engines.stream().filter(ENGINES::contains).toList();
     List<String> windowed = plan.values("latency", WINDOWED);
-    probed.forEach(e -> windowed.forEach(q -> deleteQuietly(B08_NexmarkLatency.latencyFile(size, e, q))));
+    String[] sources = plan.values("source", SOURCES).toArray(String[]::new);
+    probed.forEach(e -> windowed.forEach(q -> java.util.Arrays.stream(sources)
+        .forEach(s -> deleteQuietly(B08_NexmarkLatency.latencyFile(size, e, q + "-" + s)))));
     Map<String, Double> perSecond = new LinkedHashMap<>();
     NexmarkData data = NexmarkData.of(size);
     for (RunResult r : jmh(BenchRunner.options("nexmark", size, events, plan, plan.engineWarmups())
         .include(Pattern.quote(B06) + "\\.measureEngine$").param("engine", engines.toArray(String[]::new))
-        .param("query", queries).build(), size, events, true, progress)) {
+        .param("query", queries).param("source", sources).build(), size, events, true, progress)) {
       int input = NexmarkBenchQuery.valueOf(r.getParams().getParam("query")).inputEvents(data);
       perSecond.put(rowEngine(r.getParams()), input / (r.getPrimaryResult().getScore() / 1000.0));
     }
     if (!probed.isEmpty()) {
       jmh(BenchRunner.options("nexmark", size, events, plan, Math.max(1, plan.engineWarmups()))
           .include(Pattern.quote(B08) + "\\.measureLatency$").param("engine", probed.toArray(String[]::new))
-          .param("query", windowed.toArray(String[]::new)).build(), size, events, true, progress);
+          .param("query", windowed.toArray(String[]::new)).param("source", sources).build(), size, events, true, progress);
     }
     List<BenchResult> rows = new ArrayList<>();
     for (String engine : engines) {
       for (String q : queries) {
-        String id = engine + "/" + q.toLowerCase(Locale.ROOT);
-        Double value = perSecond.get(id);
-        if (value == null) {
-          progress.accept("no result for " + id + " (nexmark, " + size + "): it failed; see " + log(size));
-          continue;
+        for (String source : sources) {
+          String id = rowId(engine, q, source);
+          Double value = perSecond.get(id);
+          if (value == null) {
+            progress.accept("no result for " + id + " (nexmark, " + size + "): it failed; see " + log(size));
+            continue;
+          }
+          Optional<Latency> latency = readLatency(size, engine, q + "-" + source);
+          rows.add(new BenchResult("nexmark", id, size, threadsOf(engine), "events/s", BenchRunner.round(value), null, 0,
+              latency.map(l -> l.p50() / 1000.0).orElse(null), latency.map(l -> l.p99() / 1000.0).orElse(null)));
         }
-        Optional<Latency> latency = readLatency(size, engine, q);
-        rows.add(new BenchResult("nexmark", id, size, threadsOf(engine), "events/s", BenchRunner.round(value), null, 0,
-            latency.map(l -> l.p50() / 1000.0).orElse(null), latency.map(l -> l.p99() / 1000.0).orElse(null)));
       }
     }
     return rows;
@@ -201,8 +210,13 @@ public final class NexmarkBench {
     return switch (method) {
       case "baseline" -> BenchRunner.BASELINE;
       case "baselineFromLines" -> PARSING_LOOP;
-      default -> p.getParam("engine") + "/" + p.getParam("query").toLowerCase(Locale.ROOT);
+      default -> rowId(p.getParam("engine"), p.getParam("query"), p.getParam("source"));
     };
+  }
+
+  /** A row's engine column: {@code stream-parallel/q0/typed}, {@code stream-parallel/q0/lines}. */
+  static String rowId(String engine, String query, String source) {
+    return engine + "/" + query.toLowerCase(Locale.ROOT) + "/" + source;
   }
 
   private static Optional<Latency> readLatency(String size, String engine, String query) {
@@ -231,18 +245,18 @@ public final class NexmarkBench {
   public static String format(Report report) {
     StringBuilder out = new StringBuilder(BenchTable.format(report.rows()));
     out.append(String.format(Locale.ROOT, "latency, ingest of the event that makes a window due -> its result (microseconds)%n"));
-    out.append(String.format(Locale.ROOT, "  %-20s %-6s %10s %10s %10s %10s %9s%n", "engine", "query", "p50", "p99", "p99.9", "max", "results"));
+    out.append(String.format(Locale.ROOT, "  %-20s %-12s %10s %10s %10s %10s %9s%n", "engine", "query", "p50", "p99", "p99.9", "max", "results"));
     for (Latency l : report.latencies()) {
-      out.append(String.format(Locale.ROOT, "  %-20s %-6s %10d %10d %10d %10d %9d%n", l.engine(), l.query(), l.p50(), l.p99(),
+      out.append(String.format(Locale.ROOT, "  %-20s %-12s %10d %10d %10d %10d %9d%n", l.engine(), l.query(), l.p50(), l.p99(),
           l.p999(), l.max(), l.count()));
     }
     out.append("nexmark targets (reported, not asserted):").append(System.lineSeparator());
     for (BenchResult r : report.rows()) {
       double perCore = r.value() / Math.max(1, r.threads());
-      if (r.engine().equals("stream-parallel/q0") || r.engine().equals("stream-parallel/q1")) {
+      if (r.engine().startsWith("stream-parallel/q0/") || r.engine().startsWith("stream-parallel/q1/")) {
         out.append(String.format(Locale.ROOT, "  %s %.4g events/s per core (target >= %.0f): %s%n", r.engine(), perCore,
             STATELESS_PER_CORE_TARGET, perCore >= STATELESS_PER_CORE_TARGET ? "met" : "NOT met"));
-      } else if (r.engine().equals("stream-parallel/count")) {
+      } else if (r.engine().startsWith("stream-parallel/count/")) {
         double share = r.ratioToBaseline() / Math.max(1, r.threads());
         out.append(String.format(Locale.ROOT, "  %s per core %.3g of the hand-written loop (target >= %.2f): %s%n", r.engine(),
             share, COUNT_PER_CORE_TARGET, share >= COUNT_PER_CORE_TARGET ? "met" : "NOT met"));

@@ -24,9 +24,13 @@ enum NexmarkBenchQuery {
   boolean stateless() { return this == Q0 || this == Q1 || this == Q2; }
 
   /** The events this query reads: its topic's size. */
-  int inputEvents(NexmarkData data) { return source(data).size(); }
+  int inputEvents(NexmarkData data) { return source(data, false).size(); }
 
-  ScriptedSource source(NexmarkData data) {
+  /** The topic this query reads, as lines (each parsed by the job) or typed (one batch of parsed events). */
+  ScriptedSource source(NexmarkData data, boolean typed) {
+    if (typed) {
+      return stateless() ? data.allTyped : this == Q8 ? data.personsAndAuctionsTyped : data.bidsTyped;
+    }
     return stateless() ? data.all : this == Q8 ? data.personsAndAuctions : data.bids;
   }
 
@@ -48,8 +52,8 @@ enum NexmarkBenchQuery {
   }
 
   /** Runs the query once on the engine; returns how many results it emitted (so nothing is optimized away). */
-  long run(StreamingEngine engine, NexmarkData data) throws StreamingFailedException {
-    ScriptedSource source = source(data);
+  long run(StreamingEngine engine, NexmarkData data, boolean typed) throws StreamingFailedException {
+    ScriptedSource source = source(data, typed);
     return switch (this) {
       case Q0 -> engine.runStateless(NexmarkQueries.q0PassThrough(), source).outputs().size();
       case Q1 -> engine.runStateless(NexmarkQueries.q1Currency(), source).outputs().size();

@@ -11,7 +11,9 @@ import org.bigdatalab.workloads.NexmarkGenerator;
  * The Nexmark benchmarks' input, made in memory from {@link NexmarkGenerator} (seed
  * {@link BenchData#SEED}, {@value #EVENTS_PER_SECOND} events per second of event time, so a 10 s
  * window holds 100 000 events): the stream's lines as a {@link ScriptedSource}, split into the
- * topics the windowed queries read, and, for the hand-written loop, the bids as primitive arrays.
+ * topics the windowed queries read; the same topics typed (one {@link ScriptedSource.Events} step
+ * of the parsed events, as a binary deserializer would hand them over); and, for the hand-written
+ * loop, the bids as primitive arrays.
  * Nothing is cached on disk: a million events take under a second to make.
  */
 final class NexmarkData {
@@ -21,6 +23,9 @@ final class NexmarkData {
   final ScriptedSource all;
   final ScriptedSource bids;
   final ScriptedSource personsAndAuctions;
+  final ScriptedSource allTyped;
+  final ScriptedSource bidsTyped;
+  final ScriptedSource personsAndAuctionsTyped;
   /** Bid event times, in stream order. */
   final long[] bidTimes;
   /** Bid auction ids minus {@link NexmarkGenerator#FIRST_ID}: dense, so a count per auction is an array. */
@@ -33,6 +38,9 @@ final class NexmarkData {
     List<String> allLines = new ArrayList<>(events);
     List<String> bidLines = new ArrayList<>(events);
     List<String> otherLines = new ArrayList<>();
+    List<NexmarkEvent> allEvents = new ArrayList<>(events);
+    List<NexmarkEvent> bidEvents = new ArrayList<>(events);
+    List<NexmarkEvent> otherEvents = new ArrayList<>();
     long[] times = new long[events];
     int[] auctions = new int[events];
     int n = 0;
@@ -40,17 +48,23 @@ final class NexmarkData {
       NexmarkEvent e = gen.event(i);
       String line = e.line();
       allLines.add(line);
+      allEvents.add(e);
       if (e instanceof NexmarkEvent.Bid b) {
         bidLines.add(line);
+        bidEvents.add(e);
         times[n] = b.time();
         auctions[n++] = (int) (b.auction() - NexmarkGenerator.FIRST_ID);
       } else {
         otherLines.add(line);
+        otherEvents.add(e);
       }
     }
     all = ScriptedSource.ofLines(allLines);
     bids = ScriptedSource.ofLines(bidLines);
     personsAndAuctions = ScriptedSource.ofLines(otherLines);
+    allTyped = ScriptedSource.ofEvents(allEvents, NexmarkEvent::line);
+    bidsTyped = ScriptedSource.ofEvents(bidEvents, NexmarkEvent::line);
+    personsAndAuctionsTyped = ScriptedSource.ofEvents(otherEvents, NexmarkEvent::line);
     bidTimes = java.util.Arrays.copyOf(times, n);
     bidAuctions = java.util.Arrays.copyOf(auctions, n);
     auctionIds = (int) ((long) events * NexmarkGenerator.AUCTIONS_PER_BLOCK / NexmarkGenerator.BLOCK) + NexmarkGenerator.AUCTIONS_PER_BLOCK;

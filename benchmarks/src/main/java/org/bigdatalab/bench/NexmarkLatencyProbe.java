@@ -16,7 +16,8 @@ import org.bigdatalab.workloads.NexmarkGenerator;
  * the watermark reaches the value it fired at ({@link WindowResult#watermark()}); with an in-order
  * stream and bound 0 that happens when the first event with a timestamp at or past that value is
  * ingested. So the probe keeps, per millisecond of event time, when the first event at or past it
- * was parsed (one comparison per event, an array store per new millisecond), and the job's
+ * was ingested, i.e. had its time read by the engine's source (one comparison per event, a clock
+ * read and an array store per new millisecond: sampled, not timed per record), and the job's
  * aggregate stamps each result with the time it was made. Latency = stamp − ingest of the event
  * that made it due: queueing to the shard, the watermark's way through, the firing. Results fired
  * by the end of the input (watermark at the end of time) are not counted. Recorded in an
@@ -41,9 +42,12 @@ final class NexmarkLatencyProbe {
     maxSeen = start - 1;
   }
 
-  /** The job, instrumented: the parser notes ingest times, the aggregate stamps its results. */
+  /**
+   * The job, instrumented: the timestamp function notes ingest times (it runs once per event in the
+   * source task, for lines and typed events alike), the aggregate stamps its results.
+   */
   <A, R> StreamingJob<NexmarkEvent, A, Stamped<R>> instrument(StreamingJob<NexmarkEvent, A, R> job) {
-    StreamFns.Parser<NexmarkEvent> parser = line -> ingested(job.parser().parse(line));
+    StreamFns.Timestamp<NexmarkEvent> time = e -> ingested(job.timestamp().of(e));
     Aggregate<NexmarkEvent, A, R> inner = job.aggregate();
     Aggregate<NexmarkEvent, A, Stamped<R>> stamping = new Aggregate<>() {
       @Override public A create() { return inner.create(); }
@@ -51,12 +55,11 @@ final class NexmarkLatencyProbe {
       @Override public A merge(A a, A b) { return inner.merge(a, b); }
       @Override public Stamped<R> result(A acc) { return new Stamped<>(inner.result(acc), System.nanoTime()); }
     };
-    return new StreamingJob<>(job.name() + "+latency", parser, job.key(), job.timestamp(), job.windows(),
+    return new StreamingJob<>(job.name() + "+latency", job.parser(), job.key(), time, job.windows(),
         job.outOfOrderness(), job.allowedLateness(), stamping, job.mode());
   }
 
-  private NexmarkEvent ingested(NexmarkEvent e) {
-    long t = e.time();
+  private long ingested(long t) {
     if (t > maxSeen) {
       long now = System.nanoTime();
       for (long m = Math.max(maxSeen + 1, start); m <= t && m - start < dueAt.length; m++) {
@@ -64,7 +67,7 @@ final class NexmarkLatencyProbe {
       }
       maxSeen = t;
     }
-    return e;
+    return t;
   }
 
   /** Records the latency of every result the watermark of an event fired. */

@@ -39,6 +39,10 @@ class NexmarkBenchSmokeTest {
         NexmarkBenchQuery.WINDOW_MILLIS)).isEqualTo(checksum);
     assertThat(B07_NexmarkWindowedCountBaseline.windowResults(data.bidTimes, data.bidAuctions, data.auctionIds,
         NexmarkBenchQuery.WINDOW_MILLIS)).isEqualTo(result.results().size());
+    try (var parallel = new org.bigdatalab.streaming.reference.ParallelStreaming(2)) {
+      assertThat(parallel.run(NexmarkBenchQuery.countPerAuction(), data.bidsTyped).finalValues())
+          .as("stream-parallel's count over the typed bids").isEqualTo(result.finalValues());
+    }
   }
 
   @Test
@@ -48,17 +52,19 @@ class NexmarkBenchSmokeTest {
     NexmarkBench.Report report = NexmarkBench.run(List.of(), "150K", progress::add, ONCE);
 
     assertThat(report.rows()).extracting(BenchResult::engine).containsExactly(BenchRunner.BASELINE, NexmarkBench.PARSING_LOOP,
-        "stream-sequential/q1", "stream-sequential/q8", "stream-sequential/count",
-        "stream-parallel/q1", "stream-parallel/q8", "stream-parallel/count");
+        "stream-sequential/q1/lines", "stream-sequential/q1/typed", "stream-sequential/q8/lines", "stream-sequential/q8/typed",
+        "stream-sequential/count/lines", "stream-sequential/count/typed",
+        "stream-parallel/q1/lines", "stream-parallel/q1/typed", "stream-parallel/q8/lines", "stream-parallel/q8/typed",
+        "stream-parallel/count/lines", "stream-parallel/count/typed");
     assertThat(report.rows()).allSatisfy(r -> {
       assertThat(r.value()).isPositive();
       assertThat(r.ratioToBaseline()).isPositive();
     });
-    assertThat(report.latencies()).hasSize(2 * 2).allSatisfy(l -> {
+    assertThat(report.latencies()).hasSize(2 * 2 * 2).allSatisfy(l -> {
       assertThat(l.count()).isPositive();
       assertThat(l.p50()).isLessThanOrEqualTo(l.p99());
       assertThat(l.p99()).isLessThanOrEqualTo(l.max());
     });
-    assertThat(NexmarkBench.format(report)).contains("p99.9", "stream-parallel/count per core");
+    assertThat(NexmarkBench.format(report)).contains("p99.9", "stream-parallel/count/typed per core");
   }
 }
