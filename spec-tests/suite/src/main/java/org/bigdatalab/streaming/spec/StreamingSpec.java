@@ -338,12 +338,15 @@ public abstract class StreamingSpec extends NexmarkSpec {
   void optional_streaming_exactly_once_crash_restore(@ForAll("withLate") Scenario s, @ForAll("anyWindows") Windows w,
       @ForAll ClickJobs shape, @ForAll @IntRange(min = 1, max = 5) int checkpointEvery,
       @ForAll @IntRange(min = 0, max = 1000) int crashAt, @ForAll @IntRange(min = 0, max = 15) int lateness,
-      @ForAll boolean updates) throws Exception {
-    StreamingJob<Click, ?, ?> job = shape.job(w, s.outOfOrderness()).withAllowedLateness(lateness)
+      @ForAll boolean updates, @ForAll boolean wholeNumberKey, @ForAll boolean typed) throws Exception {
+    StreamingJob<Click, ?, ?> job = (wholeNumberKey ? countByAmount(w, s.outOfOrderness()) : shape.job(w, s.outOfOrderness()))
+        .withAllowedLateness(lateness)
         .withMode(updates && !(w instanceof Windows.Session) ? OutputMode.UPDATES : OutputMode.FINAL);
-    RunOptions crash = RunOptions.crashing(checkpointEvery, crashAt % s.source().size());
-    StreamingResult<?> clean = engine().run(job, s.source());
-    StreamingResult<?> crashed = engine().run(job, s.source(), crash);
+    // typed: batches of 3 events, so a checkpoint or the crash falls between batches
+    ScriptedSource source = typed ? TypedSources.typed(s.source(), Click::parse, Click::line, List.of(3)) : s.source();
+    RunOptions crash = RunOptions.crashing(checkpointEvery, crashAt % source.size());
+    StreamingResult<?> clean = engine().run(job, source);
+    StreamingResult<?> crashed = engine().run(job, source, crash);
     assertThat(crashed.restarts()).as("%s: restarts with %s", job, crash).isEqualTo(1);
     assertThat(objects(crashed.results())).as("%s: results with %s vs without a crash", job, crash)
         .containsExactlyInAnyOrderElementsOf(objects(clean.results()));
