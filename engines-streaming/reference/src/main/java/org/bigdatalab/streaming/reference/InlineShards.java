@@ -32,7 +32,7 @@ final class InlineShards<T> implements Shards<T> {
   @Override
   public void batch(TypedChunk<T> chunk) throws StreamingFailedException {
     try {
-      shard.chunk(chunk, null, chunk.size);
+      shard.chunk(chunk, 0, 1);
     } catch (RuntimeException e) {
       throw new StreamingFailedException("shard 0 failed on a typed batch: " + e, e);
     }

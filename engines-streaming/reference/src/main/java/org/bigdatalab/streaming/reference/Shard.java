@@ -34,21 +34,27 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
   }
 
   /**
-   * This shard's events of a typed chunk ({@code mine}, in order; null for all of them), each after
-   * the rises that came before it, then the chunk's remaining rises; one report to the combiner.
+   * This shard's events of a typed chunk (those whose route {@link ThreadedShards#shardOf} gives
+   * {@code own} of {@code shards}), each after the rises that came before it, then the chunk's
+   * remaining rises; one report to the combiner.
    */
-  void chunk(TypedChunk<T> c, int[] mine, int count) {
+  void chunk(TypedChunk<T> c, int own, int shards) {
     chunk = c;
     @SuppressWarnings("unchecked")
     TumblingCount<T> primitive = c.longKeys != null && operator instanceof TumblingCount<?> t ? (TumblingCount<T>) t : null;
     @SuppressWarnings("unchecked") // a TumblingCount's results are counts: R is Long
     WindowOperator.Emitter<Long> counted = (WindowOperator.Emitter<Long>) (WindowOperator.Emitter<?>) this;
+    int[] routes = c.routes;
+    int[] risesBefore = c.risesBefore;
+    long[] rises = c.rises;
     try {
       int r = 0;
-      for (int j = 0; j < count; j++) {
-        int i = mine == null ? j : mine[j];
-        for (int before = c.risesBefore[i]; r < before; r++) {
-          operator.onWatermark(c.rises[r], this);
+      for (int i = 0; i < c.size; i++) {
+        if (shards > 1 && ThreadedShards.shardOf(routes[i], shards) != own) {
+          continue;
+        }
+        for (int before = risesBefore[i]; r < before; r++) {
+          operator.onWatermark(rises[r], this);
         }
         current = i;
         if (primitive != null) {
@@ -58,12 +64,12 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
         }
       }
       for (; r < c.riseCount; r++) {
-        operator.onWatermark(c.rises[r], this);
+        operator.onWatermark(rises[r], this);
       }
     } finally {
       chunk = null;
     }
-    combiner.advancedThrough(index, c.rises, c.riseCount, epoch);
+    combiner.advancedThrough(index, rises, c.riseCount, epoch);
   }
 
   /** The barrier: snapshot the state; what follows belongs to the next epoch. */

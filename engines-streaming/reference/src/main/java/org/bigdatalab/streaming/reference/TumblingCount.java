@@ -52,9 +52,9 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
 
   /** One event of key {@code k} at {@code ts}; {@code line} may be null (the shard fills it in for late events). */
   void count(long k, long ts, String line, WindowOperator.Emitter<Long> out) {
-    long start = ts - Math.floorMod(ts, size);
     Pane pane = last;
-    if (pane == null || pane.start != start) {
+    if (pane == null || ts < pane.start || ts - pane.start >= size) { // the common case, the last window again, needs no division
+      long start = ts - Math.floorMod(ts, size);
       if (watermark >= closesAt(start)) {
         out.late(new LateEvent(line, ts, Long.toString(k), watermark));
         return;
