@@ -128,6 +128,17 @@ abstract class EventTimeEngine implements StreamingEngine {
     List<T> events = batch.events();
     long bound = outOfOrderness(job);
     StreamFns.LongKey<T> longKey = job.key() instanceof StreamFns.LongKey<T> k ? k : null;
+    if (longKey != null && scansTypedBatches(job)) {
+      for (int from = 0; from < events.size(); from += TypedChunk.SIZE) {
+        int to = Math.min(events.size(), from + TypedChunk.SIZE);
+        shards.scan(new TypedScan<>(batch, from, to, watermark, bound, job.timestamp(), longKey));
+        for (int i = from; i < to; i++) { // the watermark after the slice, as each shard works it out
+          long next = job.timestamp().of(events.get(i)) - bound;
+          watermark = Math.max(watermark, next);
+        }
+      }
+      return watermark;
+    }
     for (int from = 0; from < events.size(); from += TypedChunk.SIZE) {
       int to = Math.min(events.size(), from + TypedChunk.SIZE);
       TypedChunk<T> chunk = new TypedChunk<>(batch, from, to, longKey != null);
@@ -193,6 +204,13 @@ abstract class EventTimeEngine implements StreamingEngine {
 
   /** How far behind the largest timestamp the watermark stays. */
   protected long outOfOrderness(StreamingJob<?, ?, ?> job) { return job.outOfOrderness(); }
+
+  /**
+   * Whether the shards read typed batches themselves ({@link Shards#scan}) rather than take the
+   * driver's per-event arrays: only for state that can ({@link TumblingCount}), and only where the
+   * job's own timestamp and bound are the engine's (the scan does not go through the hooks above).
+   */
+  protected boolean scansTypedBatches(StreamingJob<?, ?, ?> job) { return false; }
 
   /** Whether a restore throws away what was emitted since the last checkpoint (it must). */
   protected boolean discardsUncommittedOnRestore() { return true; }

@@ -38,6 +38,15 @@ final class InlineShards<T> implements Shards<T> {
     }
   }
 
+  @Override
+  public void scan(TypedScan<T> slice) throws StreamingFailedException {
+    try {
+      shard.scan(slice, 0, 1);
+    } catch (RuntimeException e) {
+      throw new StreamingFailedException("shard 0 failed on a typed batch: " + e, e);
+    }
+  }
+
   @Override public List<Object> checkpoint() { return List.of(shard.barrier()); }
   @Override public void sync() {}
   @Override public void restore(List<Object> snapshots, int epoch) { shard.restore(snapshots.get(0), epoch); }

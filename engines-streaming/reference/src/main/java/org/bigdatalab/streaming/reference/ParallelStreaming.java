@@ -60,6 +60,11 @@ public class ParallelStreaming extends EventTimeEngine {
     return new ThreadedShards<>(shards, threads);
   }
 
+  @Override
+  protected boolean scansTypedBatches(StreamingJob<?, ?, ?> job) {
+    return TumblingCount.fits(job) && semantics() == HONEST;
+  }
+
   /** A tumbling count by a whole-number key in primitives ({@link TumblingCount}); any other job in a {@link WindowOperator}. */
   @SuppressWarnings("unchecked")
   private <T, A, R> KeyedState<T, R> state(StreamingJob<T, A, R> job) {

@@ -1,6 +1,7 @@
 package org.bigdatalab.streaming.reference;
 
 import org.bigdatalab.streaming.LateEvent;
+import org.bigdatalab.streaming.ScriptedSource;
 import org.bigdatalab.streaming.WindowResult;
 
 /**
@@ -15,9 +16,11 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
   private final Sink<R> sink;
   private final WatermarkCombiner combiner;
   private int epoch;
-  /** The typed chunk being handled and the event in it, for the line of a late event; null between chunks. */
-  private TypedChunk<T> chunk;
+  /** The typed batch being handled and the event in it, for the line of a late event; null between batches. */
+  private ScriptedSource.Events<T> typed;
   private int current;
+  /** The rises of the slice being scanned ({@link #scan}), reused. */
+  private long[] rises = new long[1024];
 
   Shard(int index, KeyedState<T, R> operator, Sink<R> sink, WatermarkCombiner combiner) {
     this.index = index;
@@ -39,7 +42,7 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
    * remaining rises; one report to the combiner.
    */
   void chunk(TypedChunk<T> c, int own, int shards) {
-    chunk = c;
+    typed = c.batch();
     @SuppressWarnings("unchecked")
     TumblingCount<T> primitive = c.longKeys != null && operator instanceof TumblingCount<?> t ? (TumblingCount<T>) t : null;
     @SuppressWarnings("unchecked") // a TumblingCount's results are counts: R is Long
@@ -56,7 +59,7 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
         for (int before = risesBefore[i]; r < before; r++) {
           operator.onWatermark(rises[r], this);
         }
-        current = i;
+        current = c.from() + i;
         if (primitive != null) {
           primitive.count(c.longKeys[i], c.times[i], null, counted);
         } else {
@@ -67,9 +70,49 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
         operator.onWatermark(rises[r], this);
       }
     } finally {
-      chunk = null;
+      typed = null;
     }
     combiner.advancedThrough(index, rises, c.riseCount, epoch);
+  }
+
+  /**
+   * A slice of a typed batch for a {@link TumblingCount}, read by this shard itself: each event's
+   * time and key; its own events (route {@code own} of {@code shards}) counted; after each event
+   * the watermark rise it causes, as the driver would send it; one report to the combiner.
+   */
+  void scan(TypedScan<T> s, int own, int shards) {
+    @SuppressWarnings("unchecked")
+    TumblingCount<T> count = (TumblingCount<T>) operator;
+    @SuppressWarnings("unchecked") // a TumblingCount's results are counts: R is Long
+    WindowOperator.Emitter<Long> counted = (WindowOperator.Emitter<Long>) (WindowOperator.Emitter<?>) this;
+    java.util.List<T> events = s.batch().events();
+    long watermark = s.watermark();
+    long bound = s.bound();
+    int risen = 0;
+    typed = s.batch();
+    try {
+      for (int i = s.from(); i < s.to(); i++) {
+        T event = events.get(i);
+        long ts = s.time().of(event);
+        long k = s.key().longOf(event);
+        if (shards == 1 || ThreadedShards.shardOf(Long.hashCode(k), shards) == own) {
+          current = i;
+          count.count(k, ts, null, counted);
+        }
+        long next = ts - bound;
+        if (next > watermark) {
+          watermark = next;
+          count.onWatermark(next, counted);
+          if (risen == rises.length) {
+            rises = java.util.Arrays.copyOf(rises, risen * 2);
+          }
+          rises[risen++] = next;
+        }
+      }
+    } finally {
+      typed = null;
+    }
+    combiner.advancedThrough(index, rises, risen, epoch);
   }
 
   /** The barrier: snapshot the state; what follows belongs to the next epoch. */
@@ -86,8 +129,8 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
   @Override public void result(WindowResult<R> result) { sink.result(epoch, result); }
   @Override
   public void late(LateEvent event) {
-    sink.late(epoch, event.line() == null && chunk != null
-        ? new LateEvent(chunk.line(current), event.timestamp(), event.key(), event.watermark()) : event);
+    sink.late(epoch, event.line() == null && typed != null
+        ? new LateEvent(typed.line(current), event.timestamp(), event.key(), event.watermark()) : event);
   }
   @Override public void dropped() { sink.dropped(epoch); }
 }

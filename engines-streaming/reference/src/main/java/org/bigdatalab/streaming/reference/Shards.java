@@ -18,6 +18,9 @@ interface Shards<T> extends AutoCloseable {
   /** A chunk of a typed batch: each shard handles its events and every rise of the chunk, in order. */
   void batch(TypedChunk<T> chunk) throws StreamingFailedException;
 
+  /** A slice of a typed batch each shard reads itself ({@link TypedScan}). */
+  void scan(TypedScan<T> slice) throws StreamingFailedException;
+
   /** Sends a barrier to every shard and waits for their snapshots, in shard order. */
   List<Object> checkpoint() throws StreamingFailedException;
 

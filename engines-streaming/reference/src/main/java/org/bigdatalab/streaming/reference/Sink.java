@@ -19,17 +19,30 @@ final class Sink<R> {
   /** A late event counted as dropped, for engines without a side output. */
   private record Dropped() {}
 
-  /** An emitted watermark. */
-  private record Mark(long time) {}
-
   private final List<Pending> pending = new ArrayList<>();
   private final List<Object> committed = new ArrayList<>();
+  /**
+   * Emitted watermarks, kept apart in primitives (a job emits one per rise, often one per few
+   * events): pending ones with their epochs, and the committed ones in order.
+   */
+  private long[] pendingMarks = new long[64];
+  private int[] pendingMarkEpochs = new int[64];
+  private int pendingMarkCount;
+  private long[] committedMarks = new long[64];
+  private int committedMarkCount;
 
   synchronized void result(int epoch, WindowResult<R> result) { pending.add(new Pending(epoch, result)); }
   synchronized void late(int epoch, LateEvent event) { pending.add(new Pending(epoch, event)); }
   synchronized void dropped(int epoch) { pending.add(new Pending(epoch, new Dropped())); }
   synchronized void dead(int epoch, DeadLetter letter) { pending.add(new Pending(epoch, letter)); }
-  synchronized void watermark(int epoch, long time) { pending.add(new Pending(epoch, new Mark(time))); }
+  synchronized void watermark(int epoch, long time) {
+    if (pendingMarkCount == pendingMarks.length) {
+      pendingMarks = java.util.Arrays.copyOf(pendingMarks, pendingMarkCount * 2);
+      pendingMarkEpochs = java.util.Arrays.copyOf(pendingMarkEpochs, pendingMarkCount * 2);
+    }
+    pendingMarks[pendingMarkCount] = time;
+    pendingMarkEpochs[pendingMarkCount++] = epoch;
+  }
 
   /** Makes visible everything emitted before the barrier of checkpoint {@code epoch}, in emission order. */
   synchronized void commitBefore(int epoch) {
@@ -43,9 +56,25 @@ final class Sink<R> {
     }
     pending.clear();
     pending.addAll(keep);
+    int kept = 0;
+    for (int i = 0; i < pendingMarkCount; i++) {
+      if (pendingMarkEpochs[i] < epoch) {
+        if (committedMarkCount == committedMarks.length) {
+          committedMarks = java.util.Arrays.copyOf(committedMarks, committedMarkCount * 2);
+        }
+        committedMarks[committedMarkCount++] = pendingMarks[i];
+      } else {
+        pendingMarks[kept] = pendingMarks[i];
+        pendingMarkEpochs[kept++] = pendingMarkEpochs[i];
+      }
+    }
+    pendingMarkCount = kept;
   }
 
-  synchronized void abort() { pending.clear(); }
+  synchronized void abort() {
+    pending.clear();
+    pendingMarkCount = 0;
+  }
 
   @SuppressWarnings("unchecked")
   synchronized StreamingResult<R> result(int restarts) {
@@ -58,8 +87,6 @@ final class Sink<R> {
     for (Object item : committed) {
       if (item instanceof WindowResult<?> r) {
         results.add((WindowResult<R>) r);
-      } else if (item instanceof Mark m) {
-        marks.add(m.time());
       } else if (item instanceof LateEvent e) {
         late.add(e);
       } else if (item instanceof DeadLetter d) {
@@ -67,6 +94,9 @@ final class Sink<R> {
       } else if (item instanceof Dropped) {
         dropped++;
       }
+    }
+    for (int i = 0; i < committedMarkCount; i++) {
+      marks.add(committedMarks[i]);
     }
     return new StreamingResult<>(results, marks, late, dropped, dead, restarts);
   }

@@ -80,6 +80,18 @@ final class ThreadedShards<T> implements Shards<T> {
     failIfFailed();
   }
 
+  @Override
+  public void scan(TypedScan<T> slice) throws StreamingFailedException {
+    flushAll();
+    int n = shards.size();
+    for (int s = 0; s < n; s++) {
+      Shard<T, ?> shard = shards.get(s);
+      int own = s;
+      send(s, () -> shard.scan(slice, own, n));
+    }
+    failIfFailed();
+  }
+
   /**
    * The shard of a route hash, by multiply-and-shift (Lemire's range reduction) rather than a
    * division: the same for lines and typed events, and cheap enough to test per event per shard.

@@ -57,6 +57,11 @@ final class TypedChunk<T> {
 
   T event(int i) { return batch.events().get(from + i); }
 
+  ScriptedSource.Events<T> batch() { return batch; }
+
+  /** The batch index of the chunk's first event. */
+  int from() { return from; }
+
   /** The line event {@code i} stands for (the late side output carries it). */
   String line(int i) { return batch.line(from + i); }
 }

@@ -157,6 +157,7 @@ final class BrokenStreamingEngines {
             honest.element(key, chunk.routes[i], chunk.event(i), chunk.line(i), chunk.times[i]);
           }
         }
+        @Override public void scan(TypedScan<T> slice) throws StreamingFailedException { honest.scan(slice); }
         @Override public List<Object> checkpoint() { return honest.checkpoint(); }
         @Override public void sync() { honest.sync(); }
         @Override public void restore(List<Object> snapshots, int epoch) { honest.restore(snapshots, epoch); }
