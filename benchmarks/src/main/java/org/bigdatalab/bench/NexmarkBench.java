@@ -198,8 +198,8 @@ public final class NexmarkBench {
   }
 
   /**
-   * Threads an engine may use: stream-parallel its 4 shards and the source thread, at most the
-   * cores; flink and kafka-streams run the job at parallelism 1 (one task thread); the others one.
+   * Threads an engine may use: stream-parallel its shards (one per core, at most 4) and the source
+   * thread, at most the cores; flink and kafka-streams run the job at parallelism 1 (one task thread); the others one.
    */
   static int threadsOf(String engine) {
     return engine.equals("stream-parallel") ? Math.min(5, Runtime.getRuntime().availableProcessors()) : 1;
