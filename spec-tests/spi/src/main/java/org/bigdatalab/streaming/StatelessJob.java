@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>Assumptions and guarantees:
  * <ol>
  *   <li>The outputs are {@code map(e)} for each parsed event {@code e} with {@code filter(e)}, in the
- *       order of the source's lines: an engine that runs the stage in parallel keeps that order.</li>
+ *       order of the source's lines (a typed batch's events in their order, where its lines would
+ *       be): an engine that runs the stage in parallel keeps that order.</li>
  *   <li>A line the parser refuses goes to the dead letters with the parser's reason; the job goes on.</li>
  *   <li>A filter or map that throws fails the run ({@link StreamingFailedException}).</li>
  * </ol>

@@ -26,7 +26,8 @@ public interface StreamingEngine extends Engine {
   }
 
   /**
-   * Runs a stateless map/filter job over the source's lines, natively (each engine's own map and
+   * Runs a stateless map/filter job over the source's lines and typed events
+   * ({@link ScriptedSource.Events}, exactly their lines), natively (each engine's own map and
    * filter operators); watermark and idle steps are skipped.
    *
    * @throws StreamingFailedException when the filter or map throws
