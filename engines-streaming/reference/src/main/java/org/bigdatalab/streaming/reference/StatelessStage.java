@@ -19,7 +19,7 @@ final class StatelessStage {
   private StatelessStage() {}
 
   /** What one range emitted. */
-  record Part<R>(List<R> outputs, List<DeadLetter> dead) {}
+  record Part<R>(OutputBlocks<R> outputs, List<DeadLetter> dead) {}
 
   /**
    * The records {@code [from, to)} of the source, counted as {@link ScriptedSource#records} does: a
@@ -27,7 +27,7 @@ final class StatelessStage {
    * can end inside a batch.
    */
   static <T, R> Part<R> run(StatelessJob<T, R> job, List<ScriptedSource.Step> steps, long from, long to) {
-    List<R> outputs = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, to - from)));
+    OutputBlocks<R> outputs = new OutputBlocks<>();
     List<DeadLetter> dead = new ArrayList<>();
     long at = 0;
     for (int i = 0; i < steps.size() && at < to; i++) {
@@ -63,16 +63,17 @@ final class StatelessStage {
     return new Part<>(outputs, dead);
   }
 
-  /** The parts, concatenated in order. */
+  /** The parts, concatenated in order (bulk copies into one array). */
+  @SuppressWarnings("unchecked")
   static <R> StatelessResult<R> concat(List<Part<R>> parts) {
-    int size = parts.stream().mapToInt(p -> p.outputs().size()).sum();
-    List<R> outputs = new ArrayList<>(size);
+    Object[] all = new Object[parts.stream().mapToInt(p -> p.outputs().size()).sum()];
+    int at = 0;
     List<DeadLetter> dead = new ArrayList<>();
-    parts.forEach(p -> {
-      outputs.addAll(p.outputs());
+    for (Part<R> p : parts) {
+      at = p.outputs().copyTo(all, at);
       dead.addAll(p.dead());
-    });
-    return new StatelessResult<>(outputs, dead);
+    }
+    return new StatelessResult<>((List<R>) java.util.Arrays.asList(all), dead);
   }
 
   static StreamingFailedException failed(StatelessJob<?, ?> job, RuntimeException e) {
