@@ -29,6 +29,13 @@ final class ThreadedShards<T> implements Shards<T> {
 
   static final int BATCH = 512;
 
+  /**
+   * Typed hand-offs a shard may have queued or running: the source waits rather than run ahead of
+   * a busy shard, so a result is at most this many chunks behind the event that made it due.
+   */
+  static final int TYPED_IN_FLIGHT = 2;
+  private final List<java.util.concurrent.Semaphore> typedInFlight = new ArrayList<>();
+
   /** An event on its way to a shard. */
   private record Element<T>(String key, T event, String line, long ts) {}
 
@@ -39,6 +46,7 @@ final class ThreadedShards<T> implements Shards<T> {
     this.shards = shards;
     this.threads = threads;
     shards.forEach(s -> buffers.add(new ArrayList<>(BATCH)));
+    shards.forEach(s -> typedInFlight.add(new java.util.concurrent.Semaphore(TYPED_IN_FLIGHT)));
   }
 
   @Override
@@ -75,7 +83,7 @@ final class ThreadedShards<T> implements Shards<T> {
     for (int s = 0; s < n; s++) {
       Shard<T, ?> shard = shards.get(s);
       int own = s;
-      send(s, () -> shard.chunk(chunk, own, n));
+      sendTyped(s, () -> shard.chunk(chunk, own, n));
     }
     failIfFailed();
   }
@@ -87,7 +95,7 @@ final class ThreadedShards<T> implements Shards<T> {
     for (int s = 0; s < n; s++) {
       Shard<T, ?> shard = shards.get(s);
       int own = s;
-      send(s, () -> shard.scan(slice, own, n));
+      sendTyped(s, () -> shard.scan(slice, own, n));
     }
     failIfFailed();
   }
@@ -181,6 +189,23 @@ final class ThreadedShards<T> implements Shards<T> {
         work.run();
       } catch (RuntimeException e) {
         failure.compareAndSet(null, e);
+      }
+    });
+  }
+
+  /** As {@link #send}, once the shard has fewer than {@link #TYPED_IN_FLIGHT} typed hand-offs in flight. */
+  private void sendTyped(int shard, Runnable work) {
+    java.util.concurrent.Semaphore permits = typedInFlight.get(shard);
+    permits.acquireUninterruptibly();
+    threads.get(shard).execute(() -> {
+      try {
+        if (failure.get() == null) {
+          work.run();
+        }
+      } catch (RuntimeException e) {
+        failure.compareAndSet(null, e);
+      } finally {
+        permits.release(); // also after a failure, so the source never waits on a stopped shard
       }
     });
   }
