@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The engines' start-up is outside the clock (the engine is made in the trial's setup; the
  * parallel engine's shard threads live as long as it), as is making the input. The result count is
  * returned so the run is not optimized away. See B07 for the hand-written loop the windowed count
- * is compared with, B08 for latency, and NexmarkBench's header for the figures (typed q0 ~6x the
- * lines, the typed count on stream-parallel ~5x, at 2-5% of the loop per core).
+ * is compared with, B08 for latency, and NexmarkBench's header for the figures (typed q0 ~7x the
+ * lines, the typed count on stream-parallel ~6x, at 5% of the loop per core).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

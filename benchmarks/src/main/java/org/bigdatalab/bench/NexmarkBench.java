@@ -42,29 +42,33 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * one JVM with its start-up subtracted.
  *
  * <p>Measured 2026-11-26 (lab bench --workload nexmark --size small: 1M events, JDK 17, 2 vCPUs
- * shared with another helper's builds, load average 3.0-4.7 during the run; events/s of each
+ * shared with another helper's builds, load average 0.2-2.6 during the run; events/s of each
  * query's input, ratio to the loop of the same run; per core = / 2 threads): the hand-written
- * windowed count 350 M/s (1.00), the same loop parsing each line 6.0 M/s (0.017).
- * stream-parallel (2 shards, one per core), typed / lines: q0 15.7 M / 2.6 M (7.9 M vs 1.3 M per
- * core), q1 7.4 M / 4.6 M (3.7 M vs 2.3 M per core), q2 25 M / 5.3 M, q5 0.88 M / 0.69 M, q7
- * 9.7 M / 3.6 M, q8 1.2 M / 0.86 M, q11 1.07 M / 0.73 M, count 18.1 M / 3.3 M (0.026 vs 0.0047 of
- * the loop per core). stream-sequential typed / lines: q0 10.1 M / 2.5 M, q1 10.6 M / 3.0 M, q2
- * 14.1 M / 5.9 M, q7 5.6 M / 3.3 M, count 3.9 M / 2.5 M. A second run of the same code but the
- * stateless output blocks, at load 2.1-4.3: loop 353 M/s; stream-parallel typed q0 14.7 M, q1
- * 7.3 M, q2 117 M, count 30.5 M (0.043 of the loop per core). Latency p50/p99/p99.9/max in
- * microseconds (B08): stream-sequential count lines 3 009/22 703/36 063/36 479, typed
- * 5 855/131 199/161 663/162 047, q7 lines 53/93/241/241, typed 507/4 615/5 699/5 699;
- * stream-parallel count lines 65 663/222 207/226 943/227 327, typed 109 247/406 015/412 927/413 439,
- * q7 lines 123/17 391/19 615/19 615, typed 21 647/73 087/83 647/83 647 (a typed batch is handed
- * over 16K events at a time and the source runs ahead of the shards: no backpressure yet).
+ * windowed count 271 M/s (1.00), the same loop parsing each line 7.3 M/s (0.027).
+ * stream-parallel (2 shards, one per core), typed / lines: q0 32.9 M / 4.8 M (16.4 M vs 2.4 M per
+ * core), q1 11.6 M / 5.5 M (5.8 M vs 2.8 M per core), q2 250 M / 10.0 M, q5 0.87 M / 0.97 M, q7
+ * 10.3 M / 4.4 M, q8 2.8 M / 1.9 M, q11 2.8 M / 2.4 M, count 26.0 M / 4.5 M (0.048 vs 0.0083 of
+ * the loop per core). stream-sequential typed / lines: q0 33.8 M / 4.6 M, q1 9.7 M / 5.0 M, q2
+ * 130 M / 8.5 M, q7 11.6 M / 5.1 M, count 3.5 M / 2.2 M (no primitive state there). Latency
+ * p50/p99/p99.9/max in microseconds (B08, typed / lines): stream-parallel count 8 575/44 607/
+ * 49 151/49 855 / 10 135/195 583/207 871/208 383, q5 31 807/123 263/129 855/131 711 / 401 407/
+ * 878 591/887 295/888 831, q7 2 739/12 047/36 607/36 607 / 129/4 607/5 083/5 083, q11
+ * 11 631/38 655/52 831/62 463 / 46 367/353 791/356 351/356 607; stream-sequential count 3 593/
+ * 11 943/23 199/30 463 / 3 509/10 695/13 847/14 463, q7 494/2 253/6 099/6 099 / 38/113/117/117. A
+ * typed batch reaches the shards 16K events at a time, at most 2 hand-offs in flight per shard;
+ * without that bound (an earlier run, load 3.0-4.7) the source ran ahead and the parallel count's
+ * p50 was 109 ms. That earlier run's throughput: loop 350 M/s, stream-parallel typed q0 15.7 M,
+ * q1 7.4 M, count 18.1 M (0.026 of the loop per core).
  *
  * <p>Flink local beside it, the same session (NexmarkFlinkThroughput 200000 typed in the flink
  * module's tests, start-up cancelled by t(2n) - t(n), parallelism 1, load 3.2-4.1; Flink has no
  * typed path and reads the batch's lines): q0 0.13 M/s, q1 0.20 M, q5 0.058 M, q7 0.047 M, q11
- * 0.079 M, count 0.066 M, against stream-parallel's JMH rows above (q0 15.7 M, count 18.1 M).
+ * 0.079 M, count 0.066 M, against stream-parallel's JMH rows of the same session at load 3.0-4.7
+ * (q0 15.7 M, q1 7.4 M, q7 9.7 M, count 18.1 M): two orders of magnitude.
  *
- * <p>The targets are not met on this machine. Typed sources take the parse out (4-6x on q0 and on
- * the count); what is left for q0/q1 is materializing a million outputs (the spec returns them all:
+ * <p>Targets: q0 typed is met (16.4 M/s per core; 7.9 M in the loaded run), q1 typed is not (5.8 M),
+ * nor the count (0.048 of the loop per core against 0.25). Typed sources take the parse out (7x on
+ * q0, 6x on the count); what is left for q0/q1 is materializing a million outputs (the spec returns them all:
  * in a throwaway probe outside JMH, 4 shards, a quiet moment, q0 typed ran at 30-45 M/s under G1
  * and ~100 M/s under ParallelGC, q1 at ~85 M/s, so G1's write barrier is much of it) and the
  * shared cores. The count's per-event work (key and time through the job's
