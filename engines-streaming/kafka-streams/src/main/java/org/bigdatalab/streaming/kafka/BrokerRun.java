@@ -96,9 +96,11 @@ final class BrokerRun {
       for (int i = 0; i < source.steps().size(); i++) {
         ScriptedSource.Step step = source.steps().get(i);
         if (step instanceof ScriptedSource.Line line) {
-          Long t = KafkaStreamsEngine.timeOf(job, line.text());
-          last = t == null ? last : t + offset;
-          producer.send(new ProducerRecord<>(input, 0, last, Integer.toString(i), line.text()));
+          last = send(producer, job, input, i, line.text(), last, offset);
+        } else if (step instanceof ScriptedSource.Events<?> batch) {
+          for (int e = 0; e < batch.size(); e++) { // no typed path: the lines the batch stands for
+            last = send(producer, job, input, i, batch.line(e), last, offset);
+          }
         } else if (step instanceof ScriptedSource.Idle) {
           producer.flush();
         }
@@ -106,6 +108,15 @@ final class BrokerRun {
       producer.send(new ProducerRecord<>(input, 0, FLUSH_TIME, KafkaStreamsEngine.FLUSH_KEY, KafkaStreamsEngine.FLUSH_LINE));
       producer.send(new ProducerRecord<>(input, 0, END_TIME, END_KEY, KafkaStreamsEngine.FLUSH_LINE));
     }
+  }
+
+  /** Produces one line of step {@code step} with its event time as the record's; returns the time used. */
+  private static <T> long send(KafkaProducer<String, String> producer, StreamingJob<T, ?, ?> job, String input,
+                               int step, String text, long last, long offset) {
+    Long t = KafkaStreamsEngine.timeOf(job, text);
+    long time = t == null ? last : t + offset;
+    producer.send(new ProducerRecord<>(input, 0, time, Integer.toString(step), text));
+    return time;
   }
 
   /** The engine's event-time extractor, with the end record placed after the flush record. */

@@ -38,6 +38,10 @@ final class BrokerStateless {
         for (int i = 0; i < source.steps().size(); i++) {
           if (source.steps().get(i) instanceof ScriptedSource.Line line) {
             producer.send(new ProducerRecord<>(names.input(), 0, null, Integer.toString(i), line.text()));
+          } else if (source.steps().get(i) instanceof ScriptedSource.Events<?> batch) {
+            for (int e = 0; e < batch.size(); e++) { // no typed path: the lines the batch stands for
+              producer.send(new ProducerRecord<>(names.input(), 0, null, Integer.toString(i), batch.line(e)));
+            }
           }
         }
         producer.send(new ProducerRecord<>(names.input(), 0, null, "-1", END_LINE));
