@@ -78,24 +78,26 @@ final class ThreadedShards<T> implements Shards<T> {
    */
   @Override
   public void batch(TypedChunk<T> chunk) throws StreamingFailedException {
-    flushAll();
-    int n = shards.size();
-    for (int s = 0; s < n; s++) {
-      Shard<T, ?> shard = shards.get(s);
-      int own = s;
-      sendTyped(s, () -> shard.chunk(chunk, own, n));
-    }
-    failIfFailed();
+    toEveryShard((shard, own, n) -> shard.chunk(chunk, own, n));
   }
 
   @Override
   public void scan(TypedScan<T> slice) throws StreamingFailedException {
+    toEveryShard((shard, own, n) -> shard.scan(slice, own, n));
+  }
+
+  /** One typed piece of work per shard, after what is buffered; each shard knows its index of n. */
+  private interface ShardWork<T> {
+    void run(Shard<T, ?> shard, int own, int shards);
+  }
+
+  private void toEveryShard(ShardWork<T> work) throws StreamingFailedException {
     flushAll();
     int n = shards.size();
     for (int s = 0; s < n; s++) {
       Shard<T, ?> shard = shards.get(s);
       int own = s;
-      sendTyped(s, () -> shard.scan(slice, own, n));
+      sendTyped(s, () -> work.run(shard, own, n));
     }
     failIfFailed();
   }
