@@ -125,6 +125,22 @@ import org.openjdk.jmh.runner.IterationType;
  * 0.8-1.6 ms. What is left of the gap: a map task sets a bit per record beside the add (which keys
  * it saw), and the output, 100 000 KeyValues, is still boxed and checked inside the clock.
  *
+ * A third columns run on a quieter machine (2026-11-26 20:05, load 2.0-2.4, -wi 3 -i 8, threads=2):
+ * loop 24.2 / 26.3 / 18.7 ms, df-parallel/columns 47.4 / 46.7 / 32.6 ms at z = 0 / 1.0 / 1.5: 0.51 /
+ * 0.56 / 0.57 of the loop, 0.26 / 0.28 / 0.29 per thread (target 0.25: met in two runs of three).
+ * 50 M records (same hour, -wi 1 -i 3, -Xmx12g): loop 102 / 88.8 ms at z = 0 / 1.5; columns 119 /
+ * 149 ms (0.43 / 0.30 per thread); records (reduceByKey) 2473 / 1054 ms (0.021 / 0.042 per thread).
+ *
+ * Against Spark local[*] (same JMH run per size, the spark module's class path, start-up outside the
+ * clock; B09 measures it: ~17 s):
+ *                          10M z=0     10M z=1.0    10M z=1.5    50M z=1.5
+ *   df-parallel/columns      45.9 ms     44.2 ms      41.7 ms     149 ms
+ *   df-parallel (records)     650 ms      490 ms       224 ms    1054 ms
+ *   spark/columns            5859 ms     4066 ms      2514 ms
+ *   spark (records)          5340 ms     3377 ms      2246 ms    6505 ms
+ * so df-parallel is 7-10x faster than Spark record for record at 10 M (6.2x at 50 M), and 60-130x
+ * with columns (Spark's adapter boxes the columns into an RDD; its iterations varied 2-5x).
+ *
  * The time side of salting, groupByKey at z=1.5 (2026-11-26, 10 M records, df-parallel on 2 threads,
  * 8 partitions, 8 salts, JDK 17, G1, -Xmx8g, one JMH run -f 1 -wi 2 -i 8 -prof gc, 2 vCPUs shared
  * with another helper's JVM, load average 2.9 at the start, 3.6 at the end). Medians of the 8
