@@ -1,5 +1,6 @@
 package org.bigdatalab.bench;
 
+import org.bigdatalab.suite.matrix.EngineModules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.BufferedReader;

@@ -1,5 +1,6 @@
 package org.bigdatalab.bench;
 
+import org.bigdatalab.suite.matrix.EngineModules;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

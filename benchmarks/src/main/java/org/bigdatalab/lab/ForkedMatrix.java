@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bigdatalab.bench.EngineModules;
+import org.bigdatalab.suite.matrix.EngineModules;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.Topic;
 import org.bigdatalab.suite.matrix.ClauseResult;

@@ -1,5 +1,6 @@
 package org.bigdatalab.bench;
 
+import org.bigdatalab.suite.matrix.EngineModules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bigdatalab.suite.matrix.EngineModules;
 
 /**
  * Runs a chapter program that needs a real engine whose jars cannot share the guide's class path
@@ -26,8 +27,12 @@ import java.util.List;
  * to the program's {@code .stdout.log}.
  */
 public final class ForkedChapter {
-  /** The project root: where {@code mvnw} is. The lab CLI and the build set it; otherwise found upwards. */
-  static final String ROOT_PROPERTY = "lab.root";
+  /**
+   * The project root: where {@code mvnw} is. The lab CLI and the build set it; otherwise found upwards
+   * (unlike {@link EngineModules#root()}, which takes the working directory: a chapter test runs inside
+   * the guide module and must still reach the engine modules).
+   */
+  static final String ROOT_PROPERTY = EngineModules.ROOT_PROPERTY;
   /** JVM flags for the child (the engines' {@code --add-opens}); the build passes them in one string. */
   static final String FLAGS_PROPERTY = "guide.jvm.flags";
 
@@ -40,19 +45,18 @@ public final class ForkedChapter {
 
   static void run(Path root, Class<?> program, String moduleDir, PrintStream out)
       throws IOException, InterruptedException {
-    Path module = root.resolve(moduleDir);
-    Path classpathFile = module.resolve("target/lab-engine.classpath");
+    Path classpathFile = root.resolve(moduleDir).resolve(EngineModules.CLASSPATH_FILE);
     if (!Files.isRegularFile(classpathFile)) {
       throw new IllegalStateException("guide: " + program.getSimpleName() + " runs on the engine built by "
           + moduleDir + ", but " + classpathFile + " is missing: build that module first (./mvnw -pl "
           + moduleDir + " -am package -DskipTests)");
     }
-    String classpath = module.resolve("target/classes") + File.pathSeparator
-        + Files.readString(classpathFile).trim() + File.pathSeparator + System.getProperty("java.class.path");
+    String classpath = String.join(File.pathSeparator, EngineModules.engineClasspath(classpathFile))
+        + File.pathSeparator + System.getProperty("java.class.path");
     Path printed = Files.createTempFile("guide-" + program.getSimpleName(), ".txt");
     try {
       List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add(EngineModules.javaLauncher());
       command.add("-Xmx2g");
       command.addAll(jvmFlags());
       command.addAll(List.of("-cp", classpath, ForkedChapter.class.getName(), program.getName(), printed.toString()));

@@ -1,4 +1,4 @@
-package org.bigdatalab.bench;
+package org.bigdatalab.suite.matrix;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +14,13 @@ import java.util.stream.Stream;
  * The engine modules that cannot share the lab CLI's class path (Spark, Flink, Kafka Streams) and
  * what a JVM of their own needs. A module opts in by writing {@code target/lab-engine.classpath}
  * when it is built (see engines-dataflow/spark/pom.xml); the conformance matrix
- * ({@code ForkedMatrix}) and the benchmarks ({@link ForkedBench}) both find them here.
+ * ({@code ForkedMatrix}), the benchmarks ({@code ForkedBench}) and the guide's chapter programs
+ * ({@code ForkedChapter}) all find them here and build their class paths the same way.
  */
 public final class EngineModules {
   /** Where the checkout is; {@code ./lab} sets it to the repository root. */
   public static final String ROOT_PROPERTY = "lab.root";
-  static final String CLASSPATH_FILE = "target/lab-engine.classpath";
+  public static final String CLASSPATH_FILE = "target/lab-engine.classpath";
 
   private EngineModules() {}
 
@@ -81,7 +82,7 @@ public final class EngineModules {
     return entries;
   }
 
-  static List<String> split(String classpath) {
+  public static List<String> split(String classpath) {
     return Stream.of(classpath.trim().split(java.io.File.pathSeparator)).filter(s -> !s.isEmpty()).toList();
   }
 
