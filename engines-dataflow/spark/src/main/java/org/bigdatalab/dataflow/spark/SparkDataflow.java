@@ -158,9 +158,49 @@ public final class SparkDataflow implements DataflowEngine {
       }).saveAsTextFile(dir.toUri().toString());
       return written.value();
     } catch (Exception e) {
+      awaitTasksEnded();
       deleteQuietly(dir);
       throw failed(e);
     }
+  }
+
+  /**
+   * When one task fails a job, Spark kills its other tasks asynchronously, and a save task that is
+   * still running (or just starting) creates its attempt directory under the output: deleting the
+   * output before they end can leave it behind (seen once in the matrix). So cancel this action's
+   * jobs and wait, within a bound, until none of their tasks is active.
+   */
+  private void awaitTasksEnded() {
+    String group = sc.getLocalProperty("spark.jobGroup.id");
+    if (group == null) {
+      return;
+    }
+    sc.cancelJobGroup(group);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      awaitListenerEvents();
+      if (activeTasks(group) == 0) {
+        return;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private int activeTasks(String group) {
+    int active = 0;
+    for (int job : sc.statusTracker().getJobIdsForGroup(group)) {
+      org.apache.spark.SparkJobInfo info = sc.statusTracker().getJobInfo(job);
+      for (int stage : info == null ? new int[0] : info.stageIds()) {
+        org.apache.spark.SparkStageInfo stageInfo = sc.statusTracker().getStageInfo(stage);
+        active += stageInfo == null ? 0 : stageInfo.numActiveTasks();
+      }
+    }
+    return active;
   }
 
   /** Spark's "Task 3 in stage 7.0 failed" becomes "stage 7.0 partition 3" (a task's index is its partition's). */
