@@ -70,6 +70,22 @@ final class IntLongTable implements PartialLongs {
     }
   }
 
+  /** The key's long, or {@code v} put there first if the key is new (as an index of first appearance, say). */
+  long putIfAbsent(int key, long v) {
+    long[] s = slots;
+    int mask = s.length - 1;
+    for (int i = home(key); ; i = (i + 2) & mask) {
+      long k = s[i];
+      if (k == key) {
+        return s[i + 1];
+      }
+      if (k == FREE) {
+        insert(i, key, v);
+        return v;
+      }
+    }
+  }
+
   private void insert(int i, int key, long v) {
     slots[i] = key;
     slots[i + 1] = v;

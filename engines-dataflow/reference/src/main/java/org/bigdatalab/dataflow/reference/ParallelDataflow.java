@@ -46,6 +46,8 @@ public class ParallelDataflow extends PartitionedDataflow {
 
   @Override protected KeyedMerge keyedMerge() { return TableMerge.INSTANCE; }
 
+  @Override protected java.util.List<Object> shuffleBucket() { return new ShuffleBucket(); }
+
   @Override protected FusedLongAggregate fusedLongAggregate() { return FusedLongAggregate.INSTANCE; }
 
   @Override

@@ -56,6 +56,9 @@ abstract class PartitionedDataflow implements DataflowEngine {
    */
   protected FusedLongAggregate fusedLongAggregate() { return null; }
 
+  /** A new block for the records one shuffle task sends one partition: a plain list here; df-parallel keeps int-keyed pairs primitive. */
+  protected List<Object> shuffleBucket() { return new ArrayList<>(); }
+
   /** Whether a reduceByKey shuffles even when its input came from a shuffle by key (it must: a map may change keys). */
   protected boolean shufflesAgain(Staged input) { return true; }
 

@@ -153,7 +153,7 @@ final class PlanEvaluator {
   List<List<Object>> shuffle(Staged in, int n, Function<Object, Object> key, UnaryOperator<Iterator<Object>> mapSide)
       throws DataflowFailedException {
     List<List<List<Object>>> perTask = runner.run(in, (task, records) -> {
-      List<List<Object>> buckets = emptyPartitions(n);
+      List<List<Object>> buckets = shuffleBuckets(n);
       (mapSide == null ? records : mapSide.apply(records))
           .forEachRemaining(x -> buckets.get(engine.partitionOf(key.apply(x), n)).add(x));
       return buckets;
@@ -163,7 +163,7 @@ final class PlanEvaluator {
 
   private List<List<Object>> roundRobin(Staged in, int n) throws DataflowFailedException {
     List<List<List<Object>>> perTask = runner.run(in, (task, records) -> {
-      List<List<Object>> buckets = emptyPartitions(n);
+      List<List<Object>> buckets = shuffleBuckets(n);
       int j = 0;
       while (records.hasNext()) {
         buckets.get(Math.floorMod(task.partition() + j++, n)).add(records.next());
@@ -287,13 +287,22 @@ final class PlanEvaluator {
     return n % 2 == 1 ? sizes[n / 2] : (sizes[n / 2 - 1] + sizes[n / 2]) / 2.0;
   }
 
-  private static List<List<Object>> gather(List<List<List<Object>>> perTask, int n) {
-    List<List<Object>> out = emptyPartitions(n);
+  private List<List<Object>> gather(List<List<List<Object>>> perTask, int n) {
+    List<List<Object>> out = shuffleBuckets(n);
     perTask.forEach(buckets -> {
       for (int r = 0; r < n; r++) {
         out.get(r).addAll(buckets.get(r));
       }
     });
+    return out;
+  }
+
+  /** n empty blocks of the engine's shuffle layout. */
+  private List<List<Object>> shuffleBuckets(int n) {
+    List<List<Object>> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(engine.shuffleBucket());
+    }
     return out;
   }
 
