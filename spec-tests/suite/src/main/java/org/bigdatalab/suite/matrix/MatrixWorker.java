@@ -47,9 +47,11 @@ public final class MatrixWorker {
           || info.kind() == EngineInfo.Kind.BROKEN || Suites.topicsFor(info.topic()).isEmpty()) {
         continue;
       }
-      lines.add(String.join("\t", "engine", info.id(), clean(info.displayName()), info.topic().id(), info.kind().name()));
       int engineTries = info.kind() == EngineInfo.Kind.REAL ? Math.min(tries, realTries) : tries;
       try (Engine engine = EngineRegistry.load().provider(info.id()).create(options)) {
+        // the instance's name, not the provider's: options may change what runs (kafka-streams on a broker)
+        EngineInfo running = engine.info();
+        lines.add(String.join("\t", "engine", info.id(), clean(running.displayName()), info.topic().id(), info.kind().name()));
         Matrix matrix = new ConformanceRunner(engineTries, work, true).run(engine, Set.of(),
             clause -> System.out.println("progress\t" + info.id() + "\t" + clause));
         for (ClauseResult r : matrix.results()) {
