@@ -79,6 +79,8 @@ public final class BenchRunner {
   /** The baseline of every ratio: the hand-written loop on one thread. */
   public static final String BASELINE = "hand-written-1-thread";
   /** B01's measureWrong: the same loop with HashMap&lt;String, Long&gt;, for scale. */
+  /** The hand-written join of B10, the baseline of the skew workload's join rows. */
+  public static final String JOIN_BASELINE = "hand-written-join-1-thread";
   public static final String HASHMAP_LOOP = "hand-written-hashmap-1-thread";
   public static final List<String> WORKLOADS = List.of("wordcount", "terasort", "dfs", "skew");
   /** The baseline of the {@code dfs} rows: a plain sequential {@code Files} write or read of the same bytes. */
@@ -360,7 +362,9 @@ public final class BenchRunner {
       case "measureRight", "baseline" -> BASELINE;
       case "measureWrong" -> HASHMAP_LOOP;
       case "write", "read" -> DfsBench.rowEngine(params);
-      default -> params.getParam("salted") != null
+      default -> params.getParam("strategy") != null
+          ? B10_SkewedJoin.rowEngine(params.getParam("engine"), params.getParam("strategy"))
+          : params.getParam("salted") != null
           ? B05_SkewedAggregation.rowEngine(params.getParam("engine"), Boolean.parseBoolean(params.getParam("salted")), params.getParam("aggregation"))
           : params.getParam("engine");
     };

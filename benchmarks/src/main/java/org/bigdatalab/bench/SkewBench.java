@@ -1,6 +1,7 @@
 package org.bigdatalab.bench;
 
 import static org.bigdatalab.bench.BenchRunner.BASELINE;
+import static org.bigdatalab.bench.BenchRunner.JOIN_BASELINE;
 import static org.bigdatalab.bench.BenchRunner.jmh;
 import static org.bigdatalab.bench.BenchRunner.jmhLog;
 import static org.bigdatalab.bench.BenchRunner.measureEverywhere;
@@ -22,10 +23,13 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * {@code lab bench --workload skew}: the hand-written loop, then every dataflow engine plain and salted (B05),
- * record at a time (reduceByKey, groupByKey) and DataFrame-style (columns: columnar source, declared sum).
+ * record at a time (reduceByKey, groupByKey) and DataFrame-style (columns: columnar source, declared sum);
+ * then the join over the same skewed keys (B10: shuffle, salted by hand, the engine's skew split where it
+ * supports skew.join.split, broadcast) beside the hand-written join.
  */
 final class SkewBench {
   private static final String B05 = B05_SkewedAggregation.class.getName();
+  private static final String B10 = B10_SkewedJoin.class.getName();
 
   private SkewBench() {}
 
@@ -47,6 +51,17 @@ final class SkewBench {
       }
     }
     return ids;
+  }
+
+  private static boolean isJoin(String rowEngine) {
+    return rowEngine.contains("/join");
+  }
+
+  /** B10's strategies an engine runs: the skew split only where the engine supports skew.join.split. */
+  private static List<String> joinStrategies(String engine, Plan plan) {
+    boolean splits = org.bigdatalab.spi.EngineRegistry.load().find(engine)
+        .map(provider -> !provider.info().unsupported().containsKey(org.bigdatalab.dataflow.SkewClauses.JOIN_SPLIT)).orElse(false);
+    return plan.values("strategy", B10_SkewedJoin.STRATEGIES).stream().filter(st -> splits || !st.equals("split")).toList();
   }
 
   /** Up to 1 M records: a smoke run; larger: two measured jobs per engine. */
@@ -74,6 +89,14 @@ final class SkewBench {
         "skew", size, records, "records/s", false, progress)) {
       baselines.put(result.getParams().getParam("exponent"), records / (result.getPrimaryResult().getScore() / 1000.0));
     }
+    Map<String, Double> joinBaselines = new LinkedHashMap<>();
+    if (plan.values("join", List.of("true")).contains("true")) {
+      for (RunResult result : jmh(options("skew", size, records, plan, plan.baselineWarmups())
+          .include(Pattern.quote(B10) + "\\.baseline$").param("exponent", exponents.toArray(String[]::new)).build(),
+          "skew", size, records, "records/s", false, progress)) {
+        joinBaselines.put(result.getParams().getParam("exponent"), records / (result.getPrimaryResult().getScore() / 1000.0));
+      }
+    }
     List<BenchResult> measured = engines.all().isEmpty() ? List.of() : measureEverywhere("skew", engines, size, plan, progress);
     List<BenchResult> rows = new ArrayList<>();
     for (String e : exponents) {
@@ -84,8 +107,12 @@ final class SkewBench {
         continue;
       }
       rows.add(new BenchResult("skew", BASELINE, label, 1, "records/s", round(baseline), BASELINE, 1.0, null, null, null));
-      measured.stream().filter(r -> r.size().equals(label)).forEach(r -> rows.add(
-          r.against(BASELINE, round(baseline))));
+      Double joinBaseline = joinBaselines.get(e);
+      if (joinBaseline != null) {
+        rows.add(new BenchResult("skew", JOIN_BASELINE, label, 1, "records/s", round(joinBaseline), JOIN_BASELINE, 1.0, null, null, null));
+      }
+      measured.stream().filter(r -> r.size().equals(label)).forEach(r -> rows.add(isJoin(r.engine())
+          ? (joinBaseline == null ? r : r.against(JOIN_BASELINE, round(joinBaseline))) : r.against(BASELINE, round(baseline))));
     }
     return rows;
   }
@@ -113,11 +140,28 @@ final class SkewBench {
       double msPerJob = result.getPrimaryResult().getScore();
       perSecond.put(result.getParams().getParam("exponent") + " " + rowEngine(result.getParams()), records / (msPerJob / 1000.0));
     }
+    Map<String, List<String>> joinIds = new LinkedHashMap<>();
+    if (plan.values("join", List.of("true")).contains("true")) {
+      for (String engine : engines) {
+        List<String> strategies = joinStrategies(engine, plan);
+        joinIds.put(engine, strategies.stream().map(st -> B10_SkewedJoin.rowEngine(engine, st)).toList());
+        exponents.forEach(e -> joinIds.get(engine).forEach(id -> SkewData.deleteShare(size, e, id)));
+        for (RunResult result : jmh(options("skew", size, records, plan, plan.engineWarmups())
+            .include(Pattern.quote(B10) + "\\.measureEngine$").param("exponent", exponents.toArray(String[]::new))
+            .param("engine", engine).param("strategy", strategies.toArray(String[]::new)).build(),
+            "skew", size, records, "records/s", true, progress)) {
+          double msPerJob = result.getPrimaryResult().getScore();
+          perSecond.put(result.getParams().getParam("exponent") + " " + rowEngine(result.getParams()), records / (msPerJob / 1000.0));
+        }
+      }
+    }
     List<BenchResult> rows = new ArrayList<>();
     for (String e : exponents) {
       String label = size + "-z" + e;
       for (String engine : engines) {
-        for (String id : variants(engine, plan)) {
+        List<String> ids = new ArrayList<>(variants(engine, plan));
+        ids.addAll(joinIds.getOrDefault(engine, List.of()));
+        for (String id : ids) {
           Double value = perSecond.get(e + " " + id);
           if (value == null) {
             progress.accept("no result for " + id + " (skew, " + label + "): it failed; see " + jmhLog("skew", size));

@@ -271,14 +271,7 @@ final class PlanEvaluator {
   }
 
   private static Iterator<Object> join(Iterator<Object> left, Map<Object, List<Object>> right, Plan.JoinType type) {
-    return Iterators.flatMap(left, x -> {
-      KeyValue<?, ?> kv = (KeyValue<?, ?>) x;
-      List<Object> ws = right.getOrDefault(kv.key(), List.of());
-      if (ws.isEmpty()) {
-        return type == Plan.JoinType.LEFT_OUTER ? List.of(KeyValue.of(kv.key(), Pair.of(kv.value(), null))) : List.of();
-      }
-      return ws.stream().map(w -> KeyValue.of(kv.key(), Pair.of(kv.value(), w))).toList();
-    });
+    return new JoinedRecords(left, right, type);
   }
 
   private static double median(List<List<Object>> partitions) {
