@@ -144,14 +144,19 @@ class BenchSmokeTest {
     List<String> progress = new ArrayList<>();
     List<BenchResult> rows = BenchRunner.run("skew", List.of("df-sequential", "df-parallel"), "20000", progress::add, ONCE);
 
-    assertThat(rows).hasSize(3 * (1 + 2 * 6)); // per exponent: the loop, two engines x (reduceByKey, groupByKey, columns) x salting
+    // per exponent: the two loops, two engines x (reduceByKey, groupByKey, columns) x salting, and the joins
+    // (shuffle, salted, broadcast; the skew split only on df-parallel, which supports skew.join.split)
+    assertThat(rows).hasSize(3 * (2 + 2 * 6 + 3 + 4));
     assertThat(rows).extracting(BenchResult::size).contains("20000-z0", "20000-z1.0", "20000-z1.5");
     assertThat(rows).extracting(BenchResult::engine).contains(BenchRunner.BASELINE, "df-parallel", "df-parallel+salted",
-        "df-sequential/groupByKey", "df-sequential/groupByKey+salted", "df-parallel/columns", "df-parallel/columns+salted");
+        "df-sequential/groupByKey", "df-sequential/groupByKey+salted", "df-parallel/columns", "df-parallel/columns+salted",
+        BenchRunner.JOIN_BASELINE, "df-sequential/join", "df-sequential/join+salted", "df-sequential/join+broadcast",
+        "df-parallel/join", "df-parallel/join+split").doesNotContain("df-sequential/join+split");
+    assertThat(rows).filteredOn(r -> r.engine().contains("/join")).allSatisfy(r -> assertThat(r.baseline()).isEqualTo(BenchRunner.JOIN_BASELINE));
     assertThat(rows).allSatisfy(r -> {
       assertThat(r.value()).isPositive();
       assertThat(r.metric()).isEqualTo("records/s");
-      if (r.engine().equals(BenchRunner.BASELINE)) {
+      if (r.engine().equals(BenchRunner.BASELINE) || r.engine().equals(BenchRunner.JOIN_BASELINE)) {
         assertThat(r.maxTaskShare()).isNull();
         assertThat(r.maxTaskMs()).isNull();
       } else {
@@ -162,7 +167,23 @@ class BenchSmokeTest {
       }
     });
     assertThat(BenchTable.format(rows)).contains("max-task", "salting cuts the largest task",
-        "salting cuts the longest task after the shuffle: wall ", "in the whole job: wall ");
+        "salting cuts the longest task after the shuffle: wall ", "in the whole job: wall ",
+        "df-parallel/join the skew split cuts the longest task", "df-parallel/join broadcasting cuts the longest task");
+  }
+
+  @Test
+  void everyJoinPlanGivesTheHandWrittenJoin() throws Exception {
+    SkewData data = SkewData.of(5_000, 1.5);
+    B10_SkewedJoin.Expected expected = B10_SkewedJoin.Expected.of(data);
+    for (String engine : List.of("df-sequential", "df-parallel")) {
+      try (org.bigdatalab.dataflow.DataflowEngine df = EngineRegistry.load()
+          .create(engine, org.bigdatalab.dataflow.DataflowEngine.class, EngineOptions.NONE)) {
+        for (String strategy : B10_SkewedJoin.STRATEGIES) {
+          expected.check(df.collect(B10_SkewedJoin.plan(data.slices(B05_SkewedAggregation.partitions()), data.keySpace, strategy)),
+              B10_SkewedJoin.rowEngine(engine, strategy));
+        }
+      }
+    }
   }
 
   @Test
