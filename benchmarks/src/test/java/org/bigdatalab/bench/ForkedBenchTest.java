@@ -28,7 +28,7 @@ class ForkedBenchTest {
    * combination: the variant with the most shuffles, at the most skewed exponent.
    */
   private static final BenchRunner.Plan ONCE = new BenchRunner.Plan(0, 0, 0, 1, 1, Mode.SingleShotTime,
-      Map.of("exponent", List.of("1.5"), "aggregation", List.of("groupByKey"), "salted", List.of("true")));
+      Map.of("exponent", List.of("1.5"), "aggregation", List.of("groupByKey"), "salted", List.of("true"), "join", List.of("false")));
   private static final Path ROOT = checkout();
 
   @BeforeAll
