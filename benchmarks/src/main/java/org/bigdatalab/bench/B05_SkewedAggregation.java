@@ -274,13 +274,7 @@ public class B05_SkewedAggregation {
 
     @Setup(Level.Trial)
     public void start(Input input) {
-      EngineRegistry registry = EngineRegistry.load();
-      if (registry.find(engine).isEmpty()) {
-        throw new IllegalStateException("engine '" + engine + "' is not on the class path; registered: "
-            + registry.engines().stream().map(i -> i.id()).toList());
-      }
-      df = registry.create(engine, DataflowEngine.class,
-          threads > 0 ? new EngineOptions(Map.of("threads", Integer.toString(threads))) : EngineOptions.NONE);
+      df = create(engine, threads);
       aggregate = aggregation.equals("columns") ? columnsPlan(input.data, partitions(), salted)
           : plan(input.slices(), salted, aggregation.equals("groupByKey"));
     }
@@ -288,22 +282,39 @@ public class B05_SkewedAggregation {
     @TearDown(Level.Trial)
     public void stop(Input input) throws Exception {
       if (metrics != null) {
-        String row = rowEngine(engine, salted, aggregation);
-        SkewData.writeShare(input.size, input.exponent, row, maxTaskShare(metrics));
-        // the time side of skew: a share of records is not yet a share of the wall clock, nor of the CPU;
-        // one job's times swing with GC pauses and the load, so the median over the measured jobs
-        TaskTimes times = measuredJobs.isEmpty() ? TaskTimes.of(metrics) : TaskTimes.median(measuredJobs);
-        times.write(SkewData.timesFile(input.size, input.exponent, row));
-        System.out.printf("B05 %s size %s z=%s: largest task share %.3f; median of %d jobs: longest task %s, longest after"
-            + " a shuffle %s%n", row, input.size, input.exponent, maxTaskShare(metrics), Math.max(1, measuredJobs.size()),
-            TaskTimes.wallAndCpu(times.wallMs(), times.cpuMs()), TaskTimes.wallAndCpu(times.shuffledWallMs(), times.shuffledCpuMs()));
-        measuredJobs.forEach(job -> System.out.printf("B05   job: longest task %s, after a shuffle %s%n",
-            TaskTimes.wallAndCpu(job.wallMs(), job.cpuMs()), TaskTimes.wallAndCpu(job.shuffledWallMs(), job.shuffledCpuMs())));
+        report("B05", rowEngine(engine, salted, aggregation), input, metrics, measuredJobs);
       }
       if (df != null) {
         df.close();
       }
     }
+  }
+
+  /** The engine by id, with its {@code threads} option where {@code threads > 0}. */
+  static DataflowEngine create(String engine, int threads) {
+    EngineRegistry registry = EngineRegistry.load();
+    if (registry.find(engine).isEmpty()) {
+      throw new IllegalStateException("engine '" + engine + "' is not on the class path; registered: "
+          + registry.engines().stream().map(i -> i.id()).toList());
+    }
+    return registry.create(engine, DataflowEngine.class,
+        threads > 0 ? new EngineOptions(Map.of("threads", Integer.toString(threads))) : EngineOptions.NONE);
+  }
+
+  /**
+   * Leaves a row's largest task share and task times for the parent ({@link SkewData}) and logs them:
+   * the time side of skew, as a share of records is not yet a share of the wall clock, nor of the CPU;
+   * one job's times swing with GC pauses and the load, so the median over the measured jobs.
+   */
+  static void report(String bench, String row, Input input, ActionMetrics metrics, List<TaskTimes> measuredJobs) throws java.io.IOException {
+    SkewData.writeShare(input.size, input.exponent, row, maxTaskShare(metrics));
+    TaskTimes times = measuredJobs.isEmpty() ? TaskTimes.of(metrics) : TaskTimes.median(measuredJobs);
+    times.write(SkewData.timesFile(input.size, input.exponent, row));
+    System.out.printf("%s %s size %s z=%s: largest task share %.3f; median of %d jobs: longest task %s, longest after"
+        + " a shuffle %s%n", bench, row, input.size, input.exponent, maxTaskShare(metrics), Math.max(1, measuredJobs.size()),
+        TaskTimes.wallAndCpu(times.wallMs(), times.cpuMs()), TaskTimes.wallAndCpu(times.shuffledWallMs(), times.shuffledCpuMs()));
+    measuredJobs.forEach(job -> System.out.printf("%s   job: longest task %s, after a shuffle %s%n", bench,
+        TaskTimes.wallAndCpu(job.wallMs(), job.cpuMs()), TaskTimes.wallAndCpu(job.shuffledWallMs(), job.shuffledCpuMs())));
   }
 
   /** Input and output partitions of every plan: four per core, as BenchData gives MapReduce. */
