@@ -129,15 +129,14 @@ abstract class EventTimeEngine implements StreamingEngine {
     long bound = outOfOrderness(job);
     StreamFns.LongKey<T> longKey = job.key() instanceof StreamFns.LongKey<T> k ? k : null;
     if (longKey != null && scansTypedBatches(job)) {
+      if (events.isEmpty()) {
+        return watermark;
+      }
       for (int from = 0; from < events.size(); from += TypedChunk.SIZE) {
         int to = Math.min(events.size(), from + TypedChunk.SIZE);
         shards.scan(new TypedScan<>(batch, from, to, watermark, bound, job.timestamp(), longKey));
-        for (int i = from; i < to; i++) { // the watermark after the slice, as each shard works it out
-          long next = job.timestamp().of(events.get(i)) - bound;
-          watermark = Math.max(watermark, next);
-        }
       }
-      return watermark;
+      return shards.scanned(); // the driver reads no event: the shards work the watermark out
     }
     for (int from = 0; from < events.size(); from += TypedChunk.SIZE) {
       int to = Math.min(events.size(), from + TypedChunk.SIZE);

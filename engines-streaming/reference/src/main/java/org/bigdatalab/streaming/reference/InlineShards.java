@@ -47,6 +47,7 @@ final class InlineShards<T> implements Shards<T> {
     }
   }
 
+  @Override public long scanned() { return shard.scanned(); }
   @Override public List<Object> checkpoint() { return List.of(shard.barrier()); }
   @Override public void sync() {}
   @Override public void restore(List<Object> snapshots, int epoch) { shard.restore(snapshots.get(0), epoch); }

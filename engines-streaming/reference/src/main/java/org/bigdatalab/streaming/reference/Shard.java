@@ -21,6 +21,8 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
   private int current;
   /** The rises of the slice being scanned ({@link #scan}), reused. */
   private long[] rises = new long[1024];
+  /** The watermark after the last slice scanned: where the batch's next slice starts. */
+  private long scanned = Long.MIN_VALUE;
 
   Shard(int index, KeyedState<T, R> operator, Sink<R> sink, WatermarkCombiner combiner) {
     this.index = index;
@@ -86,7 +88,7 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
     @SuppressWarnings("unchecked") // a TumblingCount's results are counts: R is Long
     WindowOperator.Emitter<Long> counted = (WindowOperator.Emitter<Long>) (WindowOperator.Emitter<?>) this;
     java.util.List<T> events = s.batch().events();
-    long watermark = s.watermark();
+    long watermark = s.from() == 0 ? s.watermark() : scanned;
     long bound = s.bound();
     int risen = 0;
     typed = s.batch();
@@ -112,8 +114,12 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
     } finally {
       typed = null;
     }
+    scanned = watermark;
     combiner.advancedThrough(index, rises, risen, epoch);
   }
+
+  /** The watermark after the last slice {@link #scan}ned. */
+  long scanned() { return scanned; }
 
   /** The barrier: snapshot the state; what follows belongs to the next epoch. */
   Object barrier() {
@@ -127,6 +133,7 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
   }
 
   @Override public void result(WindowResult<R> result) { sink.result(epoch, result); }
+  @Override public void results(java.util.List<WindowResult<R>> results) { sink.results(epoch, results); }
   @Override
   public void late(LateEvent event) {
     sink.late(epoch, event.line() == null && typed != null

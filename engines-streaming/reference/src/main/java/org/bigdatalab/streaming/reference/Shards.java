@@ -21,6 +21,9 @@ interface Shards<T> extends AutoCloseable {
   /** A slice of a typed batch each shard reads itself ({@link TypedScan}). */
   void scan(TypedScan<T> slice) throws StreamingFailedException;
 
+  /** After a batch's slices: the watermark after its last event, as the shards worked it out (waits for shard 0). */
+  long scanned() throws StreamingFailedException;
+
   /** Sends a barrier to every shard and waits for their snapshots, in shard order. */
   List<Object> checkpoint() throws StreamingFailedException;
 

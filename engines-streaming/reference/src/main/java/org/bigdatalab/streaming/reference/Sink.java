@@ -19,6 +19,9 @@ final class Sink<R> {
   /** A late event counted as dropped, for engines without a side output. */
   private record Dropped() {}
 
+  /** Results emitted together (one window's firing): one entry, one lock, instead of one per result. */
+  private record Results(List<?> results) {}
+
   private final List<Pending> pending = new ArrayList<>();
   private final List<Object> committed = new ArrayList<>();
   /**
@@ -32,10 +35,21 @@ final class Sink<R> {
   private int committedMarkCount;
 
   synchronized void result(int epoch, WindowResult<R> result) { pending.add(new Pending(epoch, result)); }
+  /** Several results in emission order; the sink keeps the list (the caller hands it over). */
+  synchronized void results(int epoch, List<WindowResult<R>> results) { pending.add(new Pending(epoch, new Results(results))); }
   synchronized void late(int epoch, LateEvent event) { pending.add(new Pending(epoch, event)); }
   synchronized void dropped(int epoch) { pending.add(new Pending(epoch, new Dropped())); }
   synchronized void dead(int epoch, DeadLetter letter) { pending.add(new Pending(epoch, letter)); }
-  synchronized void watermark(int epoch, long time) {
+  synchronized void watermark(int epoch, long time) { mark(epoch, time); }
+
+  /** {@code times[from..to)} in order, under one lock (a typed chunk's rises). */
+  synchronized void watermarks(int epoch, long[] times, int from, int to) {
+    for (int i = from; i < to; i++) {
+      mark(epoch, times[i]);
+    }
+  }
+
+  private void mark(int epoch, long time) {
     if (pendingMarkCount == pendingMarks.length) {
       pendingMarks = java.util.Arrays.copyOf(pendingMarks, pendingMarkCount * 2);
       pendingMarkEpochs = java.util.Arrays.copyOf(pendingMarkEpochs, pendingMarkCount * 2);
@@ -87,6 +101,8 @@ final class Sink<R> {
     for (Object item : committed) {
       if (item instanceof WindowResult<?> r) {
         results.add((WindowResult<R>) r);
+      } else if (item instanceof Results batch) {
+        results.addAll((List<WindowResult<R>>) batch.results());
       } else if (item instanceof LateEvent e) {
         late.add(e);
       } else if (item instanceof DeadLetter d) {

@@ -86,6 +86,15 @@ final class ThreadedShards<T> implements Shards<T> {
     toEveryShard((shard, own, n) -> shard.scan(slice, own, n));
   }
 
+  /** Every shard works out the same watermark; shard 0's, once it has handled what was sent. */
+  @Override
+  public long scanned() throws StreamingFailedException {
+    Shard<T, ?> first = shards.get(0);
+    long watermark = join(threads.get(0).submit(first::scanned));
+    failIfFailed();
+    return watermark;
+  }
+
   /** One typed piece of work per shard, after what is buffered; each shard knows its index of n. */
   private interface ShardWork<T> {
     void run(Shard<T, ?> shard, int own, int shards);
@@ -105,9 +114,12 @@ final class ThreadedShards<T> implements Shards<T> {
   /**
    * The shard of a route hash, by multiply-and-shift (Lemire's range reduction) rather than a
    * division: the same for lines and typed events, and cheap enough to test per event per shard.
+   * The reduction reads the hash's high bits, so the hash is scrambled first (a multiply by an odd
+   * constant): a small whole-number key hashes to itself, and unscrambled every auction id (high
+   * bits 0) went to shard 0.
    */
   static int shardOf(int route, int shards) {
-    return (int) (((route & 0xffffffffL) * shards) >>> 32);
+    return (int) ((((route * 0x9E3779B1) & 0xffffffffL) * shards) >>> 32);
   }
 
   /** Sends shard i's buffered messages as one task, which handles them in order. */

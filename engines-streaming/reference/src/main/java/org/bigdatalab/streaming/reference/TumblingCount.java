@@ -176,14 +176,16 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
       }
     }
 
-    /** Emits every key's count as final, then empties the table for reuse. */
+    /** Emits every key's count as final (one hand-over for the window), then empties the table for reuse. */
     void emit(long size, long watermark, WindowOperator.Emitter<Long> out) {
       Window window = new Window(start, start + size);
+      List<WindowResult<Long>> results = new ArrayList<>(used);
       for (int i = 0; i < counts.length; i++) {
         if (counts[i] != 0) {
-          out.result(new WindowResult<>(Long.toString(keys[i]), window, counts[i], WindowResult.Firing.FINAL, watermark));
+          results.add(new WindowResult<>(Long.toString(keys[i]), window, counts[i], WindowResult.Firing.FINAL, watermark));
         }
       }
+      out.results(results);
       Arrays.fill(counts, 0);
       used = 0;
     }

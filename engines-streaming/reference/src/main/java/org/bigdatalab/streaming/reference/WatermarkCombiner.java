@@ -44,11 +44,17 @@ final class WatermarkCombiner {
     for (long t : shards) {
       min = Math.min(min, t);
     }
-    for (int r = 0; r < count && rises[r] <= min; r++) {
-      if (rises[r] > emitted) {
-        emitted = rises[r];
-        sink.watermark(epoch, emitted);
-      }
+    int first = 0;
+    while (first < count && rises[first] <= emitted) {
+      first++;
+    }
+    int end = first;
+    while (end < count && rises[end] <= min) { // rises only go up, so those above emitted and at most min are a run
+      end++;
+    }
+    if (end > first) {
+      emitted = rises[end - 1];
+      sink.watermarks(epoch, rises, first, end);
     }
   }
 

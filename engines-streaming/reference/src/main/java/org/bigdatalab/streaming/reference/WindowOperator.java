@@ -26,6 +26,10 @@ final class WindowOperator<T, A, R> implements KeyedState<T, R> {
   /** Where fired results and late events go. */
   interface Emitter<R> {
     void result(WindowResult<R> result);
+
+    /** Results of one firing, in order; the emitter keeps the list. */
+    default void results(List<WindowResult<R>> results) { results.forEach(this::result); }
+
     void late(LateEvent event);
     void dropped();
   }

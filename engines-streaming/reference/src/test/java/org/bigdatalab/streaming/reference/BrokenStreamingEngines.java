@@ -158,6 +158,7 @@ final class BrokenStreamingEngines {
           }
         }
         @Override public void scan(TypedScan<T> slice) throws StreamingFailedException { honest.scan(slice); }
+        @Override public long scanned() { return honest.scanned(); }
         @Override public List<Object> checkpoint() { return honest.checkpoint(); }
         @Override public void sync() { honest.sync(); }
         @Override public void restore(List<Object> snapshots, int epoch) { honest.restore(snapshots, epoch); }

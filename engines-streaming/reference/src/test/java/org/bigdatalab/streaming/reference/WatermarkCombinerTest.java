@@ -24,6 +24,17 @@ class WatermarkCombinerTest {
   }
 
   @Test
+  void aTypedChunksRisesPassThroughTheMinimumInOrder() {
+    Sink<Long> sink = new Sink<>();
+    WatermarkCombiner combiner = new WatermarkCombiner(2, sink);
+    combiner.advancedThrough(0, new long[] {5, 10, 15, 20}, 4, 0);
+    combiner.advancedThrough(1, new long[] {5, 10, 15}, 3, 0); // shard 1 is behind: the minimum is 15
+    combiner.advancedThrough(1, new long[] {20, 25}, 2, 0);
+    combiner.advancedThrough(0, new long[] {25, 30}, 1, 0); // only the first rise counts
+    assertThat(sink.result(0).watermarks()).containsExactly(5L, 10L, 15L, 20L, 25L);
+  }
+
+  @Test
   void aRestoreGoesBackToTheCheckpointWithoutReEmittingIt() {
     Sink<Long> sink = new Sink<>();
     WatermarkCombiner combiner = new WatermarkCombiner(2, sink);
