@@ -8,7 +8,9 @@ import java.util.List;
  * Why: under G1 a reference stored into a young, small array costs a plain store, while a million
  * stores into one array of a megabyte or more (allocated old, as a humongous object) each pay the
  * collector's full write barrier, a memory fence included; the blocks are joined at the end with
- * bulk copies, which G1 marks a range at a time.
+ * bulk copies, which G1 marks a range at a time, into an {@link ArrayList}, the one list
+ * {@link org.bigdatalab.streaming.StatelessResult} takes over with a single copy (from any other
+ * it makes two: {@code toArray}, then a copy of that).
  */
 final class OutputBlocks<R> {
   private static final int BLOCK = 16_384;
@@ -29,13 +31,12 @@ final class OutputBlocks<R> {
 
   int size() { return size; }
 
-  /** Copies the outputs into {@code to} from {@code at}; returns the index after the last. */
-  int copyTo(Object[] to, int at) {
+  /** Appends the outputs to {@code to}, a block at a time. */
+  @SuppressWarnings("unchecked")
+  void addTo(List<? super R> to) {
     for (Object[] block : full) {
-      System.arraycopy(block, 0, to, at, BLOCK);
-      at += BLOCK;
+      to.addAll((List<R>) java.util.Arrays.asList(block));
     }
-    System.arraycopy(current, 0, to, at, used);
-    return at + used;
+    to.addAll((List<R>) java.util.Arrays.asList(current).subList(0, used));
   }
 }

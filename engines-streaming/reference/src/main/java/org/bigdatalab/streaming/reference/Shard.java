@@ -88,15 +88,18 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
     @SuppressWarnings("unchecked") // a TumblingCount's results are counts: R is Long
     WindowOperator.Emitter<Long> counted = (WindowOperator.Emitter<Long>) (WindowOperator.Emitter<?>) this;
     java.util.List<T> events = s.batch().events();
+    org.bigdatalab.streaming.StreamFns.Timestamp<T> time = s.time();
+    org.bigdatalab.streaming.StreamFns.LongKey<T> key = s.key();
+    int to = s.to();
     long watermark = s.from() == 0 ? s.watermark() : scanned;
     long bound = s.bound();
     int risen = 0;
     typed = s.batch();
     try {
-      for (int i = s.from(); i < s.to(); i++) {
+      for (int i = s.from(); i < to; i++) {
         T event = events.get(i);
-        long ts = s.time().of(event);
-        long k = s.key().longOf(event);
+        long ts = time.of(event);
+        long k = key.longOf(event);
         if (shards == 1 || ThreadedShards.shardOf(Long.hashCode(k), shards) == own) {
           current = i;
           count.count(k, ts, null, counted);

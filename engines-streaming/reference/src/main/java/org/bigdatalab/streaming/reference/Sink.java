@@ -94,7 +94,6 @@ final class Sink<R> {
   synchronized StreamingResult<R> result(int restarts) {
     commitBefore(Integer.MAX_VALUE);
     List<WindowResult<R>> results = new ArrayList<>();
-    List<Long> marks = new ArrayList<>();
     List<LateEvent> late = new ArrayList<>();
     List<DeadLetter> dead = new ArrayList<>();
     long dropped = 0;
@@ -111,9 +110,11 @@ final class Sink<R> {
         dropped++;
       }
     }
-    for (int i = 0; i < committedMarkCount; i++) {
-      marks.add(committedMarks[i]);
+    Long[] marks = new Long[committedMarkCount]; // boxed once into an array of the right size: a job emits a mark per rise
+    for (int i = 0; i < marks.length; i++) {
+      marks[i] = committedMarks[i];
     }
-    return new StreamingResult<>(results, marks, late, dropped, dead, restarts);
+    // List.of makes the immutable list StreamingResult would copy the marks into, so it keeps it as it is
+    return new StreamingResult<>(results, List.of(marks), late, dropped, dead, restarts);
   }
 }

@@ -63,17 +63,15 @@ final class StatelessStage {
     return new Part<>(outputs, dead);
   }
 
-  /** The parts, concatenated in order (bulk copies into one array). */
-  @SuppressWarnings("unchecked")
+  /** The parts, concatenated in order (bulk copies into one list, {@link OutputBlocks#addTo}). */
   static <R> StatelessResult<R> concat(List<Part<R>> parts) {
-    Object[] all = new Object[parts.stream().mapToInt(p -> p.outputs().size()).sum()];
-    int at = 0;
+    List<R> all = new ArrayList<>(parts.stream().mapToInt(p -> p.outputs().size()).sum());
     List<DeadLetter> dead = new ArrayList<>();
     for (Part<R> p : parts) {
-      at = p.outputs().copyTo(all, at);
+      p.outputs().addTo(all);
       dead.addAll(p.dead());
     }
-    return new StatelessResult<>((List<R>) java.util.Arrays.asList(all), dead);
+    return new StatelessResult<>(all, dead);
   }
 
   static StreamingFailedException failed(StatelessJob<?, ?> job, RuntimeException e) {
