@@ -37,6 +37,8 @@ class NexmarkBenchSmokeTest {
     }
     assertThat(B07_NexmarkWindowedCountBaseline.countPerWindow(data.bidTimes, data.bidAuctions, data.auctionIds,
         NexmarkBenchQuery.WINDOW_MILLIS)).isEqualTo(checksum);
+    assertThat(B07_NexmarkWindowedCountBaseline.countPerWindowTyped(B07_NexmarkWindowedCountBaseline.typedBids(data),
+        NexmarkBenchQuery.WINDOW_MILLIS)).as("the loop over typed events").isEqualTo(checksum);
     assertThat(B07_NexmarkWindowedCountBaseline.windowResults(data.bidTimes, data.bidAuctions, data.auctionIds,
         NexmarkBenchQuery.WINDOW_MILLIS)).isEqualTo(result.results().size());
     try (var parallel = new org.bigdatalab.streaming.reference.ParallelStreaming(2)) {
@@ -51,7 +53,7 @@ class NexmarkBenchSmokeTest {
     // 150K events span 15 s of event time: the first 10 s window fires on a watermark, not only at the end
     NexmarkBench.Report report = NexmarkBench.run(List.of(), "150K", progress::add, ONCE);
 
-    assertThat(report.rows()).extracting(BenchResult::engine).containsExactly(BenchRunner.BASELINE, NexmarkBench.PARSING_LOOP,
+    assertThat(report.rows()).extracting(BenchResult::engine).containsExactly(BenchRunner.BASELINE, NexmarkBench.PARSING_LOOP, NexmarkBench.TYPED_LOOP,
         "stream-sequential/q1/lines", "stream-sequential/q1/typed", "stream-sequential/q8/lines", "stream-sequential/q8/typed",
         "stream-sequential/count/lines", "stream-sequential/count/typed",
         "stream-parallel/q1/lines", "stream-parallel/q1/typed", "stream-parallel/q8/lines", "stream-parallel/q8/typed",
@@ -65,6 +67,7 @@ class NexmarkBenchSmokeTest {
       assertThat(l.p50()).isLessThanOrEqualTo(l.p99());
       assertThat(l.p99()).isLessThanOrEqualTo(l.max());
     });
-    assertThat(NexmarkBench.format(report)).contains("p99.9", "stream-parallel/count/typed per core");
+    assertThat(NexmarkBench.format(report)).contains("p99.9", "stream-parallel/count/typed per core",
+        "of " + NexmarkBench.TYPED_LOOP + ", the loop over the typed events");
   }
 }
