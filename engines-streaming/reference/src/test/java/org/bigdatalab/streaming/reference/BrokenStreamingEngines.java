@@ -167,6 +167,48 @@ final class BrokenStreamingEngines {
     }
   }
 
+  /**
+   * stream-parallel whose driver, after a scanned typed batch, keeps the watermark it had before the
+   * batch (not the one the shards worked out). Nothing changes until a restore goes back to a
+   * checkpoint taken with that stale watermark: the replay re-emits watermarks already committed,
+   * lower than the last one. {@link ScannedBatchCrashTest} pins it.
+   */
+  static final class ScannedBatchKeepsOldWatermark extends ParallelStreaming {
+    ScannedBatchKeepsOldWatermark() { super(2); }
+
+    @Override public EngineInfo info() { return broken("broken-scanned-stale-watermark", "scanned typed batch: driver's watermark not advanced"); }
+
+    @Override
+    protected <T, A, R> Shards<T> shards(StreamingJob<T, A, R> job, Sink<R> sink, WatermarkCombiner combiner) {
+      Shards<T> honest = super.shards(job, sink, combiner);
+      return new Shards<>() {
+        private long before;
+
+        @Override public void element(String key, int route, T event, String line, long ts) throws StreamingFailedException {
+          honest.element(key, route, event, line, ts);
+        }
+        @Override public void watermark(long time) throws StreamingFailedException { honest.watermark(time); }
+        @Override public void batch(TypedChunk<T> chunk) throws StreamingFailedException { honest.batch(chunk); }
+        @Override public void scan(TypedScan<T> slice) throws StreamingFailedException {
+          if (slice.from() == 0) {
+            before = slice.watermark();
+          }
+          honest.scan(slice);
+        }
+        @Override public long scanned() throws StreamingFailedException {
+          honest.scanned();
+          return before;
+        }
+        @Override public List<Object> checkpoint() throws StreamingFailedException { return honest.checkpoint(); }
+        @Override public void sync() throws StreamingFailedException { honest.sync(); }
+        @Override public void restore(List<Object> snapshots, int epoch) throws StreamingFailedException {
+          honest.restore(snapshots, epoch);
+        }
+        @Override public void close() { honest.close(); }
+      };
+    }
+  }
+
   /** Runs a typed batch's stateless stage from its last event to its first (as if its ranges were joined back to front). */
   static final class ReordersTypedBatch extends SequentialStreaming {
     @Override public EngineInfo info() { return broken("broken-typed-reorders", "typed batch: outputs reversed"); }
