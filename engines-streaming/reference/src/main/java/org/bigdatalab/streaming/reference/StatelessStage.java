@@ -63,15 +63,15 @@ final class StatelessStage {
     return new Part<>(outputs, dead);
   }
 
-  /** The parts, concatenated in order (bulk copies into one list, {@link OutputBlocks#addTo}). */
+  /** The parts, concatenated in order: their blocks read as one list ({@link OutputBlocks.Joined}). */
   static <R> StatelessResult<R> concat(List<Part<R>> parts) {
-    List<R> all = new ArrayList<>(parts.stream().mapToInt(p -> p.outputs().size()).sum());
+    List<Object[]> blocks = new ArrayList<>();
     List<DeadLetter> dead = new ArrayList<>();
     for (Part<R> p : parts) {
-      p.outputs().addTo(all);
+      blocks.addAll(p.outputs().blocks());
       dead.addAll(p.dead());
     }
-    return new StatelessResult<>(all, dead);
+    return new StatelessResult<>(new OutputBlocks.Joined<R>(blocks), dead);
   }
 
   static StreamingFailedException failed(StatelessJob<?, ?> job, RuntimeException e) {
