@@ -51,6 +51,26 @@ class LargeTypedBatchTest {
     }
   }
 
+  /** A key that throws in the middle of a large scanned batch fails the run with its message; the engine goes on serving runs. */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aKeyThatThrowsInALargeScannedBatchFailsTheRun() throws Exception {
+    List<Click> clicks = clicks();
+    long poison = clicks.get(EVENTS / 3).time();
+    StreamingJob<Click, Long, Long> job = StreamingJob.of("per-amount", Click::parse, (StreamFns.LongKey<Click>) c -> {
+      if (c.time() == poison) {
+        throw new IllegalStateException("no key for " + c);
+      }
+      return c.amount();
+    }, Click::time, Windows.tumbling(50), Aggregate.<Click>count());
+    try (ParallelStreaming parallel = new ParallelStreaming(3)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> parallel.run(job, ScriptedSource.ofEvents(clicks, Click::line)))
+          .isInstanceOf(org.bigdatalab.streaming.StreamingFailedException.class).hasMessageContaining("no key for");
+      assertThat(parallel.run(job, ScriptedSource.ofEvents(clicks.subList(0, 10), Click::line)).results())
+          .as("the engine still runs afterwards").isNotEmpty();
+    }
+  }
+
   @Test
   void aStatelessJobOverOneLargeBatchKeepsArrivalOrder() throws Exception {
     List<Click> clicks = clicks();
