@@ -78,6 +78,31 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * shared cores. The count's per-event work (key and time through the job's
  * functions, a probe of a primitive table per shard) is 4-7x the loop's array increment before any
  * threading, and each shard reads every event of the batch, so more shards than cores only cost.
+ *
+ * <p>Re-measured 2026-11-26 21:40-22:00 UTC after the stream-count changes (stream-parallel typed,
+ * 2 shards; JMH run directly with lab's heap flags -Xms4g -Xmx4g, 2 warm-ups, 5-8 iterations of
+ * 1 s; main at e8ee453 built apart and measured alternately in the same session; load average
+ * 5.2-7.6 throughout, the other helper's builds on the 2 cores, so iterations spread 2x: medians,
+ * minima in brackets). Loops: primitive-array 4.1-4.7 ms (196-225 M/s), the new loop over the
+ * typed bid objects (hand-written-typed-1-thread) 19-21 ms (43-48 M/s; 8-9 ms, ~105 M/s, in a probe
+ * outside JMH at load ~5). Count: 57-74 ms (12.4-16.0 M/s; min 43 ms) against main's 57-64 ms in
+ * the same runs: no change visible at this load; per core 0.028-0.040 of the primitive loop,
+ * 0.145-0.167 of the typed loop. q1: 57-72 ms (14-17.5 M/s; min 27-33 ms, 30-37 M/s) against
+ * main's 368-430 ms (2.3-2.7 M/s): 6x, because no stateless result is one array of a million
+ * references any more (G1 allocates such an array old, as a humongous object, and until a marking
+ * finds it dead every young collection follows its references to the young outputs: probe young
+ * pauses went from ~450 ms to 2-25 ms). q0: 54-60 ms against 42-78 ms (noise).
+ *
+ * <p>Targets at that load: q0 and q1 typed reach 10 M/s per core only in their best iterations
+ * (q1 15-19 M per core, q0 ~13 M), 7-9 M at the median; the count is short of 0.25 of the
+ * primitive loop per core (0.04) and of the typed loop (0.16). In a probe outside JMH (load ~5,
+ * min of 30 runs) the count ran in 16-20 ms on one shard and 31-35 ms on two: with another
+ * helper's load on the 2 cores a second shard, which reads every event again, does not pay. Its
+ * two shards now share the keys (the shard of a whole-number key came from its hash's high bits,
+ * 0 for every auction id, so one shard did all the counting) and the driver no longer reads the
+ * batch a second time; in a 2-shard profile each shard's scan takes ~1.3x the whole typed loop.
+ * A split read (each shard reads its part of a slice into shared arrays, then all go through the
+ * arrays) took the same CPU time at load 7-9 and is not on this branch (kept as stream-count-split).
  */
 public final class NexmarkBench {
   public static final String PARSING_LOOP = "hand-written-parse-1-thread";
