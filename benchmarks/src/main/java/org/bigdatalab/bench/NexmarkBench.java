@@ -102,7 +102,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * 0 for every auction id, so one shard did all the counting) and the driver no longer reads the
  * batch a second time; in a 2-shard profile each shard's scan takes ~1.3x the whole typed loop.
  * A split read (each shard reads its part of a slice into shared arrays, then all go through the
- * arrays) took the same CPU time at load 7-9 and is not on this branch (kept as stream-count-split).
+ * arrays) took the same CPU time at load 7-9 and was dropped; worth trying again on a quiet machine.
  */
 public final class NexmarkBench {
   public static final String PARSING_LOOP = "hand-written-parse-1-thread";
