@@ -58,6 +58,7 @@ public class B08_NexmarkLatency {
 
     @TearDown(Level.Trial)
     public void writeProbe() throws IOException {
+      probe.close();
       writeLatency(size, engine, query + "-" + source, probe);
     }
   }
@@ -76,12 +77,12 @@ public class B08_NexmarkLatency {
     return BenchData.dir().resolve("nexmark-latency-" + size + "-" + engine + "-" + query + ".txt");
   }
 
-  /** p50 p99 p99.9 max count, microseconds, one line. */
+  /** p50 p99 p99.9 max count (microseconds), then the runs recorded, one line. */
   private static void writeLatency(String size, String engine, String query, NexmarkLatencyProbe probe) throws IOException {
     var h = probe.micros;
     Path file = latencyFile(size, engine, query);
     Files.createDirectories(file.getParent());
-    Files.writeString(file, String.format(Locale.ROOT, "%d %d %d %d %d", h.getValueAtPercentile(50), h.getValueAtPercentile(99),
-        h.getValueAtPercentile(99.9), h.getMaxValue(), h.getTotalCount()));
+    Files.writeString(file, String.format(Locale.ROOT, "%d %d %d %d %d %d", h.getValueAtPercentile(50), h.getValueAtPercentile(99),
+        h.getValueAtPercentile(99.9), h.getMaxValue(), h.getTotalCount(), probe.runs));
   }
 }

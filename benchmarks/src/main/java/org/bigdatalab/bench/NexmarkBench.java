@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.bigdatalab.spi.EngineInfo;
+import org.bigdatalab.spi.EngineRegistry;
 import org.bigdatalab.spi.Topic;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -113,6 +115,8 @@ public final class NexmarkBench {
   static final List<String> WINDOWED = List.of("Q5", "Q7", "Q11", "COUNT");
   /** The sources every query is measured from: lines parsed by the job, and typed events (B06). */
   static final List<String> SOURCES = List.of("lines", "typed");
+  /** Up to this many events a real engine's latency gets every measured iteration of the plan; above it, one. */
+  static final int REAL_LATENCY_EVENTS = 250_000;
   /** stream-parallel's q0/q1 events/s per core. */
   public static final double STATELESS_PER_CORE_TARGET = 10_000_000;
   /** stream-parallel's windowed count per core, as a fraction of the hand-written loop. */
@@ -124,8 +128,8 @@ public final class NexmarkBench {
 
   private NexmarkBench() {}
 
-  /** One latency line: microseconds. */
-  public record Latency(String engine, String query, long p50, long p99, long p999, long max, long count) {}
+  /** One latency line: microseconds, over {@code count} results of {@code runs} measured runs. */
+  public record Latency(String engine, String query, long p50, long p99, long p999, long max, long count, int runs) {}
 
   /** The rows and the latency table of one run. */
   public record Report(List<BenchResult> rows, List<Latency> latencies) {}
@@ -145,10 +149,15 @@ public final class NexmarkBench {
    * a million events takes them minutes per query) each in a JVM of its own.
    */
   static Report run(List<String> requested, String size, Consumer<String> progress, BenchRunner.Plan fixed) {
+    return run(requested, size, progress, fixed, EngineModules.root());
+  }
+
+  /** As {@link #run(List, String, Consumer, BenchRunner.Plan)}, with the forked engine modules of the checkout at {@code root}. */
+  static Report run(List<String> requested, String size, Consumer<String> progress, BenchRunner.Plan fixed, Path root) {
     String label = label(size);
     int events = NexmarkData.events(label);
     EngineChoice choice = EngineChoice.choose(requested == null || requested.isEmpty() ? ENGINES : requested, Topic.STREAMING,
-        true, EngineModules.root(), progress);
+        true, root, progress);
     BenchRunner.Plan plan = fixed != null ? fixed : new BenchRunner.Plan(1, 1, 1, 3, 1, Mode.AverageTime);
     Map<String, Double> loops = new LinkedHashMap<>();
     for (RunResult r : jmh(BenchRunner.options("nexmark", label, events, plan, plan.baselineWarmups())
@@ -179,18 +188,17 @@ public final class NexmarkBench {
   }
 
   /**
-   * The engine half ({@link EngineBench}): B06's throughput of every query on each engine, and, for
-   * the reference engines, B08's latency (its probe runs inside the job's functions, which the
-   * real engines would have to serialize, and Kafka Streams reports no watermark to tie a result to).
+   * The engine half ({@link EngineBench}): B06's throughput of every query on each engine, and B08's
+   * latency of the windowed ones on each engine (a real one, in the JVM ForkedBench started for it,
+   * with fewer runs above {@link #REAL_LATENCY_EVENTS} events: {@link #latencyRuns}).
    */
   static List<BenchResult> measureEngines(List<String> engines, String size, BenchRunner.Plan plan, Consumer<String> progress) {
     int events = NexmarkData.events(size);
     String[] queries = plan.values("query", java.util.Arrays.stream(NexmarkBenchQuery.values()).map(Enum::name).toList())
         .toArray(String[]::new);
-    List<String> probed = engines.stream().filter(ENGINES::contains).toList();
     List<String> windowed = plan.values("latency", WINDOWED);
     String[] sources = plan.values("source", SOURCES).toArray(String[]::new);
-    probed.forEach(e -> windowed.forEach(q -> java.util.Arrays.stream(sources)
+    engines.forEach(e -> windowed.forEach(q -> java.util.Arrays.stream(sources)
         .forEach(s -> deleteQuietly(B08_NexmarkLatency.latencyFile(size, e, q + "-" + s)))));
     Map<String, Double> perSecond = new LinkedHashMap<>();
     NexmarkData data = NexmarkData.of(size);
@@ -200,8 +208,17 @@ public final class NexmarkBench {
       int input = NexmarkBenchQuery.valueOf(r.getParams().getParam("query")).inputEvents(data);
       perSecond.put(rowEngine(r.getParams()), input / (r.getPrimaryResult().getScore() / 1000.0));
     }
-    if (!probed.isEmpty()) {
-      jmh(BenchRunner.options("nexmark", size, events, plan, Math.max(1, plan.engineWarmups()))
+    for (boolean real : List.of(false, true)) {
+      List<String> probed = engines.stream().filter(e -> isReal(e) == real).toList();
+      if (probed.isEmpty()) {
+        continue;
+      }
+      int runs = latencyRuns(real, events, plan);
+      if (runs < plan.measurements()) {
+        progress.accept("latency of " + probed + " (nexmark, " + size + "): " + runs + " measured run per query and source, not "
+            + plan.measurements() + " (above " + REAL_LATENCY_EVENTS + " events a run takes a real engine too long)");
+      }
+      jmh(BenchRunner.options("nexmark", size, events, plan, Math.max(1, plan.engineWarmups())).measurementIterations(runs)
           .include(Pattern.quote(B08) + "\\.measureLatency$").param("engine", probed.toArray(String[]::new))
           .param("query", windowed.toArray(String[]::new)).param("source", sources).build(), size, events, true, progress);
     }
@@ -222,6 +239,19 @@ public final class NexmarkBench {
       }
     }
     return rows;
+  }
+
+  /** Whether an engine is a real one (Flink, Kafka Streams): its latency run may be cut short. */
+  private static boolean isReal(String engine) {
+    return EngineRegistry.load().find(engine).map(p -> p.info().kind() == EngineInfo.Kind.REAL).orElse(false);
+  }
+
+  /**
+   * Measured iterations of B08 per query and source: the plan's, except for a real engine above
+   * {@link #REAL_LATENCY_EVENTS} events, which gets one (each run takes it tens of seconds there).
+   */
+  static int latencyRuns(boolean real, int events, BenchRunner.Plan plan) {
+    return real && events > REAL_LATENCY_EVENTS ? Math.min(1, plan.measurements()) : plan.measurements();
   }
 
   private static Path log(String size) {
@@ -280,7 +310,7 @@ public final class NexmarkBench {
       }
       String[] f = Files.readString(file).trim().split(" ");
       return Optional.of(new Latency(engine, query.toLowerCase(Locale.ROOT), Long.parseLong(f[0]), Long.parseLong(f[1]),
-          Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])));
+          Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), f.length > 5 ? Integer.parseInt(f[5]) : 0));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -298,10 +328,11 @@ public final class NexmarkBench {
   public static String format(Report report) {
     StringBuilder out = new StringBuilder(BenchTable.format(report.rows()));
     out.append(String.format(Locale.ROOT, "latency, ingest of the event that makes a window due -> its result (microseconds)%n"));
-    out.append(String.format(Locale.ROOT, "  %-20s %-12s %10s %10s %10s %10s %9s%n", "engine", "query", "p50", "p99", "p99.9", "max", "results"));
+    out.append(String.format(Locale.ROOT, "  %-20s %-12s %10s %10s %10s %10s %9s %5s%n", "engine", "query", "p50", "p99", "p99.9", "max",
+        "results", "runs"));
     for (Latency l : report.latencies()) {
-      out.append(String.format(Locale.ROOT, "  %-20s %-12s %10d %10d %10d %10d %9d%n", l.engine(), l.query(), l.p50(), l.p99(),
-          l.p999(), l.max(), l.count()));
+      out.append(String.format(Locale.ROOT, "  %-20s %-12s %10d %10d %10d %10d %9d %5d%n", l.engine(), l.query(), l.p50(), l.p99(),
+          l.p999(), l.max(), l.count(), l.runs()));
     }
     out.append("nexmark targets (reported, not asserted; the table's ratios are to ").append(BenchRunner.BASELINE)
         .append(", B07's primitive-array loop):").append(System.lineSeparator());
