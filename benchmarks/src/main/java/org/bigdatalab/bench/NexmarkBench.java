@@ -43,8 +43,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code small} = 1M events, {@code full} = 5M, or a count ({@code 200K}).
  *
  * <p>Flink and Kafka Streams run only when named in {@code --engines}, each in a JVM with its
- * module's class path ({@link ForkedBench}); spark-streaming is not offered (one micro-batch per
- * line). The flink module's NexmarkFlinkThroughput measures Flink beside the reference engines in
+ * module's class path ({@link ForkedBench}), throughput and B08's latency alike (one measured
+ * latency run above {@link #REAL_LATENCY_EVENTS} events); spark-streaming is not offered (one
+ * micro-batch per line). The flink module's NexmarkFlinkThroughput measures Flink beside the reference engines in
  * one JVM with its start-up subtracted.
  *
  * <p>Measured 2026-11-26 (lab bench --workload nexmark --size small: 1M events, JDK 17, 2 vCPUs
