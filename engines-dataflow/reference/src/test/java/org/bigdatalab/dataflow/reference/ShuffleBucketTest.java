@@ -61,9 +61,14 @@ class ShuffleBucketTest {
     assertSameRecords(gathered, expected);
   }
 
-  /** groupByKey straight off a block (counting sort over its arrays) gives the oracle's groups, in its order. */
+  /**
+   * groupByKey straight off a block (counting sort over its arrays) gives the oracle's groups, in its
+   * order, or fails as it does on a null value. Only pairs: a groupByKey reads nothing else, and with
+   * both a null value and a non-pair in one input the two fail at whichever they meet first.
+   */
   @Property
-  void groupsAsTheOracleDoes(@ForAll("records") List<Object> records) {
+  void groupsAsTheOracleDoes(@ForAll("records") List<Object> generated) {
+    List<Object> records = generated.stream().filter(r -> r instanceof KeyValue<?, ?>).toList();
     ShuffleBucket bucket = new ShuffleBucket();
     records.forEach(bucket::add);
     Object expected = outcome(() -> drain(MapMerge.INSTANCE.group(records.iterator())));
