@@ -106,6 +106,17 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * batch a second time; in a 2-shard profile each shard's scan takes ~1.3x the whole typed loop.
  * A split read (each shard reads its part of a slice into shared arrays, then all go through the
  * arrays) took the same CPU time at load 7-9 and was dropped; worth trying again on a quiet machine.
+ *
+ * <p>Two runs on a quiet machine, right after (2026-11-26 22:53-23:00 UTC, no helpers, load 1.7-2.8;
+ * `lab bench --workload nexmark --size small --engines stream-parallel`, 1M events, stream-parallel
+ * typed on 2 shards, per core = / 2): loops 335 / 266 M/s (primitive arrays), 40.8 / 43.7 M/s (the
+ * typed objects: the issue's "about 40 M events/s on one core"), 7.8 / 6.2 M/s (parsing lines).
+ * q0 typed 37.1 / 39.7 M/s = 18.5 / 19.9 M per core: met. q1 typed 20.1 / 21.6 M/s = 10.1 / 10.8 M
+ * per core: met. Count typed 25.2 / 27.7 M/s = 0.309 / 0.317 of the typed loop per core: met;
+ * 0.038 / 0.052 of the primitive-array loop (which knows the auction ids are dense and reads no
+ * objects): not met. Lines (the job parses): q0 4.0 / 3.7 M, q1 4.1 / 3.8 M per core, count 0.056 /
+ * 0.052 of the typed loop. Latency p50 / p99 in ms (first run), typed | lines: count 6.8 / 37.4 |
+ * 8.0 / 60.8, q5 22.0 / 145 | 295 / 509, q7 2.9 / 13.9 | 0.14 / 3.5, q11 8.9 / 33.4 | 6.9 / 87.5.
  */
 public final class NexmarkBench {
   public static final String PARSING_LOOP = "hand-written-parse-1-thread";
