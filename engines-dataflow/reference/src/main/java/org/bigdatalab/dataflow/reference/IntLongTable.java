@@ -38,50 +38,45 @@ final class IntLongTable implements PartialLongs {
 
   /** Adds {@code v} to the key's long (0 for a new key): SUM and COUNT. */
   void add(int key, long v) {
-    long[] s = slots;
-    int mask = s.length - 1;
-    for (int i = home(key); ; i = (i + 2) & mask) {
-      long k = s[i];
-      if (k == key) {
-        s[i + 1] += v;
-        return;
-      }
-      if (k == FREE) {
-        insert(i, key, v);
-        return;
-      }
+    int i = slot(key);
+    if (i >= 0) {
+      slots[i + 1] += v;
+    } else {
+      insert(-i - 1, key, v);
     }
   }
 
   /** Merges {@code v} into the key's long with {@code aggregate} ({@code v} itself for a new key). */
   void merge(int key, long v, LongAggregate aggregate) {
-    long[] s = slots;
-    int mask = s.length - 1;
-    for (int i = home(key); ; i = (i + 2) & mask) {
-      long k = s[i];
-      if (k == key) {
-        s[i + 1] = aggregate.merge(s[i + 1], v);
-        return;
-      }
-      if (k == FREE) {
-        insert(i, key, v);
-        return;
-      }
+    int i = slot(key);
+    if (i >= 0) {
+      slots[i + 1] = aggregate.merge(slots[i + 1], v);
+    } else {
+      insert(-i - 1, key, v);
     }
   }
 
   /** The key's long, or {@code v} put there first if the key is new (as an index of first appearance, say). */
   long putIfAbsent(int key, long v) {
+    int i = slot(key);
+    if (i >= 0) {
+      return slots[i + 1];
+    }
+    insert(-i - 1, key, v);
+    return v;
+  }
+
+  /** The key's slot, or -(the free slot where it goes) - 1: the one probe loop of the table. */
+  private int slot(int key) {
     long[] s = slots;
     int mask = s.length - 1;
     for (int i = home(key); ; i = (i + 2) & mask) {
       long k = s[i];
       if (k == key) {
-        return s[i + 1];
+        return i;
       }
       if (k == FREE) {
-        insert(i, key, v);
-        return v;
+        return -i - 1;
       }
     }
   }
