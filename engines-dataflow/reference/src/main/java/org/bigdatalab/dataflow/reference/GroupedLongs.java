@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * One key's values out of {@link TableMerge#group} when they were all Longs (or all Integers, from
- * a {@link ShuffleBucket} of int values): an immutable list over a range of a long[], each value
- * boxed as it is read, as the type it came in. Equal to any list of the same values.
+ * One key's values out of a primitive {@link ShuffleBucket}'s groupByKey: an immutable list over a
+ * range of one long[], each value boxed as it is read, as the type it came in (Long, or Integer
+ * for a block of int values). Equal to any list of the same values.
  */
 final class GroupedLongs extends AbstractList<Object> implements RandomAccess {
   private final long[] values;

@@ -78,9 +78,9 @@ final class TableMerge implements KeyedMerge {
   /**
    * Each key's values appended to an array of its own, doubled when full (one copy per value on
    * average, where a growing ArrayList and a final List.copyOf made three), and handed out as
-   * that array's view. While every value is a Long the arrays are long[]s (a hot key's group is then
-   * no graph of millions of Longs for the GC to trace); the first other value boxes them once. A
-   * null value fails as the oracle's List.copyOf does: groups hold no null.
+   * that array's view. A block of primitive pairs ({@link ShuffleBucket}) groups itself, without
+   * an array or a Long per value. A null value fails as the oracle's List.copyOf does: groups hold
+   * no null.
    */
   @Override
   public Iterator<Object> group(Iterator<Object> records) {
@@ -88,27 +88,15 @@ final class TableMerge implements KeyedMerge {
       return block.group();
     }
     KeyTable table = new KeyTable(false);
-    long[][] longs = new long[table.capacity()][];
-    Object[][] groups = null;
+    Object[][] groups = new Object[table.capacity()][];
     int[] sizes = new int[table.capacity()];
     while (records.hasNext()) {
       KeyValue<?, ?> kv = (KeyValue<?, ?>) records.next();
       Object value = Objects.requireNonNull(kv.value(), "groupByKey: a null value; a group is an immutable list, which holds none");
       int i = index(table, kv.key());
-      if (sizes.length < table.capacity()) {
+      if (groups.length < table.capacity()) {
+        groups = Arrays.copyOf(groups, table.capacity());
         sizes = Arrays.copyOf(sizes, table.capacity());
-        if (groups == null) {
-          longs = Arrays.copyOf(longs, table.capacity());
-        } else {
-          groups = Arrays.copyOf(groups, table.capacity());
-        }
-      }
-      if (groups == null && value instanceof Long v) {
-        longs[i] = appended(longs[i], sizes[i]++, v);
-        continue;
-      }
-      if (groups == null) {
-        groups = boxed(longs, sizes, table.size());
       }
       Object[] group = groups[i];
       if (group == null) {
@@ -118,38 +106,9 @@ final class TableMerge implements KeyedMerge {
       }
       group[sizes[i]++] = value;
     }
-    int[] counts = sizes;
-    if (groups == null) {
-      long[][] grouped = longs;
-      return records(table, i -> new GroupedLongs(grouped[i], 0, counts[i], false));
-    }
     Object[][] grouped = groups;
+    int[] counts = sizes;
     return records(table, i -> new GroupedValues(grouped[i], counts[i]));
-  }
-
-  private static long[] appended(long[] group, int at, long value) {
-    if (group == null) {
-      group = new long[4];
-    } else if (at == group.length) {
-      group = Arrays.copyOf(group, group.length * 2);
-    }
-    group[at] = value;
-    return group;
-  }
-
-  /** Every key's longs so far as objects, for the general path to continue from. */
-  private static Object[][] boxed(long[][] longs, int[] sizes, int keys) {
-    Object[][] groups = new Object[longs.length][];
-    for (int k = 0; k < keys; k++) {
-      if (longs[k] != null) {
-        Object[] group = new Object[longs[k].length];
-        for (int j = 0; j < sizes[k]; j++) {
-          group[j] = longs[k][j];
-        }
-        groups[k] = group;
-      }
-    }
-    return groups;
   }
 
   private static int index(KeyTable table, Object key) {
