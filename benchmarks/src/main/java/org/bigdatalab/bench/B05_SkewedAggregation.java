@@ -8,13 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.bigdatalab.dataflow.Action;
 import org.bigdatalab.dataflow.ActionMetrics;
 import org.bigdatalab.dataflow.ActionResult;
-import org.bigdatalab.dataflow.DataflowEngine;
 import org.bigdatalab.dataflow.DataflowFailedException;
 import org.bigdatalab.dataflow.Dataset;
 import org.bigdatalab.dataflow.PairDataset;
 import org.bigdatalab.dataflow.StageMetrics;
-import org.bigdatalab.spi.EngineOptions;
-import org.bigdatalab.spi.EngineRegistry;
 import org.bigdatalab.spi.KeyValue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,10 +24,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /*
  * Sum per key over Zipf-skewed keys: what skew costs a dataflow engine, and what two-phase salting
@@ -241,10 +235,7 @@ public class B05_SkewedAggregation {
   }
 
   @State(Scope.Benchmark)
-  public static class Engine {
-    @Param({"df-sequential", "df-parallel"})
-    public String engine;
-
+  public static class Engine extends SkewEngineRun {
     @Param({"false", "true"})
     public boolean salted;
 
@@ -256,65 +247,18 @@ public class B05_SkewedAggregation {
     @Param({"reduceByKey", "groupByKey", "columns"})
     public String aggregation;
 
-    /** The engine's {@code threads} option; 0 keeps its default (df-parallel: every core). */
-    @Param("0")
-    public int threads;
-
-    DataflowEngine df;
     Dataset<KeyValue<Integer, Long>> aggregate;
-    ActionMetrics metrics;
-    /** The task times of each job run in a measurement iteration (warm-up jobs left out). */
-    final List<TaskTimes> measuredJobs = new ArrayList<>();
-    boolean measuring;
-
-    @Setup(Level.Iteration)
-    public void iteration(IterationParams params) {
-      measuring = params.getType() == IterationType.MEASUREMENT;
-    }
 
     @Setup(Level.Trial)
     public void start(Input input) {
-      df = create(engine, threads);
+      startEngine();
       aggregate = aggregation.equals("columns") ? columnsPlan(input.data, partitions(), salted)
           : plan(input.slices(), salted, aggregation.equals("groupByKey"));
     }
 
-    @TearDown(Level.Trial)
-    public void stop(Input input) throws Exception {
-      if (metrics != null) {
-        report("B05", rowEngine(engine, salted, aggregation), input, metrics, measuredJobs);
-      }
-      if (df != null) {
-        df.close();
-      }
-    }
-  }
+    @Override String bench() { return "B05"; }
 
-  /** The engine by id, with its {@code threads} option where {@code threads > 0}. */
-  static DataflowEngine create(String engine, int threads) {
-    EngineRegistry registry = EngineRegistry.load();
-    if (registry.find(engine).isEmpty()) {
-      throw new IllegalStateException("engine '" + engine + "' is not on the class path; registered: "
-          + registry.engines().stream().map(i -> i.id()).toList());
-    }
-    return registry.create(engine, DataflowEngine.class,
-        threads > 0 ? new EngineOptions(Map.of("threads", Integer.toString(threads))) : EngineOptions.NONE);
-  }
-
-  /**
-   * Leaves a row's largest task share and task times for the parent ({@link SkewData}) and logs them:
-   * the time side of skew, as a share of records is not yet a share of the wall clock, nor of the CPU;
-   * one job's times swing with GC pauses and the load, so the median over the measured jobs.
-   */
-  static void report(String bench, String row, Input input, ActionMetrics metrics, List<TaskTimes> measuredJobs) throws java.io.IOException {
-    SkewData.writeShare(input.size, input.exponent, row, maxTaskShare(metrics));
-    TaskTimes times = measuredJobs.isEmpty() ? TaskTimes.of(metrics) : TaskTimes.median(measuredJobs);
-    times.write(SkewData.timesFile(input.size, input.exponent, row));
-    System.out.printf("%s %s size %s z=%s: largest task share %.3f; median of %d jobs: longest task %s, longest after"
-        + " a shuffle %s%n", bench, row, input.size, input.exponent, maxTaskShare(metrics), Math.max(1, measuredJobs.size()),
-        TaskTimes.wallAndCpu(times.wallMs(), times.cpuMs()), TaskTimes.wallAndCpu(times.shuffledWallMs(), times.shuffledCpuMs()));
-    measuredJobs.forEach(job -> System.out.printf("%s   job: longest task %s, after a shuffle %s%n", bench,
-        TaskTimes.wallAndCpu(job.wallMs(), job.cpuMs()), TaskTimes.wallAndCpu(job.shuffledWallMs(), job.shuffledCpuMs())));
+    @Override String row() { return rowEngine(engine, salted, aggregation); }
   }
 
   /** Input and output partitions of every plan: four per core, as BenchData gives MapReduce. */
@@ -397,11 +341,8 @@ public class B05_SkewedAggregation {
   @Benchmark
   public List<KeyValue<Integer, Long>> measureEngine(Input input, Engine engine) throws DataflowFailedException {
     ActionResult<List<KeyValue<Integer, Long>>> result = engine.df.execute(Action.collect(engine.aggregate));
-    input.data.check(result.value(), rowEngine(engine.engine, engine.salted, engine.aggregation));
-    engine.metrics = result.metrics();
-    if (engine.measuring) {
-      engine.measuredJobs.add(TaskTimes.of(result.metrics()));
-    }
+    input.data.check(result.value(), engine.row());
+    engine.ran(result.metrics());
     return result.value();
   }
 

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bigdatalab.dataflow.Action;
-import org.bigdatalab.dataflow.ActionMetrics;
 import org.bigdatalab.dataflow.ActionResult;
-import org.bigdatalab.dataflow.DataflowEngine;
 import org.bigdatalab.dataflow.DataflowFailedException;
 import org.bigdatalab.dataflow.Dataset;
 import org.bigdatalab.dataflow.PairDataset;
@@ -25,10 +23,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /*
  * A join over Zipf-skewed keys: B05's (key, value) records (the fact side, read record by record from
@@ -84,32 +79,16 @@ public class B10_SkewedJoin {
   static final List<String> STRATEGIES = List.of("shuffle", "salted", "split", "broadcast");
 
   @State(Scope.Benchmark)
-  public static class Engine {
-    @Param({"df-sequential", "df-parallel"})
-    public String engine;
-
+  public static class Engine extends SkewEngineRun {
     @Param({"shuffle", "salted", "split", "broadcast"})
     public String strategy;
 
-    /** The engine's {@code threads} option; 0 keeps its default. */
-    @Param("0")
-    public int threads;
-
-    DataflowEngine df;
     Dataset<KeyValue<Integer, Long>> plan;
     Expected expected;
-    ActionMetrics metrics;
-    final List<TaskTimes> measuredJobs = new ArrayList<>();
-    boolean measuring;
-
-    @Setup(Level.Iteration)
-    public void iteration(IterationParams params) {
-      measuring = params.getType() == IterationType.MEASUREMENT;
-    }
 
     @Setup(Level.Trial)
     public void start(B05_SkewedAggregation.Input input) {
-      df = B05_SkewedAggregation.create(engine, threads);
+      startEngine();
       if (strategy.equals("split") && df.info().unsupported().containsKey(SkewClauses.JOIN_SPLIT)) {
         throw new IllegalStateException(engine + " declares " + SkewClauses.JOIN_SPLIT + " unsupported: "
             + df.info().unsupported().get(SkewClauses.JOIN_SPLIT));
@@ -118,15 +97,9 @@ public class B10_SkewedJoin {
       expected = Expected.of(input.data);
     }
 
-    @TearDown(Level.Trial)
-    public void stop(B05_SkewedAggregation.Input input) throws Exception {
-      if (metrics != null) {
-        B05_SkewedAggregation.report("B10", rowEngine(engine, strategy), input, metrics, measuredJobs);
-      }
-      if (df != null) {
-        df.close();
-      }
-    }
+    @Override String bench() { return "B10"; }
+
+    @Override String row() { return rowEngine(engine, strategy); }
   }
 
   /** {@code df-parallel/join}, {@code df-parallel/join+salted}, {@code /join+split}, {@code /join+broadcast}. */
@@ -176,11 +149,8 @@ public class B10_SkewedJoin {
   @Benchmark
   public List<KeyValue<Integer, Long>> measureEngine(B05_SkewedAggregation.Input input, Engine engine) throws DataflowFailedException {
     ActionResult<List<KeyValue<Integer, Long>>> result = engine.df.execute(Action.collect(engine.plan));
-    engine.expected.check(result.value(), rowEngine(engine.engine, engine.strategy));
-    engine.metrics = result.metrics();
-    if (engine.measuring) {
-      engine.measuredJobs.add(TaskTimes.of(result.metrics()));
-    }
+    engine.expected.check(result.value(), engine.row());
+    engine.ran(result.metrics());
     return result.value();
   }
 

@@ -1,0 +1,90 @@
+package org.bigdatalab.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bigdatalab.dataflow.ActionMetrics;
+import org.bigdatalab.dataflow.DataflowEngine;
+import org.bigdatalab.spi.EngineOptions;
+import org.bigdatalab.spi.EngineRegistry;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * What the engine states of the skew benchmarks (B05's aggregations, B10's joins) share: the engine
+ * with its {@code threads} option, the last job's metrics and the task times of the measured jobs,
+ * and at the end of the trial the row's largest task share and task times, left for the parent
+ * ({@link SkewData}) and logged. A share of records is not yet a share of the wall clock, nor of the
+ * CPU; one job's times swing with GC pauses and the load, so the median over the measured jobs.
+ */
+@State(Scope.Benchmark)
+public abstract class SkewEngineRun {
+  @Param({"df-sequential", "df-parallel"})
+  public String engine;
+
+  /** The engine's {@code threads} option; 0 keeps its default (df-parallel: every core). */
+  @Param("0")
+  public int threads;
+
+  DataflowEngine df;
+  private ActionMetrics metrics;
+  /** The task times of each job run in a measurement iteration (warm-up jobs left out). */
+  private final List<TaskTimes> measuredJobs = new ArrayList<>();
+  private boolean measuring;
+
+  /** The benchmark's name in the log ("B05"). */
+  abstract String bench();
+
+  /** The row this state's parameters measure ({@code df-parallel/groupByKey+salted}). */
+  abstract String row();
+
+  /** Creates {@link #df}; a subclass builds its plan after calling this. */
+  void startEngine() {
+    EngineRegistry registry = EngineRegistry.load();
+    if (registry.find(engine).isEmpty()) {
+      throw new IllegalStateException("engine '" + engine + "' is not on the class path; registered: "
+          + registry.engines().stream().map(i -> i.id()).toList());
+    }
+    df = registry.create(engine, DataflowEngine.class,
+        threads > 0 ? new EngineOptions(Map.of("threads", Integer.toString(threads))) : EngineOptions.NONE);
+  }
+
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams params) {
+    measuring = params.getType() == IterationType.MEASUREMENT;
+  }
+
+  /** Keeps a job's metrics, and its task times when it ran in a measured iteration. */
+  void ran(ActionMetrics jobMetrics) {
+    metrics = jobMetrics;
+    if (measuring) {
+      measuredJobs.add(TaskTimes.of(jobMetrics));
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void stop(B05_SkewedAggregation.Input input) throws IOException {
+    if (metrics != null) {
+      String row = row();
+      double share = B05_SkewedAggregation.maxTaskShare(metrics);
+      SkewData.writeShare(input.size, input.exponent, row, share);
+      TaskTimes times = measuredJobs.isEmpty() ? TaskTimes.of(metrics) : TaskTimes.median(measuredJobs);
+      times.write(SkewData.timesFile(input.size, input.exponent, row));
+      System.out.printf("%s %s size %s z=%s: largest task share %.3f; median of %d jobs: longest task %s, longest after"
+          + " a shuffle %s%n", bench(), row, input.size, input.exponent, share, Math.max(1, measuredJobs.size()),
+          TaskTimes.wallAndCpu(times.wallMs(), times.cpuMs()), TaskTimes.wallAndCpu(times.shuffledWallMs(), times.shuffledCpuMs()));
+      measuredJobs.forEach(job -> System.out.printf("%s   job: longest task %s, after a shuffle %s%n", bench(),
+          TaskTimes.wallAndCpu(job.wallMs(), job.cpuMs()), TaskTimes.wallAndCpu(job.shuffledWallMs(), job.shuffledCpuMs())));
+    }
+    if (df != null) {
+      df.close();
+    }
+  }
+}
