@@ -39,6 +39,10 @@ final class ConformanceCommand implements Callable<Integer> {
       description = "Generated cases per property on real engines, whose every job starts a real job (default ${DEFAULT-VALUE}).")
   int realTries = 8;
 
+  @Option(names = "--seed", description = "The seed every property draws its cases from (default: a fresh one, "
+      + "printed in the JSON); the same seed replays the same cases.")
+  Long seed;
+
   @Option(names = "--fork", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Also run engines of modules that need their own JVM (Spark, Kafka Streams), if built. Default: on.")
   boolean fork = true;
@@ -62,10 +66,11 @@ final class ConformanceCommand implements Callable<Integer> {
     int checks = chosen.stream().mapToInt(e -> clauseCount(e)).sum();
     Progress progress = new Progress(System.out, "conformance", Math.max(1, checks));
     Path work = Files.createDirectories(reportDir.resolve("work"));
+    long runSeed = seed != null ? seed : ConformanceRunner.randomSeed();
     List<Matrix> parts = new ArrayList<>();
     for (EngineInfo info : chosen) {
       int engineTries = info.kind() == EngineInfo.Kind.REAL ? Math.min(tries, realTries) : tries;
-      ConformanceRunner runner = new ConformanceRunner(engineTries, work, true);
+      ConformanceRunner runner = new ConformanceRunner(engineTries, runSeed, true);
       try (Engine engine = registry.provider(info.id()).create(EngineOptions.parse(engineOptions))) {
         Set<String> seen = new java.util.HashSet<>();
         parts.add(runner.run(engine, Set.of(), clause -> {
@@ -79,7 +84,7 @@ final class ConformanceCommand implements Callable<Integer> {
       }
     }
     if (fork) {
-      runForked(registry, chosen, parts, work);
+      runForked(registry, chosen, parts, work, runSeed);
     }
     List<String> unknown = engines.stream().filter(id -> chosen.stream().noneMatch(e -> e.id().equals(id))).toList();
     if (chosen.isEmpty() || !unknown.isEmpty()) {
@@ -100,12 +105,13 @@ final class ConformanceCommand implements Callable<Integer> {
   }
 
   /** Engines whose dependencies clash with the CLI's (Spark, Kafka Streams) run in JVMs of their own. */
-  private void runForked(EngineRegistry registry, List<EngineInfo> chosen, List<Matrix> parts, Path work)
-      throws Exception {
+  private void runForked(EngineRegistry registry, List<EngineInfo> chosen, List<Matrix> parts, Path work,
+      long runSeed) throws Exception {
     List<String> skip = new ArrayList<>(registry.engines().stream().map(EngineInfo::id).toList());
     String topicFilter = topic == null ? null : Topic.byId(topic).engineTopic().id();
     for (Path module : ForkedMatrix.modules(Path.of(System.getProperty("lab.root", ".")))) {
-      ForkedMatrix.Part part = ForkedMatrix.run(module, tries, realTries, topicFilter, engines, skip, engineOptions, work);
+      ForkedMatrix.Part part = ForkedMatrix.run(module, tries, realTries, topicFilter, engines, skip, engineOptions, work,
+          runSeed);
       chosen.addAll(part.engines());
       part.engines().forEach(e -> skip.add(e.id()));
       parts.add(new Matrix(part.results()));

@@ -30,7 +30,7 @@ final class ForkedMatrix {
   }
 
   static Part run(Path classpathFile, int tries, int realTries, String topic, List<String> only, List<String> skip,
-      List<String> engineOptions, Path work) throws IOException, InterruptedException {
+      List<String> engineOptions, Path work, long seed) throws IOException, InterruptedException {
     Path module = EngineModules.moduleOf(classpathFile);
     String classpath = String.join(java.io.File.pathSeparator, EngineModules.engineClasspath(classpathFile));
     Path out = Files.createTempFile(work, "forked-matrix", ".tsv");
@@ -38,7 +38,7 @@ final class ForkedMatrix {
     command.addAll(EngineModules.jvmFlags());
     command.addAll(List.of("-cp", classpath, "org.bigdatalab.suite.matrix.MatrixWorker", out.toString(),
         Integer.toString(tries), Integer.toString(realTries), topic == null ? "-" : topic,
-        only.isEmpty() ? "-" : String.join(",", only), String.join(",", skip)));
+        only.isEmpty() ? "-" : String.join(",", only), String.join(",", skip), Long.toString(seed)));
     command.addAll(engineOptions);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> tail = new ArrayList<>();
@@ -70,7 +70,8 @@ final class ForkedMatrix {
       if (f[0].equals("engine")) {
         engines.add(EngineInfo.builder(f[1], Topic.byId(f[3])).displayName(f[2]).kind(EngineInfo.Kind.valueOf(f[4])).build());
       } else if (f[0].equals("result")) {
-        results.add(new ClauseResult(f[1], f[2], ClauseStatus.valueOf(f[3]), f[4]));
+        results.add(new ClauseResult(f[1], f[2], ClauseStatus.valueOf(f[3]), f[4], Integer.parseInt(f[5]),
+            Long.parseLong(f[6])));
       }
     }
     Files.deleteIfExists(out);

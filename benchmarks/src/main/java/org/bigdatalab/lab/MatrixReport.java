@@ -73,7 +73,8 @@ final class MatrixReport {
     ArrayNode results = root.putArray("results");
     for (ClauseResult r : matrix.results()) {
       results.addObject().put("engine", r.engine()).put("clause", r.clause())
-          .put("status", r.status().jsonName()).put("detail", r.detail());
+          .put("status", r.status().jsonName()).put("detail", r.detail())
+          .put("cases", r.cases()).put("seed", Long.toString(r.seed()));
     }
     ArrayNode engineNodes = root.putArray("engines");
     engines.forEach(e -> engineNodes.addObject().put("id", e.id()).put("name", e.displayName())

@@ -37,8 +37,8 @@ import org.asciidoctor.log.Severity;
  * report directory.
  *
  * <p>Output capture: a chapter program writes to the {@link PrintStream} it is handed, which goes
- * to its snippet file. Anything else printed to {@code System.out} while it runs (jqwik prints its
- * own reports there) is diverted to {@code snippets/<Program>.stdout.log}, so neither the snippet
+ * to its snippet file. Anything else printed to {@code System.out} while it runs (a library's own
+ * reports, say) is diverted to {@code snippets/<Program>.stdout.log}, so neither the snippet
  * nor the caller's console sees it. Rendering fails if a program fails, or if Asciidoctor warns
  * (an include that does not resolve, a tag that is missing): a guide with a hole is not rendered.
  */

@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.bigdatalab.property.Arbitraries;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.Provide;
 import org.bigdatalab.spi.BadRecordException;
 
 /** Skip mode loses nothing: each line is either a record (in order) or a reported bad line. */
@@ -44,6 +44,6 @@ class LineRecordReaderPropertiesTest {
             .map(k -> k + "\t" + v));
     Arbitrary<String> junk = Arbitraries.strings().withChars("ab1-\t ,x").ofMaxLength(8);
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(4, good), net.jqwik.api.Tuple.of(1, junk)).list().ofMaxSize(40);
+        org.bigdatalab.property.Tuple.of(4, good), org.bigdatalab.property.Tuple.of(1, junk)).list().ofMaxSize(40);
   }
 }

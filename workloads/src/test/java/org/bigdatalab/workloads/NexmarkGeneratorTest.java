@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.List;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.bigdatalab.property.Example;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.IntRange;
 import org.bigdatalab.spi.BadRecordException;
 import org.bigdatalab.workloads.NexmarkEvent.Auction;
 import org.bigdatalab.workloads.NexmarkEvent.Bid;

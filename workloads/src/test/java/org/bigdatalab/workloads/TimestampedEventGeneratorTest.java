@@ -8,10 +8,10 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.LongRange;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.DoubleRange;
+import org.bigdatalab.property.LongRange;
 import org.junit.jupiter.api.Test;
 
 class TimestampedEventGeneratorTest {

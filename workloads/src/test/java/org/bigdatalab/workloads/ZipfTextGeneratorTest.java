@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.IntRange;
 import org.junit.jupiter.api.Test;
 
 class ZipfTextGeneratorTest {

@@ -1,27 +1,25 @@
 package org.bigdatalab.suite;
 
 import java.lang.reflect.Method;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.bigdatalab.spi.EngineInfo;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Skips the checks of a clause the engine declares unsupported, giving the engine's reason. */
-public final class ClauseGate implements SkipExecutionHook {
+public final class ClauseGate implements ExecutionCondition {
 
   @Override
-  public SkipResult shouldBeSkipped(LifecycleContext context) {
-    if (context.optionalElement().isEmpty() || !(context.optionalElement().get() instanceof Method method)) {
-      return SkipResult.doNotSkip();
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    Method method = context.getTestMethod().orElse(null);
+    Verifies verifies = method == null ? null : method.getAnnotation(Verifies.class);
+    if (verifies == null || !(context.getTestInstance().orElse(null) instanceof ConformanceSuite<?> suite)) {
+      return ConditionEvaluationResult.enabled("not a clause check");
     }
-    Verifies verifies = method.getAnnotation(Verifies.class);
-    Class<?> container = context.optionalContainerClass().orElse(null);
-    if (verifies == null || container == null || !ConformanceSuite.class.isAssignableFrom(container)) {
-      return SkipResult.doNotSkip();
-    }
-    EngineInfo info = SuiteEngines.infoFor((ConformanceSuite<?>) context.newInstance(container));
+    EngineInfo info = SuiteEngines.infoFor(suite);
     String reason = info.unsupported().get(verifies.value());
     return reason == null
-        ? SkipResult.doNotSkip()
-        : SkipResult.skip("unsupported by " + info.id() + ": " + reason);
+        ? ConditionEvaluationResult.enabled(verifies.value() + " supported by " + info.id())
+        : ConditionEvaluationResult.disabled("unsupported by " + info.id() + ": " + reason);
   }
 }

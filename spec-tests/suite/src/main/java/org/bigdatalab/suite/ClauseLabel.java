@@ -1,34 +1,35 @@
 package org.bigdatalab.suite;
 
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import org.bigdatalab.property.PropertyFailure;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Puts the clause id, the engine and the seed at the front of every failure message, so a red line
  * in any report says what broke, where, and how to replay it.
  */
-public final class ClauseLabel implements AroundPropertyHook {
+public final class ClauseLabel implements TestExecutionExceptionHandler {
 
   @Override
-  public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-    PropertyExecutionResult result = property.execute();
-    Verifies verifies = context.targetMethod().getAnnotation(Verifies.class);
-    if (result.status() != PropertyExecutionResult.Status.FAILED || verifies == null
-        || !(context.testInstance() instanceof ConformanceSuite<?> suite)) {
-      return result;
+  public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+    Verifies verifies = context.getTestMethod().map(m -> m.getAnnotation(Verifies.class)).orElse(null);
+    if (verifies == null || !(context.getTestInstance().orElse(null) instanceof ConformanceSuite<?> suite)
+        || thrown instanceof org.opentest4j.TestAbortedException) {
+      throw thrown;
     }
-    Throwable cause = result.throwable().orElse(null);
-    String sample = result.shrunkSample().map(s -> " minimal input " + s.parameters())
-        .or(() -> result.falsifiedParameters().map(p -> " input " + p)).orElse("");
-    String message = "[" + verifies.value() + "] on engine " + SuiteEngines.infoFor(suite).id()
-        + result.seed().map(s -> " (seed " + s + ")").orElse("") + sample + ": "
+    Throwable cause = thrown;
+    String generated = "";
+    if (thrown instanceof PropertyFailure failure) {
+      cause = thrown.getCause();
+      generated = " (seed " + failure.seed() + ", " + failure.cases() + " cases; replay with -D"
+          + org.bigdatalab.property.PropertyExtension.SEED + "=" + failure.seed() + ") minimal input "
+          + failure.minimalInput();
+    }
+    String message = "[" + verifies.value() + "] on engine " + SuiteEngines.infoFor(suite).id() + generated + ": "
         + (cause == null ? "failed" : cause.getMessage());
-    Throwable labelled = cause instanceof AssertionError || cause == null
-        ? new AssertionError(message, cause)
-        : new ClauseErrorException(message, cause);
-    return result.mapToFailed(labelled);
+    throw cause instanceof AssertionError || cause == null
+        ? new AssertionError(message, thrown)
+        : new ClauseErrorException(message, thrown);
   }
 
   /** A check that crashed rather than failed its assertion; the matrix shows it as an error. */

@@ -1,8 +1,7 @@
 package org.bigdatalab.suite;
 
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.PropagationMode;
 import org.bigdatalab.spi.Engine;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Base of every topic's abstract suite. A binding class in an engine module supplies only the
@@ -18,9 +17,7 @@ import org.bigdatalab.spi.Engine;
  * when the class is done. Clauses the engine declares unsupported are skipped with the engine's
  * reason (see {@link ClauseGate}), never reported as passed.
  */
-@AddLifecycleHook(value = ClauseGate.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
-@AddLifecycleHook(value = ClauseLabel.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
-@AddLifecycleHook(value = EngineCloser.class)
+@ExtendWith({ClauseGate.class, ClauseLabel.class, EngineCloser.class})
 public abstract class ConformanceSuite<E extends Engine> {
 
   /** Creates the engine under test. Called once per concrete suite class. */

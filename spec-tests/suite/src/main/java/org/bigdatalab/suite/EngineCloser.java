@@ -1,15 +1,13 @@
 package org.bigdatalab.suite;
 
-import net.jqwik.api.lifecycle.AfterContainerHook;
-import net.jqwik.api.lifecycle.ContainerLifecycleContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Closes the suite class's engine when all its properties are done. */
-public final class EngineCloser implements AfterContainerHook {
+/** Closes the suite class's engine when all its checks are done. */
+public final class EngineCloser implements AfterAllCallback {
 
   @Override
-  public void afterContainer(ContainerLifecycleContext context) throws Exception {
-    if (context.optionalContainerClass().isPresent()) {
-      SuiteEngines.release(context.optionalContainerClass().get());
-    }
+  public void afterAll(ExtensionContext context) throws Exception {
+    SuiteEngines.release(context.getRequiredTestClass());
   }
 }

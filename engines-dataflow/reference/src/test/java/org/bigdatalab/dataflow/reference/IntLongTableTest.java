@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.bigdatalab.property.Arbitraries;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.Provide;
 import org.bigdatalab.dataflow.LongAggregate;
 import org.bigdatalab.spi.KeyValue;
 
@@ -24,10 +24,10 @@ class IntLongTableTest {
   @Provide
   Arbitrary<List<KeyValue<Integer, Long>>> records() {
     Arbitrary<Integer> keys = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(-2000, 2000)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of(Integer.MIN_VALUE, Integer.MAX_VALUE, 0, -1)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.integers().map(i -> i << 16)));
-    return net.jqwik.api.Combinators.combine(keys, Arbitraries.longs().between(-1000, 1000)).as(KeyValue::of)
+        org.bigdatalab.property.Tuple.of(3, Arbitraries.integers().between(-2000, 2000)),
+        org.bigdatalab.property.Tuple.of(1, Arbitraries.of(Integer.MIN_VALUE, Integer.MAX_VALUE, 0, -1)),
+        org.bigdatalab.property.Tuple.of(1, Arbitraries.integers().map(i -> i << 16)));
+    return org.bigdatalab.property.Combinators.combine(keys, Arbitraries.longs().between(-1000, 1000)).as(KeyValue::of)
         .list().ofMaxSize(3000);
   }
 
@@ -35,7 +35,7 @@ class IntLongTableTest {
   @Provide
   Arbitrary<List<KeyValue<Integer, Long>>> narrow() {
     Arbitrary<Integer> base = Arbitraries.of(Integer.MIN_VALUE, -70, 0, Integer.MAX_VALUE - 200);
-    return base.flatMap(b -> net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 200).map(i -> b + i),
+    return base.flatMap(b -> org.bigdatalab.property.Combinators.combine(Arbitraries.integers().between(0, 200).map(i -> b + i),
         Arbitraries.longs().between(-1000, 1000)).as(KeyValue::of).list().ofMaxSize(300));
   }
 

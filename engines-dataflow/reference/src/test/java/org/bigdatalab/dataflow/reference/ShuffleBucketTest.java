@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.bigdatalab.property.Arbitraries;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.Combinators;
+import org.bigdatalab.property.Example;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.Provide;
 import org.bigdatalab.spi.KeyValue;
 
 /**
@@ -23,20 +23,20 @@ class ShuffleBucketTest {
   @Provide
   Arbitrary<List<Object>> records() {
     Arbitrary<Object> keys = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(8, Arbitraries.of(Integer.MIN_VALUE, -1, 0, 7, Integer.MAX_VALUE).map(k -> (Object) k)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of("k", (Object) 7L)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(null)));
+        org.bigdatalab.property.Tuple.of(8, Arbitraries.of(Integer.MIN_VALUE, -1, 0, 7, Integer.MAX_VALUE).map(k -> (Object) k)),
+        org.bigdatalab.property.Tuple.of(1, Arbitraries.of("k", (Object) 7L)),
+        org.bigdatalab.property.Tuple.of(1, Arbitraries.just(null)));
     Arbitrary<Object> values = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(8, Arbitraries.longs().map(v -> (Object) v)),
-        net.jqwik.api.Tuple.of(8, Arbitraries.integers().map(v -> (Object) v)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of("v", (Object) 1.5)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(null)));
+        org.bigdatalab.property.Tuple.of(8, Arbitraries.longs().map(v -> (Object) v)),
+        org.bigdatalab.property.Tuple.of(8, Arbitraries.integers().map(v -> (Object) v)),
+        org.bigdatalab.property.Tuple.of(1, Arbitraries.of("v", (Object) 1.5)),
+        org.bigdatalab.property.Tuple.of(1, Arbitraries.just(null)));
     Arbitrary<Object> pair = Combinators.combine(keys, values).as(KeyValue::of);
     Arbitrary<List<Object>> sameLayout = Arbitraries.oneOf(
         Combinators.combine(Arbitraries.integers(), Arbitraries.longs()).as(KeyValue::of).map(kv -> (Object) kv).list(),
         Combinators.combine(Arbitraries.integers(), Arbitraries.integers()).as(KeyValue::of).map(kv -> (Object) kv).list());
     return Arbitraries.oneOf(sameLayout, Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(20, pair), net.jqwik.api.Tuple.of(1, Arbitraries.of("line", (Object) 3))).list().ofMaxSize(60));
+        org.bigdatalab.property.Tuple.of(20, pair), org.bigdatalab.property.Tuple.of(1, Arbitraries.of("line", (Object) 3))).list().ofMaxSize(60));
   }
 
   @Property

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.bigdatalab.property.Arbitraries;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.Provide;
 import org.bigdatalab.dataflow.Fn;
 import org.bigdatalab.spi.KeyValue;
 import org.junit.jupiter.api.Test;
@@ -85,18 +85,18 @@ class TableMergeTest {
         Arbitraries.longs().between(5, 9).map(l -> (Object) l), Arbitraries.of("\u0007", "a", "b").map(s -> (Object) s),
         Arbitraries.just(null));
     Arbitrary<Object> values = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(20, Arbitraries.longs().between(-5, 5).map(l -> (Object) l)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just((Object) "s")));
-    return net.jqwik.api.Combinators.combine(keys, values).as(KeyValue::of).list().ofMaxSize(300);
+        org.bigdatalab.property.Tuple.of(20, Arbitraries.longs().between(-5, 5).map(l -> (Object) l)),
+        org.bigdatalab.property.Tuple.of(1, Arbitraries.just((Object) "s")));
+    return org.bigdatalab.property.Combinators.combine(keys, values).as(KeyValue::of).list().ofMaxSize(300);
   }
 
   @Provide
   Arbitrary<List<KeyValue<Object, Object>>> recordsWithNullValues() {
     Arbitrary<Object> keys = Arbitraries.oneOf(Arbitraries.integers().between(-3, 40).map(i -> (Object) i), Arbitraries.just(null));
     Arbitrary<Object> values = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(30, Arbitraries.longs().between(-5, 5).map(l -> (Object) l)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(null)));
-    return net.jqwik.api.Combinators.combine(keys, values).as(KeyValue::of).list().ofMaxSize(100);
+        org.bigdatalab.property.Tuple.of(30, Arbitraries.longs().between(-5, 5).map(l -> (Object) l)),
+        org.bigdatalab.property.Tuple.of(1, Arbitraries.just(null)));
+    return org.bigdatalab.property.Combinators.combine(keys, values).as(KeyValue::of).list().ofMaxSize(100);
   }
 
   private static void assertSame(List<KeyValue<Object, Object>> records, Function<Iterator<Object>, Iterator<Object>> oracle,

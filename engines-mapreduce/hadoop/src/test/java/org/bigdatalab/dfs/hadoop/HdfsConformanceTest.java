@@ -1,8 +1,9 @@
 package org.bigdatalab.dfs.hadoop;
 
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.bigdatalab.dfs.DfsEngine;
 import org.bigdatalab.dfs.spec.DfsSpec;
+import org.bigdatalab.property.PropertyDefaults;
+import org.bigdatalab.property.PropertyDefaults;
 
 /**
  * Runs the whole DFS spec against {@code dfs-hdfs}. A MiniDFSCluster takes seconds to start, so
@@ -11,11 +12,11 @@ import org.bigdatalab.dfs.spec.DfsSpec;
  * bounds neither topology meets falls back to the spec's generated topologies.
  *
  * <p>Three tries per property (the module's default is 8, for mr-hadoop; 30 under
- * {@code -Pexhaustive}, see {@link HdfsTries}): the fault properties restart DataNodes or the
+ * {@code -Pexhaustive}: the pom passes {@code -Ddfs.hdfs.tries}): the fault properties restart DataNodes or the
  * NameNode, 5-8 s a case on two cores, and the whole binding stays near two minutes. Its
  * clusters are {@link SharedHdfsStore}'s, shared with the MapReduce suite's DFS-input clause.
  */
-@AddLifecycleHook(HdfsTries.class)
+@PropertyDefaults(tries = 3, triesProperty = "dfs.hdfs.tries")
 class HdfsConformanceTest extends DfsSpec {
 
   @Override

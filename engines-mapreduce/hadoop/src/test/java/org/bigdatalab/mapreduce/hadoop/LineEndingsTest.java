@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.bigdatalab.property.Arbitraries;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.Provide;
+import org.bigdatalab.property.LongRange;
+import org.junit.jupiter.api.AfterAll;
 import org.bigdatalab.mapreduce.JobOutput;
 import org.bigdatalab.mapreduce.MapReduceJob;
 import org.bigdatalab.mapreduce.spec.InputFile;
@@ -28,7 +28,7 @@ import org.bigdatalab.spi.KeyValue;
 class LineEndingsTest {
   private static final HadoopMapReduce ENGINE = new HadoopMapReduce();
 
-  @AfterContainer
+  @AfterAll
   static void stop() throws Exception {
     ENGINE.close();
   }

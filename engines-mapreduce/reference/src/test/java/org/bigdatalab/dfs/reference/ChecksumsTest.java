@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.IntRange;
+import org.bigdatalab.property.Size;
 
 /** The bulk check finds exactly the chunk a flipped byte is in, and passes untouched bytes, on heap and direct buffers. */
 class ChecksumsTest {

@@ -1,7 +1,7 @@
 package org.bigdatalab.streaming.kafka;
 
 import java.io.IOException;
-import net.jqwik.api.PropertyDefaults;
+import org.bigdatalab.property.PropertyDefaults;
 import org.bigdatalab.streaming.StreamingEngine;
 import org.bigdatalab.streaming.spec.StreamingSpec;
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.Provide;
+import org.bigdatalab.property.IntRange;
 import org.bigdatalab.streaming.Aggregate;
 import org.bigdatalab.streaming.RunOptions;
 import org.bigdatalab.streaming.ScriptedSource;
@@ -33,8 +33,8 @@ class SparkStructuredStreamingSelfTest {
 
   private final SparkStructuredStreaming engine = SharedEngine.get();
 
-  @Provide net.jqwik.api.Arbitrary<Scenario> withLate() { return StreamingGenerators.withLate(); }
-  @Provide net.jqwik.api.Arbitrary<Windows> anyWindows() { return StreamingGenerators.anyWindows(); }
+  @Provide org.bigdatalab.property.Arbitrary<Scenario> withLate() { return StreamingGenerators.withLate(); }
+  @Provide org.bigdatalab.property.Arbitrary<Windows> anyWindows() { return StreamingGenerators.anyWindows(); }
 
   /** A crash before any step, restored from the checkpoint, gives the uncrashed run's results, drops and dead letters. */
   @Property

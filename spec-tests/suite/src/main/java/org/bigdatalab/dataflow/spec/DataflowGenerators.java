@@ -1,13 +1,13 @@
 package org.bigdatalab.dataflow.spec;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.bigdatalab.property.Arbitraries;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.Combinators;
 import org.bigdatalab.spi.KeyValue;
 
 /**
- * jqwik generators of the dataflow spec: keyed integer records with a few hot keys (so keys repeat
+ * Generators of the dataflow spec: keyed integer records with a few hot keys (so keys repeat
  * within partitions and map-side combining matters), partition counts, and pipelines.
  */
 public final class DataflowGenerators {
@@ -23,8 +23,8 @@ public final class DataflowGenerators {
   /** Keys 0..9, low keys more often; values in [-50, 50]. */
   public static Arbitrary<KeyValue<Integer, Integer>> record() {
     Arbitrary<Integer> keys = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 2)),
-        net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 9)));
+        org.bigdatalab.property.Tuple.of(6, Arbitraries.integers().between(0, 2)),
+        org.bigdatalab.property.Tuple.of(3, Arbitraries.integers().between(0, 9)));
     return Combinators.combine(keys, Arbitraries.integers().between(-50, 50)).as(KeyValue::of);
   }
 
@@ -39,7 +39,7 @@ public final class DataflowGenerators {
     return Combinators.combine(record.list().ofMaxSize(30), Arbitraries.integers().between(2, 5)).as(Input::new);
   }
 
-  /** Records for {@code PairDataset.ofIntLongColumns}, kept as a list so jqwik shrinks them record by record. */
+  /** Records for {@code PairDataset.ofIntLongColumns}, kept as a list so a failing case shrinks record by record. */
   public record Columns(List<KeyValue<Integer, Long>> records, int partitions) {
     public org.bigdatalab.dataflow.PairDataset<Integer, Long> columnar() {
       int[] keys = records.stream().mapToInt(KeyValue::key).toArray();
@@ -60,9 +60,9 @@ public final class DataflowGenerators {
    */
   public static Arbitrary<Columns> columns() {
     Arbitrary<Integer> keys = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(-3, 3)),
-        net.jqwik.api.Tuple.of(2, Arbitraries.of(Integer.MIN_VALUE, -1, 0, Integer.MAX_VALUE)),
-        net.jqwik.api.Tuple.of(2, Arbitraries.integers()));
+        org.bigdatalab.property.Tuple.of(6, Arbitraries.integers().between(-3, 3)),
+        org.bigdatalab.property.Tuple.of(2, Arbitraries.of(Integer.MIN_VALUE, -1, 0, Integer.MAX_VALUE)),
+        org.bigdatalab.property.Tuple.of(2, Arbitraries.integers()));
     Arbitrary<KeyValue<Integer, Long>> record =
         Combinators.combine(keys, Arbitraries.longs().between(-(1L << 40), 1L << 40)).as(KeyValue::of);
     return Combinators.combine(record.list().ofMaxSize(40), Arbitraries.integers().between(1, 8)).as(Columns::new);

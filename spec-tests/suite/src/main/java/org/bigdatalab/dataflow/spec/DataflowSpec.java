@@ -16,13 +16,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.Assume;
+import org.bigdatalab.property.Example;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.Provide;
+import org.bigdatalab.property.IntRange;
 import org.bigdatalab.dataflow.ActionResult;
 import org.bigdatalab.dataflow.Action;
 import org.bigdatalab.dataflow.DataflowEngine;
@@ -288,7 +288,7 @@ public abstract class DataflowSpec extends ConformanceSuite<DataflowEngine> {
 
   @Provide Arbitrary<Input> rightSides() {
     return DataflowGenerators.record().list().ofMaxSize(12)
-        .flatMap(rs -> net.jqwik.api.Arbitraries.integers().between(1, 3).map(p -> new Input(rs, p)));
+        .flatMap(rs -> org.bigdatalab.property.Arbitraries.integers().between(1, 3).map(p -> new Input(rs, p)));
   }
 
   /** Inner, left outer and broadcast joins give the oracle's pairs. */

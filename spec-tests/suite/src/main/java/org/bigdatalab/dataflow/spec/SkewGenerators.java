@@ -2,10 +2,10 @@ package org.bigdatalab.dataflow.spec;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.bigdatalab.property.Arbitraries;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.Combinators;
+import org.bigdatalab.property.Tuple;
 import org.bigdatalab.spi.KeyValue;
 
 /**

@@ -9,13 +9,13 @@ import static org.bigdatalab.dataflow.SkewClauses.SALTING_SAME_RESULT;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.Assume;
+import org.bigdatalab.property.Example;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.Provide;
+import org.bigdatalab.property.IntRange;
 import org.bigdatalab.dataflow.Action;
 import org.bigdatalab.dataflow.ActionResult;
 import org.bigdatalab.dataflow.DataflowEngine;
@@ -139,8 +139,8 @@ public abstract class SkewSpec extends ConformanceSuite<DataflowEngine> {
   // 3 ------------------------------------------------------------------------------------------
 
   @Provide Arbitrary<SkewJoinPolicy> policies() {
-    return net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.of(1.5, 2.0, 3.0),
-        net.jqwik.api.Arbitraries.longs().between(0, 20), net.jqwik.api.Arbitraries.longs().between(1, 16))
+    return org.bigdatalab.property.Combinators.combine(org.bigdatalab.property.Arbitraries.of(1.5, 2.0, 3.0),
+        org.bigdatalab.property.Arbitraries.longs().between(0, 20), org.bigdatalab.property.Arbitraries.longs().between(1, 16))
         .as(SkewJoinPolicy::new);
   }
 

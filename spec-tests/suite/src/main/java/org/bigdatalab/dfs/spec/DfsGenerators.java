@@ -2,9 +2,9 @@ package org.bigdatalab.dfs.spec;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.bigdatalab.property.Arbitraries;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.Combinators;
 import org.bigdatalab.dfs.ClusterSpec;
 import org.bigdatalab.dfs.DfsPath;
 
@@ -86,13 +86,13 @@ public final class DfsGenerators {
   public static Arbitrary<NamespaceOp> ops() {
     Arbitrary<DfsPath> p = paths();
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(2, p.map(NamespaceOp.Mkdirs::new)),
-        net.jqwik.api.Tuple.of(3, Combinators.combine(p, Arbitraries.of(true, false), Arbitraries.integers().between(0, 1200),
+        org.bigdatalab.property.Tuple.of(2, p.map(NamespaceOp.Mkdirs::new)),
+        org.bigdatalab.property.Tuple.of(3, Combinators.combine(p, Arbitraries.of(true, false), Arbitraries.integers().between(0, 1200),
             Arbitraries.integers()).as(NamespaceOp.Create::new)),
-        net.jqwik.api.Tuple.of(3, Combinators.combine(p, p).as(NamespaceOp.Rename::new)),
-        net.jqwik.api.Tuple.of(2, Combinators.combine(p, Arbitraries.of(true, false)).as(NamespaceOp.Delete::new)),
-        net.jqwik.api.Tuple.of(1, p.map(NamespaceOp.ListStatus::new)),
-        net.jqwik.api.Tuple.of(1, p.map(NamespaceOp.GetFileStatus::new)));
+        org.bigdatalab.property.Tuple.of(3, Combinators.combine(p, p).as(NamespaceOp.Rename::new)),
+        org.bigdatalab.property.Tuple.of(2, Combinators.combine(p, Arbitraries.of(true, false)).as(NamespaceOp.Delete::new)),
+        org.bigdatalab.property.Tuple.of(1, p.map(NamespaceOp.ListStatus::new)),
+        org.bigdatalab.property.Tuple.of(1, p.map(NamespaceOp.GetFileStatus::new)));
   }
 
   public static Arbitrary<List<NamespaceOp>> opLists() {

@@ -35,13 +35,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.bigdatalab.property.Arbitraries;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.Example;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.Provide;
+import org.bigdatalab.property.IntRange;
 import org.bigdatalab.dfs.BlockLocation;
 import org.bigdatalab.dfs.ClusterSpec;
 import org.bigdatalab.dfs.DfsEngine;
@@ -105,7 +105,7 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
         .filter(t -> t.stream().allMatch(n -> n >= minPerRack && n <= maxPerRack))
         .toList();
     if (!fitting.isEmpty()) {
-      return DfsGenerators.clusters(net.jqwik.api.Arbitraries.of(fitting), minR, maxR, writer);
+      return DfsGenerators.clusters(org.bigdatalab.property.Arbitraries.of(fitting), minR, maxR, writer);
     }
     return DfsGenerators.clusters(minRacks, maxRacks, minPerRack, maxPerRack, minR, maxR, writer);
   }

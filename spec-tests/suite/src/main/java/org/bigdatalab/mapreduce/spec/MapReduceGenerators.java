@@ -2,9 +2,9 @@ package org.bigdatalab.mapreduce.spec;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.bigdatalab.property.Arbitraries;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.Combinators;
 
 /**
  * Generators of inputs and jobs. Words come from a small vocabulary (so keys collide and groups
@@ -69,8 +69,8 @@ public final class MapReduceGenerators {
    */
   public static Arbitrary<Long> blockSplitSizes() {
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, Arbitraries.just(org.bigdatalab.mapreduce.MapReduceJob.DEFAULT_MAX_SPLIT_BYTES)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(600, 1100)));
+        org.bigdatalab.property.Tuple.of(3, Arbitraries.just(org.bigdatalab.mapreduce.MapReduceJob.DEFAULT_MAX_SPLIT_BYTES)),
+        org.bigdatalab.property.Tuple.of(1, Arbitraries.longs().between(600, 1100)));
   }
 
     /** Split sizes from absurdly small (every line cut) to one split per file. */

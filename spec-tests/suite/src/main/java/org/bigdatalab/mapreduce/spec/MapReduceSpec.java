@@ -30,14 +30,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.bigdatalab.property.Arbitraries;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.Combinators;
+import org.bigdatalab.property.Example;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.Provide;
+import org.bigdatalab.property.IntRange;
 import org.bigdatalab.dfs.ClusterSpec;
 import org.bigdatalab.dfs.DfsEngine;
 import org.bigdatalab.dfs.DfsOutput;
@@ -282,7 +282,7 @@ public abstract class MapReduceSpec extends ConformanceSuite<MapReduceEngine> {
       @ForAll @IntRange(min = 1, max = 4) int reducers) throws Exception {
     List<String> words = new ArrayList<>();
     inputs.forEach(f -> f.lines().forEach(l -> words.addAll(org.bigdatalab.mapreduce.jobs.Words.of(l.text()))));
-    net.jqwik.api.Assume.that(!words.isEmpty());
+    org.bigdatalab.property.Assume.that(!words.isEmpty());
     String poison = words.get(words.size() / 2);
     MapReduceJob<String, Long, String, Long> job = WordCount.builder().numReducers(reducers)
         .reducer((word, counts, out) -> {
@@ -340,7 +340,7 @@ public abstract class MapReduceSpec extends ConformanceSuite<MapReduceEngine> {
       @ForAll @IntRange(min = 1, max = 3) int reducers, @ForAll boolean combiner) throws Exception {
     List<String> lines = new ArrayList<>();
     inputs.forEach(f -> f.lines().forEach(l -> lines.add(l.text())));
-    net.jqwik.api.Assume.that(lines.stream().anyMatch(l -> !org.bigdatalab.mapreduce.jobs.Words.of(l).isEmpty()));
+    org.bigdatalab.property.Assume.that(lines.stream().anyMatch(l -> !org.bigdatalab.mapreduce.jobs.Words.of(l).isEmpty()));
     String poisonLine = lines.stream().filter(l -> !org.bigdatalab.mapreduce.jobs.Words.of(l).isEmpty()).findFirst().get();
     String poisonWord = org.bigdatalab.mapreduce.jobs.Words.of(poisonLine).get(0);
     MapReduceJob<String, Long, String, Long> plain =
@@ -367,8 +367,8 @@ public abstract class MapReduceSpec extends ConformanceSuite<MapReduceEngine> {
 
   @Provide Arbitrary<List<InputFile>> csvWithBadLines() {
     Arbitrary<String> mixed = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(8, MapReduceGenerators.keyAmountLine()),
-        net.jqwik.api.Tuple.of(1, MapReduceGenerators.badKeyAmountLine()));
+        org.bigdatalab.property.Tuple.of(8, MapReduceGenerators.keyAmountLine()),
+        org.bigdatalab.property.Tuple.of(1, MapReduceGenerators.badKeyAmountLine()));
     return MapReduceGenerators.inputs(MapReduceGenerators.text(mixed), "csv");
   }
 

@@ -16,13 +16,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.bigdatalab.property.Arbitrary;
+import org.bigdatalab.property.Example;
+import org.bigdatalab.property.ForAll;
+import org.bigdatalab.property.Property;
+import org.bigdatalab.property.Provide;
+import org.bigdatalab.property.IntRange;
+import org.bigdatalab.property.Size;
 import org.bigdatalab.spi.BadRecordException;
 import org.bigdatalab.streaming.DeadLetter;
 import org.bigdatalab.streaming.LateData;
@@ -68,11 +68,11 @@ public abstract class StreamingSpec extends NexmarkSpec {
   @Provide Arbitrary<Windows> tumbling() { return StreamingGenerators.tumbling(); }
   @Provide Arbitrary<Windows> sliding() { return StreamingGenerators.sliding(); }
   @Provide Arbitrary<Windows> sessions() { return StreamingGenerators.sessions(); }
-  @Provide Arbitrary<Windows> fixedWindows() { return net.jqwik.api.Arbitraries.oneOf(tumbling(), sliding()); }
+  @Provide Arbitrary<Windows> fixedWindows() { return org.bigdatalab.property.Arbitraries.oneOf(tumbling(), sliding()); }
   @Provide Arbitrary<Windows> anyWindows() { return StreamingGenerators.anyWindows(); }
   /** Typed batch sizes, used in turn: single events, small batches, and batches larger than the input. */
   @Provide Arbitrary<List<Integer>> batchSizes() {
-    return net.jqwik.api.Arbitraries.integers().between(1, 300).list().ofMinSize(1).ofMaxSize(4);
+    return org.bigdatalab.property.Arbitraries.integers().between(1, 300).list().ofMinSize(1).ofMaxSize(4);
   }
 
   // 1-3 ----------------------------------------------------------------------------------------

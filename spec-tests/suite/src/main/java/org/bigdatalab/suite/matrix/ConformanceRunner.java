@@ -4,7 +4,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +15,13 @@ import org.bigdatalab.spi.Catalogues;
 import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.Topic;
+import org.bigdatalab.property.PropertyExtension;
 import org.bigdatalab.suite.ConformanceSuite;
 import org.bigdatalab.suite.EngineUnderTest;
 import org.bigdatalab.suite.Verifies;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -35,18 +36,23 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class ConformanceRunner {
   private final int tries;
-  private final Path workDir;
+  private final long seed;
   private final boolean shrink;
 
   /**
-   * @param tries   generated cases per property
-   * @param workDir where jqwik keeps its failure database for these runs
-   * @param shrink  whether a failure is shrunk to a minimal input (slower, clearer report)
+   * @param tries  generated cases per property
+   * @param seed   the seed every property of the run draws from (see {@link #randomSeed()})
+   * @param shrink whether a failure is shrunk to a minimal input (slower, clearer report)
    */
-  public ConformanceRunner(int tries, Path workDir, boolean shrink) {
+  public ConformanceRunner(int tries, long seed, boolean shrink) {
     this.tries = tries;
-    this.workDir = workDir;
+    this.seed = seed;
     this.shrink = shrink;
+  }
+
+  /** A fresh seed for a run nobody asked to replay. */
+  public static long randomSeed() {
+    return java.util.concurrent.ThreadLocalRandom.current().nextLong();
   }
 
   /** Runs every clause of the engine's topic. */
@@ -85,18 +91,15 @@ public final class ConformanceRunner {
     }
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectors)
-        .configurationParameter("jqwik.tries.default", Integer.toString(tries))
-        .configurationParameter("jqwik.database", workDir.resolve("jqwik-database").toString())
-        .configurationParameter("jqwik.failures.after.default", "RANDOM_SEED")
-        .configurationParameter("jqwik.reporting.onlyfailures", "true")
-        .configurationParameter("jqwik.reporting.usejunitplatform", "true")
-        .configurationParameter("jqwik.shrinking.default", shrink ? "BOUNDED" : "OFF")
-        .configurationParameter("jqwik.shrinking.bounded.seconds", "5")
+        .configurationParameter(PropertyExtension.TRIES, Integer.toString(tries))
+        .configurationParameter(PropertyExtension.SEED, Long.toString(seed))
+        .configurationParameter(PropertyExtension.SHRINK, Boolean.toString(shrink))
+        .configurationParameter(PropertyExtension.SHRINK_SECONDS, "5")
         .build();
 
     EngineUnderTest.lend(engine);
     try {
-      LibraryNotice.muted(() -> LauncherFactory.create().execute(request, new Listener(outcomes, progress)));
+      LauncherFactory.create().execute(request, new Listener(outcomes, progress));
     } finally {
       EngineUnderTest.takeBack();
     }
@@ -105,8 +108,8 @@ public final class ConformanceRunner {
     outcomes.forEach((clause, outcome) -> {
       String unsupported = info.unsupported().get(clause);
       results.add(unsupported != null
-          ? new ClauseResult(info.id(), clause, ClauseStatus.UNSUPPORTED, unsupported)
-          : outcome.result(info.id(), clause));
+          ? new ClauseResult(info.id(), clause, ClauseStatus.UNSUPPORTED, unsupported, 0, seed)
+          : outcome.result(info.id(), clause, seed));
     });
     return new Matrix(results);
   }
@@ -115,6 +118,7 @@ public final class ConformanceRunner {
   private static final class Outcome {
     private ClauseStatus status;
     private int passed;
+    private int cases;
     private String detail;
 
     void record(ClauseStatus s, String why) {
@@ -127,12 +131,12 @@ public final class ConformanceRunner {
       status = status == null ? s : status.worse(s);
     }
 
-    ClauseResult result(String engine, String clause) {
+    ClauseResult result(String engine, String clause, long seed) {
       if (status == null) {
-        return new ClauseResult(engine, clause, ClauseStatus.ERROR, "no check of this clause ran");
+        return new ClauseResult(engine, clause, ClauseStatus.ERROR, "no check of this clause ran", 0, seed);
       }
-      String why = status == ClauseStatus.PASSED ? passed + " check(s) passed" : detail;
-      return new ClauseResult(engine, clause, status, why);
+      String why = status == ClauseStatus.PASSED ? passed + " check(s) passed, " + cases + " case(s)" : detail;
+      return new ClauseResult(engine, clause, status, why, cases, seed);
     }
   }
 
@@ -143,6 +147,15 @@ public final class ConformanceRunner {
     Listener(Map<String, Outcome> outcomes, Consumer<String> progress) {
       this.outcomes = outcomes;
       this.progress = progress;
+    }
+
+    /** A property reports how many cases it ran; a pinned example is one case. */
+    @Override
+    public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+      String cases = entry.getKeyValuePairs().get(PropertyExtension.CASES);
+      if (cases != null) {
+        clauseOf(test).ifPresent(c -> outcomes.get(c).cases += Integer.parseInt(cases) - 1);
+      }
     }
 
     @Override
@@ -159,7 +172,9 @@ public final class ConformanceRunner {
           case ABORTED -> ClauseStatus.UNSUPPORTED;
           case FAILED -> t instanceof AssertionError ? ClauseStatus.FAILED : ClauseStatus.ERROR;
         };
-        outcomes.get(clause).record(status, t == null ? result.getStatus().toString() : firstLine(t));
+        Outcome outcome = outcomes.get(clause);
+        outcome.cases++;
+        outcome.record(status, t == null ? result.getStatus().toString() : firstLine(t));
         progress.accept(clause);
       });
     }

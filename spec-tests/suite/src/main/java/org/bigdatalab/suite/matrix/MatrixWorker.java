@@ -20,12 +20,12 @@ import org.bigdatalab.spi.EngineRegistry;
  *
  * <pre>
  * engine  ID  NAME  TOPIC  KIND
- * result  ENGINE  CLAUSE  STATUS  DETAIL
+ * result  ENGINE  CLAUSE  STATUS  DETAIL  CASES  SEED
  * </pre>
  *
  * and prints {@code progress ENGINE CLAUSE} lines on standard output as checks finish.
  *
- * <p>Usage: {@code MatrixWorker OUT_FILE TRIES REAL_TRIES TOPIC ONLY_IDS SKIP_IDS [KEY=VALUE...]}: topic
+ * <p>Usage: {@code MatrixWorker OUT_FILE TRIES REAL_TRIES TOPIC ONLY_IDS SKIP_IDS SEED [KEY=VALUE...]}: topic
  * and id lists comma-separated, {@code -} for none.
  */
 public final class MatrixWorker {
@@ -38,9 +38,9 @@ public final class MatrixWorker {
     String topic = args[3];
     Set<String> only = args[4].equals("-") ? Set.of() : Set.of(args[4].split(","));
     Set<String> skip = Set.of(args[5].split(","));
-    EngineOptions options = EngineOptions.parse(List.of(args).subList(6, args.length));
+    EngineOptions options = EngineOptions.parse(List.of(args).subList(7, args.length));
     List<String> lines = new ArrayList<>();
-    Path work = Files.createTempDirectory("bigdatalab-matrix-worker");
+    long seed = Long.parseLong(args[6]);
     for (EngineInfo info : EngineRegistry.load().engines()) {
       if (skip.contains(info.id()) || (!only.isEmpty() && !only.contains(info.id()))
           || (!topic.equals("-") && !info.topic().id().equals(topic))
@@ -52,10 +52,11 @@ public final class MatrixWorker {
         // the instance's name, not the provider's: options may change what runs (kafka-streams on a broker)
         EngineInfo running = engine.info();
         lines.add(String.join("\t", "engine", info.id(), clean(running.displayName()), info.topic().id(), info.kind().name()));
-        Matrix matrix = new ConformanceRunner(engineTries, work, true).run(engine, Set.of(),
+        Matrix matrix = new ConformanceRunner(engineTries, seed, true).run(engine, Set.of(),
             clause -> System.out.println("progress\t" + info.id() + "\t" + clause));
         for (ClauseResult r : matrix.results()) {
-          lines.add(String.join("\t", "result", r.engine(), r.clause(), r.status().name(), clean(r.detail())));
+          lines.add(String.join("\t", "result", r.engine(), r.clause(), r.status().name(), clean(r.detail()),
+              Integer.toString(r.cases()), Long.toString(r.seed())));
         }
       }
     }

@@ -1,0 +1,181 @@
+package org.bigdatalab.property;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Shrinks a failing choice sequence: shorter first, then smaller numbers (shortlex order), keeping
+ * only candidates that fail the same way. The passes are minithesis's: delete chunks, zero chunks,
+ * lower single choices by binary search, sort chunks, and move value between two choices. Each
+ * works on the choices alone, so it shrinks any generator, actions and flatMaps included.
+ */
+final class Shrinker {
+  /** Runs a candidate; returns the choices it actually consumed when it fails the same way, else null. */
+  interface Attempt extends Function<long[], long[]> {}
+
+  private final Attempt attempt;
+  private final long deadline;
+  private final int maxAttempts;
+  private final Set<String> tried = new HashSet<>();
+  private long[] best;
+  private int attempts;
+  private int improvements;
+
+  Shrinker(long[] failing, Attempt attempt, long budgetMillis, int maxAttempts) {
+    this.best = failing;
+    this.attempt = attempt;
+    this.deadline = System.currentTimeMillis() + budgetMillis;
+    this.maxAttempts = maxAttempts;
+  }
+
+  long[] shrink() {
+    boolean improved = true;
+    while (improved && !spent()) {
+      long[] before = best;
+      deleteChunks();
+      zeroChunks();
+      lowerEach();
+      sortChunks();
+      redistribute();
+      improved = before != best;
+    }
+    return best;
+  }
+
+  int improvements() {
+    return improvements;
+  }
+
+  boolean budgetSpent() {
+    return spent();
+  }
+
+  private boolean spent() {
+    return attempts >= maxAttempts || System.currentTimeMillis() > deadline;
+  }
+
+  /** Tries a candidate; keeps it if it is simpler and still fails. */
+  private boolean consider(long[] candidate) {
+    if (!simpler(candidate, best) || spent() || !tried.add(Arrays.toString(candidate))) {
+      return false;
+    }
+    attempts++;
+    long[] consumed = attempt.apply(candidate);
+    if (consumed == null || !simpler(consumed, best)) {
+      return false;
+    }
+    best = consumed;
+    improvements++;
+    return true;
+  }
+
+  private void deleteChunks() {
+    for (int k = 8; k >= 1; k /= 2) {
+      for (int i = best.length - k; i >= 0 && !spent(); i--) {
+        if (i + k <= best.length) {
+          long[] c = new long[best.length - k];
+          System.arraycopy(best, 0, c, 0, i);
+          System.arraycopy(best, i + k, c, i, best.length - i - k);
+          if (!consider(c) && i > 0) {
+            // Deleting a list element is easier when the choice before it (its "one more?") goes too.
+            long[] d = c.clone();
+            if (d[i - 1] > 0) {
+              d[i - 1]--;
+              consider(d);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void zeroChunks() {
+    for (int k = 8; k >= 2; k /= 2) {
+      for (int i = best.length - k; i >= 0 && !spent(); i--) {
+        if (i + k <= best.length) {
+          long[] c = best.clone();
+          Arrays.fill(c, i, i + k, 0);
+          consider(c);
+        }
+      }
+    }
+  }
+
+  private void lowerEach() {
+    for (int i = best.length - 1; i >= 0 && !spent(); i--) {
+      if (i < best.length && best[i] > 0) {
+        int at = i;
+        lowest(best[i], v -> with(at, v));
+      }
+    }
+  }
+
+  private void sortChunks() {
+    for (int k = 8; k >= 2; k /= 2) {
+      for (int i = best.length - k; i >= 0 && !spent(); i--) {
+        if (i + k <= best.length) {
+          long[] c = best.clone();
+          Arrays.sort(c, i, i + k);
+          consider(c);
+        }
+      }
+    }
+  }
+
+  /** Moves value from an earlier choice to a later one: [3, 0] may fail like [0, 3], which is simpler. */
+  private void redistribute() {
+    for (int gap = 1; gap <= 2; gap++) {
+      for (int at = 0; at + gap < best.length && !spent(); at++) {
+        int i = at;
+        int j = at + gap;
+        if (best[i] == 0) {
+          continue;
+        }
+        long[] base = best.clone();
+        lowest(base[i], v -> {
+          long[] c = base.clone();
+          long moved = base[i] - v;
+          c[i] = v;
+          c[j] = base[j] > Long.MAX_VALUE - moved ? Long.MAX_VALUE : base[j] + moved;
+          return c;
+        });
+      }
+    }
+  }
+
+  /** Binary search for the smallest value that still fails, assuming {@code current} does. */
+  private void lowest(long current, java.util.function.LongFunction<long[]> candidate) {
+    if (consider(candidate.apply(0))) {
+      return;
+    }
+    long lo = 0;
+    long hi = current;
+    while (lo + 1 < hi && !spent()) {
+      long mid = lo + (hi - lo) / 2;
+      if (consider(candidate.apply(mid))) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+  }
+
+  private long[] with(int i, long v) {
+    if (i >= best.length) {
+      return best;
+    }
+    long[] c = best.clone();
+    c[i] = v;
+    return c;
+  }
+
+  /** Shortlex: fewer choices, then the first differing choice smaller. */
+  static boolean simpler(long[] a, long[] b) {
+    if (a.length != b.length) {
+      return a.length < b.length;
+    }
+    return Arrays.compare(a, b) < 0;
+  }
+}
