@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * Shrinks a failing choice sequence: shorter first, then smaller numbers (shortlex order), keeping
  * only candidates that fail the same way. The passes are minithesis's: delete chunks, zero chunks,
- * lower single choices by binary search, sort chunks, and move value between two choices. Each
+ * lower single choices by binary search, sort chunks, move value between two choices, and lower
+ * two equal choices together. Each
  * works on the choices alone, so it shrinks any generator, actions and flatMaps included.
  */
 final class Shrinker {
@@ -39,6 +40,7 @@ final class Shrinker {
       lowerEach();
       sortChunks();
       redistribute();
+      lowerEqualPairs();
       improved = before != best;
     }
     return best;
@@ -126,7 +128,8 @@ final class Shrinker {
 
   /** Moves value from an earlier choice to a later one: [3, 0] may fail like [0, 3], which is simpler. */
   private void redistribute() {
-    for (int gap = 1; gap <= 2; gap++) {
+    // Gaps up to 4: a signed integer takes two choices (sign, magnitude), so neighbours in a list sit 3 apart.
+    for (int gap = 1; gap <= 4; gap++) {
       for (int at = 0; at + gap < best.length && !spent(); at++) {
         int i = at;
         int j = at + gap;
@@ -141,6 +144,29 @@ final class Shrinker {
           c[j] = base[j] > Long.MAX_VALUE - moved ? Long.MAX_VALUE : base[j] + moved;
           return c;
         });
+      }
+    }
+  }
+
+  /**
+   * Lowers two equal choices together: a node crashed and later restarted is named twice, and
+   * naming another node in only one of the steps changes the schedule.
+   */
+  private void lowerEqualPairs() {
+    for (int i = 0; i < best.length && !spent(); i++) {
+      for (int j = i + 1; j < best.length && j <= i + 64 && !spent(); j++) {
+        if (best[i] > 0 && best[i] == best[j]) {
+          int a = i;
+          int b = j;
+          lowest(best[i], v -> {
+            long[] c = best.clone();
+            if (b < c.length) {
+              c[a] = v;
+              c[b] = v;
+            }
+            return c;
+          });
+        }
       }
     }
   }
