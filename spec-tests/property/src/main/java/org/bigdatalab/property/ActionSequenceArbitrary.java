@@ -48,6 +48,7 @@ public final class ActionSequenceArbitrary<S, A> implements Arbitrary<ActionSequ
     List<A> steps = new ArrayList<>();
     S state = model.initial();
     while (true) {
+      int start = s.mark();
       Arbitrary<? extends A> allowed = model.actions(state);
       if (allowed == null) {
         break;
@@ -63,6 +64,7 @@ public final class ActionSequenceArbitrary<S, A> implements Arbitrary<ActionSequ
       A action = allowed.generate(s);
       steps.add(action);
       state = model.next(state, action);
+      s.span(start);
     }
     return new ActionSequence<>(steps);
   }

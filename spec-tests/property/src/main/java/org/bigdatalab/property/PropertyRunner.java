@@ -62,7 +62,7 @@ public final class PropertyRunner {
       }
       cases++;
       if (outcome.error() != null) {
-        return new Result<>(cases, abandoned, settings.seed(), false, shrink(settings, body, source.choices(), outcome));
+        return new Result<>(cases, abandoned, settings.seed(), false, shrink(settings, body, source, outcome));
       }
     }
     return new Result<>(cases, abandoned, settings.seed(), false, null);
@@ -88,15 +88,17 @@ public final class PropertyRunner {
     }
   }
 
-  private static <I> Failure<I> shrink(Settings settings, Body<I> body, long[] choices, Outcome<I> first) {
+  private static <I> Failure<I> shrink(Settings settings, Body<I> body, Source failing, Outcome<I> first) {
+    long[] choices = failing.choices();
     if (!settings.shrink()) {
       return new Failure<>(redraw(body, choices, first.input()), first.error(), choices, 0, false);
     }
     Class<?> kind = first.error().getClass();
-    Shrinker shrinker = new Shrinker(choices, candidate -> {
+    Shrinker shrinker = new Shrinker(new Shrinker.Run(choices, failing.spans()), candidate -> {
       Source replay = Source.replay(candidate);
       Outcome<I> o = attempt(replay, body);
-      return o != null && o.error() != null && o.error().getClass() == kind ? replay.choices() : null;
+      return o != null && o.error() != null && o.error().getClass() == kind
+          ? new Shrinker.Run(replay.choices(), replay.spans()) : null;
     }, settings.shrinkMillis(), 100_000);
     long[] minimal = shrinker.shrink();
     // Run the minimal case once more for its error and a fresh copy of its input (checks may mutate inputs).

@@ -2,30 +2,37 @@ package org.bigdatalab.property;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Shrinks a failing choice sequence: shorter first, then smaller numbers (shortlex order), keeping
- * only candidates that fail the same way. The passes are minithesis's: delete chunks, zero chunks,
+ * only candidates that fail the same way. The passes are minithesis's, with Hypothesis's deletion of
+ * whole collection elements in front: delete elements, delete chunks, zero chunks,
  * lower single choices by binary search, sort chunks, move value between two choices, and lower
  * two equal choices together. Each
  * works on the choices alone, so it shrinks any generator, actions and flatMaps included.
  */
 final class Shrinker {
-  /** Runs a candidate; returns the choices it actually consumed when it fails the same way, else null. */
-  interface Attempt extends Function<long[], long[]> {}
+  /** Runs a candidate; returns what it consumed when it fails the same way, else null. */
+  interface Attempt extends Function<long[], Run> {}
+
+  /** The choices a run consumed and the spans of its collection elements. */
+  record Run(long[] choices, List<int[]> spans) {}
 
   private final Attempt attempt;
   private final long deadline;
   private final int maxAttempts;
   private final Set<String> tried = new HashSet<>();
   private long[] best;
+  private List<int[]> spans;
   private int attempts;
   private int improvements;
 
-  Shrinker(long[] failing, Attempt attempt, long budgetMillis, int maxAttempts) {
-    this.best = failing;
+  Shrinker(Run failing, Attempt attempt, long budgetMillis, int maxAttempts) {
+    this.best = failing.choices();
+    this.spans = failing.spans();
     this.attempt = attempt;
     this.deadline = System.currentTimeMillis() + budgetMillis;
     this.maxAttempts = maxAttempts;
@@ -35,6 +42,7 @@ final class Shrinker {
     boolean improved = true;
     while (improved && !spent()) {
       long[] before = best;
+      deleteElements();
       deleteChunks();
       zeroChunks();
       lowerEach();
@@ -64,13 +72,43 @@ final class Shrinker {
       return false;
     }
     attempts++;
-    long[] consumed = attempt.apply(candidate);
-    if (consumed == null || !simpler(consumed, best)) {
+    Run run = attempt.apply(candidate);
+    if (run == null || !simpler(run.choices(), best)) {
       return false;
     }
-    best = consumed;
+    best = run.choices();
+    spans = run.spans();
     improvements++;
     return true;
+  }
+
+  /**
+   * Deletes whole collection elements (a list item, a step of a schedule), last first, then pairs
+   * of neighbours: an element can be longer than any chunk, and deleting it keeps what follows
+   * aligned with its own choices.
+   */
+  private void deleteElements() {
+    for (int k = spans.size() - 1; k >= 0 && !spent(); k--) {
+      if (k < spans.size()) {
+        int[] span = spans.get(k);
+        consider(without(span[0], span[1]));
+      }
+    }
+    for (int k = spans.size() - 2; k >= 0 && !spent(); k--) {
+      if (k + 1 < spans.size() && spans.get(k)[1] == spans.get(k + 1)[0]) {
+        consider(without(spans.get(k)[0], spans.get(k + 1)[1]));
+      }
+    }
+  }
+
+  private long[] without(int from, int to) {
+    if (to > best.length) {
+      return best;
+    }
+    long[] c = new long[best.length - (to - from)];
+    System.arraycopy(best, 0, c, 0, from);
+    System.arraycopy(best, to, c, from, best.length - to);
+    return c;
   }
 
   private void deleteChunks() {

@@ -66,6 +66,7 @@ public final class SizedArbitrary<C> implements Arbitrary<C> {
     Collection<Object> out = collection.get();
     int misses = 0;
     while (true) {
+      int start = s.mark();
       if (out.size() < min) {
         s.forced(1);
       } else if (out.size() >= max) {
@@ -84,6 +85,7 @@ public final class SizedArbitrary<C> implements Arbitrary<C> {
       if (!distinct) {
         out.add(value);
       }
+      s.span(start);
     }
     return finish.apply(out);
   }

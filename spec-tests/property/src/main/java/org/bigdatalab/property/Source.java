@@ -21,6 +21,8 @@ public final class Source {
   private final long[] prefix;
   private long[] choices = new long[64];
   private int size;
+  /** [start, end) of each collection element's choices, "one more?" included: what the shrinker deletes whole. */
+  private final java.util.List<int[]> spans = new java.util.ArrayList<>();
 
   private Source(SplittableRandom random, long[] prefix) {
     this.random = random;
@@ -88,6 +90,22 @@ public final class Source {
   /** A random double in [0, 1) that is not recorded: for tuning how a case is drawn, never its content. */
   double tuning() {
     return random == null ? 0.5 : random.nextDouble();
+  }
+
+  /** Where the next choice will go: the start of an element's span. */
+  int mark() {
+    return size;
+  }
+
+  /** Closes the span of an element that started at {@code start}. */
+  void span(int start) {
+    if (size > start) {
+      spans.add(new int[] {start, size});
+    }
+  }
+
+  java.util.List<int[]> spans() {
+    return spans;
   }
 
   long[] choices() {

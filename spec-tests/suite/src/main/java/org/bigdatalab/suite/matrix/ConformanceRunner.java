@@ -119,6 +119,7 @@ public final class ConformanceRunner {
     private ClauseStatus status;
     private int passed;
     private int cases;
+    private boolean budgetSpent;
     private String detail;
 
     void record(ClauseStatus s, String why) {
@@ -135,7 +136,9 @@ public final class ConformanceRunner {
       if (status == null) {
         return new ClauseResult(engine, clause, ClauseStatus.ERROR, "no check of this clause ran", 0, seed);
       }
-      String why = status == ClauseStatus.PASSED ? passed + " check(s) passed, " + cases + " case(s)" : detail;
+      String why = status == ClauseStatus.PASSED
+          ? passed + " check(s) passed, " + cases + " case(s)" + (budgetSpent ? "; a time budget cut generation short" : "")
+          : detail;
       return new ClauseResult(engine, clause, status, why, cases, seed);
     }
   }
@@ -154,7 +157,11 @@ public final class ConformanceRunner {
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
       String cases = entry.getKeyValuePairs().get(PropertyExtension.CASES);
       if (cases != null) {
-        clauseOf(test).ifPresent(c -> outcomes.get(c).cases += Integer.parseInt(cases) - 1);
+        clauseOf(test).ifPresent(c -> {
+          Outcome outcome = outcomes.get(c);
+          outcome.cases += Integer.parseInt(cases) - 1;
+          outcome.budgetSpent |= Boolean.parseBoolean(entry.getKeyValuePairs().get(PropertyExtension.BUDGET_SPENT));
+        });
       }
     }
 
