@@ -9,10 +9,10 @@ import java.util.function.Function;
 /**
  * Shrinks a failing choice sequence: shorter first, then smaller numbers (shortlex order), keeping
  * only candidates that fail the same way. The passes are minithesis's, with Hypothesis's deletion of
- * whole collection elements in front: delete elements, delete chunks, zero chunks,
- * lower single choices by binary search, sort chunks, move value between two choices, and lower
- * two equal choices together. Each
- * works on the choices alone, so it shrinks any generator, actions and flatMaps included.
+ * whole collection elements in front: delete elements, delete chunks, zero chunks, lower single
+ * choices by binary search, lower equal choices together (all copies, then pairs), lower two
+ * nearby choices by a common offset, sort chunks, and move value between two choices. Each works
+ * on the choices alone, so it shrinks any generator, actions and flatMaps included.
  */
 final class Shrinker {
   /** Runs a candidate; returns what it consumed when it fails the same way, else null. */
@@ -46,6 +46,8 @@ final class Shrinker {
       deleteChunks();
       zeroChunks();
       lowerEach();
+      lowerTogether();
+      lowerPairs();
       sortChunks();
       redistribute();
       lowerEqualPairs();
@@ -111,8 +113,13 @@ final class Shrinker {
     return c;
   }
 
+  /**
+   * Every chunk size from 8 down, not only powers of two: a list element is often 3 choices (its
+   * "one more?", then a sign and a magnitude, or two fields), and only a chunk of exactly its size
+   * deletes it and leaves the rest of the case as it was.
+   */
   private void deleteChunks() {
-    for (int k = 8; k >= 1; k /= 2) {
+    for (int k = 8; k >= 1; k--) {
       for (int i = best.length - k; i >= 0 && !spent(); i--) {
         if (i + k <= best.length) {
           long[] c = new long[best.length - k];
@@ -148,6 +155,59 @@ final class Shrinker {
       if (i < best.length && best[i] > 0) {
         int at = i;
         lowest(best[i], v -> with(at, v));
+      }
+    }
+  }
+
+  /**
+   * Lowers all copies of a repeated value at once: [8, 8] may fail where [0, 8] and [8, 0] pass (two
+   * equal records, two equal keys), so lowering one choice at a time never gets to [0, 0].
+   */
+  private void lowerTogether() {
+    java.util.Map<Long, Integer> counts = new java.util.TreeMap<>();
+    for (long v : best) {
+      if (v > 0) {
+        counts.merge(v, 1, Integer::sum);
+      }
+    }
+    for (java.util.Map.Entry<Long, Integer> e : counts.entrySet()) {
+      if (e.getValue() < 2 || spent()) {
+        continue;
+      }
+      long value = e.getKey();
+      long[] base = best.clone();
+      int[] at = java.util.stream.IntStream.range(0, base.length).filter(i -> base[i] == value).toArray();
+      lowest(value, v -> {
+        long[] c = base.clone();
+        for (int i : at) {
+          c[i] = v;
+        }
+        return c;
+      });
+    }
+  }
+
+  /**
+   * Lowers two nearby choices by the same amount: events at times 100 and 90 may fail only while
+   * the second is 10 before the first, so each alone cannot move and both together reach 10 and 0.
+   */
+  private void lowerPairs() {
+    for (int i = 0; i < best.length && !spent(); i++) {
+      for (int j = i + 1; j < Math.min(best.length, i + 9) && !spent(); j++) {
+        if (i >= best.length || j >= best.length || best[i] == 0 || best[j] == 0) {
+          continue;
+        }
+        long[] base = best.clone();
+        int a = i;
+        int b = j;
+        long most = Math.min(base[a], base[b]);
+        // lowest() searches for the smallest value that still fails: here, the smallest remaining offset.
+        lowest(most, v -> {
+          long[] c = base.clone();
+          c[a] = base[a] - most + v;
+          c[b] = base[b] - most + v;
+          return c;
+        });
       }
     }
   }
