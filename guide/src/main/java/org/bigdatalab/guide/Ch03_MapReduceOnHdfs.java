@@ -149,8 +149,8 @@ public final class Ch03_MapReduceOnHdfs {
  * How to run it, from the repository root (Hadoop's class path comes from its module):
 tag::run[]
 ./mvnw -q -B install -DskipTests
-java $(sed -n 's/^jvm.flags=//p' benchmarks/target/classes/lab-build.properties) \
-  -cp "engines-mapreduce/hadoop/target/classes:$(cat engines-mapreduce/hadoop/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/target/lab.classpath)" \
+java $(sed -n 's/^jvm.flags=//p' benchmarks/jmh/target/classes/lab-build.properties) \
+  -cp "engines-mapreduce/hadoop/target/classes:$(cat engines-mapreduce/hadoop/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/lab/target/lab.classpath)" \
   org.bigdatalab.guide.Ch03_MapReduceOnHdfs
 end::run[]
  */

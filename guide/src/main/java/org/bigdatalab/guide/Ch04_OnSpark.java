@@ -38,8 +38,8 @@ public final class Ch04_OnSpark {
  * How to run it, from the repository root (Spark's class path comes from its module):
 tag::run[]
 ./mvnw -q -B install -DskipTests
-java $(sed -n 's/^jvm.flags=//p' benchmarks/target/classes/lab-build.properties) \
-  -cp "engines-dataflow/spark/target/classes:$(cat engines-dataflow/spark/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/target/lab.classpath)" \
+java $(sed -n 's/^jvm.flags=//p' benchmarks/jmh/target/classes/lab-build.properties) \
+  -cp "engines-dataflow/spark/target/classes:$(cat engines-dataflow/spark/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/lab/target/lab.classpath)" \
   org.bigdatalab.guide.Ch04_OnSpark
 end::run[]
  */

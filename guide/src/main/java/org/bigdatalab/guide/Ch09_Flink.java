@@ -99,7 +99,7 @@ public final class Ch09_Flink {
  * How to run it, from the repository root (Flink's class path comes from its module):
 tag::run[]
 ./mvnw -q -B install -DskipTests
-java -cp "engines-streaming/flink/target/classes:$(cat engines-streaming/flink/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/target/lab.classpath)" \
+java -cp "engines-streaming/flink/target/classes:$(cat engines-streaming/flink/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/lab/target/lab.classpath)" \
   org.bigdatalab.guide.Ch09_Flink
 end::run[]
  */

@@ -108,9 +108,12 @@ class ForkedBenchTest {
     assertThat(narrowed.toArgs()).hasSize(BenchRunner.Plan.ARGS);
   }
 
-  /** The checkout: the module's parent when run by Maven in benchmarks/. */
+  /** The checkout: the nearest directory upwards holding mvnw (Maven runs the tests in benchmarks/jmh/). */
   private static Path checkout() {
-    Path cwd = Path.of("").toAbsolutePath();
-    return Files.isRegularFile(cwd.resolve("benchmarks/pom.xml")) ? cwd : cwd.getParent();
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir.getParent() != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
+      dir = dir.getParent();
+    }
+    return dir;
   }
 }

@@ -57,7 +57,10 @@ class NexmarkForkedLatencyTest {
   }
 
   private static Path checkout() {
-    Path cwd = Path.of("").toAbsolutePath();
-    return Files.isRegularFile(cwd.resolve("benchmarks/pom.xml")) ? cwd : cwd.getParent();
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir.getParent() != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
+      dir = dir.getParent();
+    }
+    return dir;
   }
 }

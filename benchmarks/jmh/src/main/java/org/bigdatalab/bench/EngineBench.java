@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  *       {@link #of(String)}; from then on {@code BenchRunner.run} also picks the forked modules'
  *       engines of the workload's topic ({@code topicOf}). Keep what it reads on the benchmark's
  *       fork class path: the benchmarks module's classes plus the artifacts listed for
- *       {@code bench-fork.classpath} in benchmarks/pom.xml (spi, suite, workloads and
+ *       {@code bench-fork.classpath} in benchmarks/jmh/pom.xml (spi, suite, workloads and
  *       commons-rng, JMH, HdrHistogram; add one there if the half needs it); the engine module
  *       supplies the rest, and its own versions win. Its JMH runs go through
  *       {@code BenchRunner.jmh(…, append = true, …)}, so they join the run's log.

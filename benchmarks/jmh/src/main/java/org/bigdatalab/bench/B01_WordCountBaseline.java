@@ -323,5 +323,5 @@ public class B01_WordCountBaseline {
  *   ./lab bench --workload wordcount --size 128MB      (this loop beside every engine, with ratios)
  * or this file alone, with JMH's own runner:
  *   ./mvnw -q -pl benchmarks -am install -DskipTests
- *   java -cp "benchmarks/target/classes:$(cat benchmarks/target/lab.classpath)" org.openjdk.jmh.Main B01_WordCountBaseline -p size=128MB
+ *   java -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main B01_WordCountBaseline -p size=128MB
  */

@@ -276,6 +276,6 @@ public class B04_DfsThroughput {
  *   ./lab bench --workload dfs --size full      (256 MB files, block sizes 1 MB to 128 MB)
  * or this file alone, with JMH's own runner (store=files is the disk limit):
  *   ./mvnw -q -pl benchmarks -am install -DskipTests
- *   java -cp "benchmarks/target/classes:$(cat benchmarks/target/lab.classpath)" org.openjdk.jmh.Main \
+ *   java -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main \
  *       B04_DfsThroughput -p store=files,dfs-local -p replication=1,3 -p blockSize=1MB,128MB -p size=256MB
  */
