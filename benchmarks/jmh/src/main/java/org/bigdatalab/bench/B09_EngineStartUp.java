@@ -93,7 +93,7 @@ public class B09_EngineStartUp {
  * How to run (from the repository root):
  *   ./lab bench --workload skew --size small      (start-up rows come with the skew rows)
  * or this file alone, for the engines on the CLI's class path:
- *   java $(sed -n 's/^jvm.flags=//p' benchmarks/jmh/target/classes/lab-build.properties) \
+ *   java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) \
  *       -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main \
  *       B09_EngineStartUp -p engine=df-sequential,df-parallel -f 3
  */

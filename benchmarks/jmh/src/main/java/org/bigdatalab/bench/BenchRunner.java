@@ -1,6 +1,6 @@
 package org.bigdatalab.bench;
 
-import org.bigdatalab.suite.matrix.EngineModules;
+import org.bigdatalab.spi.fork.EngineJvm;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -63,7 +63,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code threads} is what the engine may use (per-thread ratio = ratio / threads).
  *
  * <p>Each benchmark runs in one forked JVM with the same class path as this one (JMH's default:
- * {@code java.class.path}), the project's engine flags from {@code lab-build.properties}, a heap
+ * {@code java.class.path}), the project's engine flags ({@link EngineJvm#jvmFlags}), a heap
  * fit for the size, and the data directory, so parent and forks share the cached inputs. JMH's
  * full output goes to {@code target/bench-data/jmh-<workload>-<size>.log}; {@code progress} gets
  * one line per benchmark and per iteration. An engine that is not on the class path is skipped
@@ -142,7 +142,7 @@ public final class BenchRunner {
 
   /** As {@link #run(String, List, String, Consumer)}, with a fixed plan (tests run in-process). */
   static List<BenchResult> run(String workload, List<String> engines, String size, Consumer<String> progress, Plan fixed) {
-    return run(workload, engines, size, progress, fixed, EngineModules.root());
+    return run(workload, engines, size, progress, fixed, EngineJvm.root());
   }
 
   /** As {@link #run(String, List, String, Consumer, Plan)}, with the forked engine modules of the checkout at {@code root}. */
@@ -375,9 +375,9 @@ public final class BenchRunner {
     return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).doubleValue();
   }
 
-  /** The flags the project's engines need (lab-build.properties), and the shared data directory. */
+  /** The flags the project's engines need ({@link EngineJvm#jvmFlags}), and the shared data directory. */
   private static String[] forkFlags() {
-    List<String> flags = new ArrayList<>(EngineModules.jvmFlags());
+    List<String> flags = new ArrayList<>(EngineJvm.jvmFlags());
     flags.add("-D" + BenchData.DIR_PROPERTY + "=" + BenchData.dir());
     return flags.toArray(String[]::new);
   }

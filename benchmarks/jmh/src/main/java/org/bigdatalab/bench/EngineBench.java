@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * </ol>
  *
  * <p>Example: {@code skew} ({@link SkewBench#measureEngines}) measures {@code df-parallel}
- * in the lab JVM and {@code spark} in a JVM with engines-dataflow/spark's class path, and prints
+ * in the lab JVM and {@code spark} in a JVM with its module's class path, and prints
  * both beside the same hand-written loop.
  */
 @FunctionalInterface

@@ -1,8 +1,5 @@
 package org.bigdatalab.bench;
 
-import org.bigdatalab.suite.matrix.EngineModules;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,13 +10,14 @@ import java.util.stream.Stream;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineRegistry;
 import org.bigdatalab.spi.Topic;
+import org.bigdatalab.spi.fork.EngineJvm;
 
 /**
  * The engines a run measures, by id: those of the lab JVM's registry ({@code local}), and those
  * that only a forked engine module's registry holds ({@code forked}, per module), which
  * {@link ForkedBench} measures in a JVM of their own.
  */
-public record EngineChoice(List<String> local, Map<ForkedBench.Module, List<String>> forked) {
+public record EngineChoice(List<String> local, Map<EngineJvm.Module, List<String>> forked) {
 
   /** Every chosen id: the local ones, then each module's. */
   public List<String> all() {
@@ -44,15 +42,12 @@ public record EngineChoice(List<String> local, Map<ForkedBench.Module, List<Stri
     List<String> local = all ? known.stream().filter(id -> !BenchRunner.EXPENSIVE_STORES.contains(id)).toList()
         : requested.stream().filter(known::contains).toList();
     List<String> missing = all ? List.of() : requested.stream().filter(id -> !known.contains(id)).toList();
-    Map<ForkedBench.Module, List<String>> forked = new LinkedHashMap<>();
+    Map<EngineJvm.Module, List<String>> forked = new LinkedHashMap<>();
     List<String> forkedIds = new ArrayList<>();
-    for (Path file : forkable && (all || !missing.isEmpty()) ? classpathFiles(root) : List.<Path>of()) {
-      if (!all && forkedIds.containsAll(missing)) {
-        break; // every named engine found: the other modules need not start a JVM to say what they hold
-      }
-      ForkedBench.Module module = ForkedBench.module(file);
+    for (EngineJvm.Module module : forkable && (all || !missing.isEmpty()) ? EngineJvm.modulesBeyond(EngineRegistry.load(), root)
+        : List.<EngineJvm.Module>of()) {
       List<String> ids = ids(module.engines().stream().filter(e -> e.topic() == topic).toList()).stream()
-          .filter(id -> !known.contains(id) && !forkedIds.contains(id) && (all || missing.contains(id))).toList();
+          .filter(id -> !forkedIds.contains(id) && (all || missing.contains(id))).toList();
       if (!ids.isEmpty()) {
         forked.put(module, ids);
         forkedIds.addAll(ids);
@@ -65,14 +60,6 @@ public record EngineChoice(List<String> local, Map<ForkedBench.Module, List<Stri
       }
     }
     return new EngineChoice(local, forked);
-  }
-
-  private static List<Path> classpathFiles(Path root) {
-    try {
-      return EngineModules.classpathFiles(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot look for engine modules under " + root, e);
-    }
   }
 
   private static List<String> ids(List<EngineInfo> engines) {

@@ -1,6 +1,6 @@
 package org.bigdatalab.bench;
 
-import org.bigdatalab.suite.matrix.EngineModules;
+import org.bigdatalab.spi.fork.EngineJvm;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -161,7 +161,7 @@ public final class NexmarkBench {
    * a million events takes them minutes per query) each in a JVM of its own.
    */
   static Report run(List<String> requested, String size, Consumer<String> progress, BenchRunner.Plan fixed) {
-    return run(requested, size, progress, fixed, EngineModules.root());
+    return run(requested, size, progress, fixed, EngineJvm.root());
   }
 
   /** As {@link #run(List, String, Consumer, BenchRunner.Plan)}, with the forked engine modules of the checkout at {@code root}. */

@@ -1,6 +1,5 @@
 package org.bigdatalab.bench;
 
-import org.bigdatalab.suite.matrix.EngineModules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bigdatalab.spi.EngineRegistry;
+import org.bigdatalab.spi.fork.EngineJvm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Mode;
@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Mode;
 /**
  * The forked benchmark path: an engine that is not on this class path (Spark) measured in a JVM
  * with its module's class path, its rows merged beside the hand-written loop of the same run.
- * Needs engines-dataflow/spark built ({@code target/lab-engine.classpath}); skipped otherwise.
- * If it fails, check the forked JVM's last lines in the message, then {@link ForkedBench#classpath}.
+ * Needs the module of engine {@code spark} built ({@code target/lab-engine.classpath}); skipped otherwise.
+ * If it fails, check the forked JVM's last lines in the message, then {@link ForkedBench#launch}'s class path.
  */
 class ForkedBenchTest {
   /**
@@ -38,9 +38,8 @@ class ForkedBenchTest {
 
   @Test
   void sparkRunsTheSkewBenchmarkInAJvmOfItsOwnBesideTheSameBaseline() {
-    Path sparkClasspath = ROOT.resolve("engines-dataflow/spark/" + EngineModules.CLASSPATH_FILE);
-    assumeTrue(Files.isRegularFile(sparkClasspath), "skipped: " + sparkClasspath + " is absent; build engines-dataflow/spark"
-        + " (./mvnw -pl engines-dataflow/spark -am package -DskipTests) to test the forked benchmark path");
+    assumeTrue(sparkModule().isPresent(), "skipped: no module holding spark is built under " + ROOT
+        + "; build it (./mvnw -pl <module> -am package -DskipTests) to test the forked benchmark path");
     assertThat(EngineRegistry.load().find("spark")).as("spark must not be on the CLI's class path").isEmpty();
 
     List<String> progress = new ArrayList<>();
@@ -65,19 +64,18 @@ class ForkedBenchTest {
 
   @Test
   void forkedClasspathPutsTheEnginesJarsFirstAndLeavesTheClisClashingJarsOut() throws Exception {
-    Path sparkClasspath = ROOT.resolve("engines-dataflow/spark/" + EngineModules.CLASSPATH_FILE);
-    assumeTrue(Files.isRegularFile(sparkClasspath), "skipped: " + sparkClasspath + " is absent; build engines-dataflow/spark");
+    assumeTrue(sparkModule().isPresent(), "skipped: no module holding spark is built under " + ROOT);
 
-    List<String> entries = EngineModules.split(ForkedBench.classpath(sparkClasspath));
+    List<String> entries = EngineJvm.split(ForkedBench.launch(sparkModule().get()).classpath());
 
-    assertThat(entries.get(0)).endsWith(Path.of("spark", "target", "classes").toString());
-    assertThat(entries).filteredOn(e -> ForkedBench.artifact(e).equals("jackson-databind")).singleElement()
+    assertThat(entries.get(0)).isEqualTo(sparkModule().get().dir().resolve("target/classes").toString());
+    assertThat(entries).filteredOn(e -> EngineJvm.artifact(e).equals("jackson-databind")).singleElement()
         .satisfies(e -> assertThat(e).contains("2.18"));
     assertThat(entries).noneMatch(e -> e.contains("hadoop-client-minicluster") || e.contains("jruby") || e.contains("picocli"));
-    assertThat(entries).anyMatch(e -> ForkedBench.artifact(e).equals("jmh-core"))
-        .anyMatch(e -> ForkedBench.artifact(e).equals("workloads"));
+    assertThat(entries).anyMatch(e -> EngineJvm.artifact(e).equals("jmh-core"))
+        .anyMatch(e -> EngineJvm.artifact(e).equals("workloads"));
     for (String once : List.of("spi", "suite", "workloads", "jmh-core", "commons-math3", "jackson-core")) {
-      assertThat(entries).as(once + " once, the engine's if it has one").filteredOn(e -> ForkedBench.artifact(e).equals(once)).hasSize(1);
+      assertThat(entries).as(once + " once, the engine's if it has one").filteredOn(e -> EngineJvm.artifact(e).equals(once)).hasSize(1);
     }
   }
 
@@ -106,6 +104,10 @@ class ForkedBenchTest {
     assertThat(BenchRunner.Plan.parse(narrowed.toArgs())).isEqualTo(narrowed);
     assertThat(BenchRunner.Plan.parse(plain.toArgs())).isEqualTo(plain);
     assertThat(narrowed.toArgs()).hasSize(BenchRunner.Plan.ARGS);
+  }
+
+  private static java.util.Optional<EngineJvm.Module> sparkModule() {
+    return EngineJvm.modules(ROOT).stream().filter(m -> m.holds("spark")).findFirst();
   }
 
   /** The checkout: the nearest directory upwards holding mvnw (Maven runs the tests in benchmarks/jmh/). */

@@ -8,16 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bigdatalab.suite.matrix.EngineModules;
+import org.bigdatalab.spi.fork.EngineJvm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Mode;
 
 /**
  * B08 on the real engines: Flink (which serializes the job's functions) and Kafka Streams, each in
- * the JVM of its module's class path, report latency beside a reference engine. Needs
- * engines-streaming/flink and engines-streaming/kafka-streams built; skipped otherwise. No speed
- * is asserted.
+ * the JVM of its module's class path, report latency beside a reference engine. Needs the modules
+ * of both engines built; skipped otherwise. No speed is asserted.
  */
 class NexmarkForkedLatencyTest {
   /** In-process in each JVM, one measured run, the windowed count from typed events only. */
@@ -32,9 +31,9 @@ class NexmarkForkedLatencyTest {
 
   @Test
   void everyNamedEngineReportsLatencyFlinkAndKafkaStreamsFromTheirOwnJvms() {
-    for (String module : List.of("flink", "kafka-streams")) {
-      Path classpath = ROOT.resolve("engines-streaming/" + module + "/" + EngineModules.CLASSPATH_FILE);
-      assumeTrue(Files.isRegularFile(classpath), "skipped: " + classpath + " is absent; build engines-streaming/" + module);
+    List<EngineJvm.Module> built = EngineJvm.modules(ROOT);
+    for (String engine : List.of("flink", "kafka-streams")) {
+      assumeTrue(built.stream().anyMatch(m -> m.holds(engine)), "skipped: no module holding " + engine + " is built under " + ROOT);
     }
     List<String> progress = new ArrayList<>();
     // 150K events span 15 s of event time: the first 10 s windows fire on a watermark, not only at the end

@@ -12,8 +12,10 @@ import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineRegistry;
 import org.bigdatalab.spi.Topic;
+import org.bigdatalab.spi.fork.EngineJvm;
 import org.bigdatalab.suite.matrix.ConformanceRunner;
 import org.bigdatalab.suite.matrix.Matrix;
+import org.bigdatalab.suite.matrix.MatrixWorker;
 import org.bigdatalab.suite.matrix.Suites;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +81,7 @@ final class ConformanceCommand implements Callable<Integer> {
       }
     }
     if (fork) {
-      runForked(registry, chosen, parts, work);
+      runForked(registry, chosen, parts);
     }
     List<String> unknown = engines.stream().filter(id -> chosen.stream().noneMatch(e -> e.id().equals(id))).toList();
     if (chosen.isEmpty() || !unknown.isEmpty()) {
@@ -100,12 +102,14 @@ final class ConformanceCommand implements Callable<Integer> {
   }
 
   /** Engines whose dependencies clash with the CLI's (Spark, Kafka Streams) run in JVMs of their own. */
-  private void runForked(EngineRegistry registry, List<EngineInfo> chosen, List<Matrix> parts, Path work)
-      throws Exception {
+  private void runForked(EngineRegistry registry, List<EngineInfo> chosen, List<Matrix> parts) throws Exception {
     List<String> skip = new ArrayList<>(registry.engines().stream().map(EngineInfo::id).toList());
-    String topicFilter = topic == null ? null : Topic.byId(topic).engineTopic().id();
-    for (Path module : ForkedMatrix.modules(Path.of(System.getProperty("lab.root", ".")))) {
-      ForkedMatrix.Part part = ForkedMatrix.run(module, tries, realTries, topicFilter, engines, skip, engineOptions, work);
+    Topic only = topic == null ? null : Topic.byId(topic).engineTopic();
+    for (EngineJvm.Module module : EngineJvm.modulesBeyond(registry, EngineJvm.root())) {
+      if (module.engines().stream().noneMatch(e -> (only == null || e.topic() == only) && (engines.isEmpty() || engines.contains(e.id())))) {
+        continue; // nothing of this module is asked for: no JVM to start
+      }
+      MatrixWorker.Answer part = ForkedMatrix.run(module, tries, realTries, only == null ? null : only.id(), engines, skip, engineOptions);
       chosen.addAll(part.engines());
       part.engines().forEach(e -> skip.add(e.id()));
       parts.add(new Matrix(part.results()));
