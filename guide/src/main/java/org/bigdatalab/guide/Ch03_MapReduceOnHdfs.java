@@ -37,7 +37,7 @@ import org.bigdatalab.spi.KeyValue;
  * through the DFS SPI). It prints the block map, each engine's splits with the DataNodes a scheduler
  * would run them on, and compares the counts with the oracle's on the same bytes as a local file.
  * Hadoop's jars cannot share the guide's class path, so the renderer runs this program in a JVM of
- * its own with the engines-mapreduce/hadoop module's class path (GuideRenderer.Program.forked).
+ * its own with the class path of the module holding {@code dfs-hdfs} (GuideRenderer.Program.forked).
  */
 public final class Ch03_MapReduceOnHdfs {
   static final String STORE = "dfs-hdfs";
@@ -149,8 +149,8 @@ public final class Ch03_MapReduceOnHdfs {
  * How to run it, from the repository root (Hadoop's class path comes from its module):
 tag::run[]
 ./mvnw -q -B install -DskipTests
-java $(sed -n 's/^jvm.flags=//p' benchmarks/target/classes/lab-build.properties) \
-  -cp "engines-mapreduce/hadoop/target/classes:$(cat engines-mapreduce/hadoop/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/target/lab.classpath)" \
+java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) \
+  -cp "engines-mapreduce/hadoop/target/classes:$(cat engines-mapreduce/hadoop/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/lab/target/lab.classpath)" \
   org.bigdatalab.guide.Ch03_MapReduceOnHdfs
 end::run[]
  */

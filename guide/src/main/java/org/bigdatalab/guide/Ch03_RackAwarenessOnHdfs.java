@@ -8,7 +8,7 @@ import java.io.PrintStream;
  * racks), so the placement rules, the read after a lost node and the repair are HDFS's own.
  *
  * How: Hadoop's jars are not on the guide's class path, so the renderer runs this in a JVM with the
- * engines-mapreduce/hadoop module's class path (GuideRenderer.Program.forked).
+ * class path of the module holding {@code dfs-hdfs} (GuideRenderer.Program.forked).
  */
 public final class Ch03_RackAwarenessOnHdfs {
   private Ch03_RackAwarenessOnHdfs() {}

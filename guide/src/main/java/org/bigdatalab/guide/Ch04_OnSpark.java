@@ -10,7 +10,7 @@ import org.bigdatalab.dataflow.DataflowEngine;
  * in local[*] mode, through the same SPI, found by the id "spark".
  *
  * How: Spark's jars cannot share the guide's class path, so the renderer runs this program in a JVM
- * of its own with the engines-dataflow/spark module's class path (GuideRenderer.Program.forked).
+ * of its own with the class path of the module holding {@code spark} (GuideRenderer.Program.forked).
  * Spark's start-up (a SparkSession) is paid once, by the engine.
  */
 public final class Ch04_OnSpark {
@@ -38,8 +38,8 @@ public final class Ch04_OnSpark {
  * How to run it, from the repository root (Spark's class path comes from its module):
 tag::run[]
 ./mvnw -q -B install -DskipTests
-java $(sed -n 's/^jvm.flags=//p' benchmarks/target/classes/lab-build.properties) \
-  -cp "engines-dataflow/spark/target/classes:$(cat engines-dataflow/spark/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/target/lab.classpath)" \
+java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) \
+  -cp "engines-dataflow/spark/target/classes:$(cat engines-dataflow/spark/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/lab/target/lab.classpath)" \
   org.bigdatalab.guide.Ch04_OnSpark
 end::run[]
  */

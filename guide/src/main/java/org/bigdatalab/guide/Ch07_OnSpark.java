@@ -22,7 +22,7 @@ import org.bigdatalab.streaming.spec.Click;
  * withWatermark to the job's out-of-orderness (plus its allowed lateness, here none), so Spark's
  * watermark after each line is the spec's W. The job is Ch07_MicroBatches's with a 2-minute bound
  * instead of scripted batch ends; the clicks are the same, in the same order. It runs in a JVM of
- * its own with the engines-streaming/spark-structured-streaming module's class path
+ * its own with the class path of the module holding {@code spark-streaming}
  * (GuideRenderer.Program.forked); stream-sequential runs the same job beside it.
  */
 public final class Ch07_OnSpark {
@@ -81,8 +81,8 @@ public final class Ch07_OnSpark {
  * How to run it, from the repository root (Spark's class path comes from its module):
 tag::run[]
 ./mvnw -q -B install -DskipTests
-java $(sed -n 's/^jvm.flags=//p' benchmarks/target/classes/lab-build.properties) \
-  -cp "engines-streaming/spark-structured-streaming/target/classes:$(cat engines-streaming/spark-structured-streaming/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/target/lab.classpath)" \
+java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) \
+  -cp "engines-streaming/spark-structured-streaming/target/classes:$(cat engines-streaming/spark-structured-streaming/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/lab/target/lab.classpath)" \
   org.bigdatalab.guide.Ch07_OnSpark
 end::run[]
  */

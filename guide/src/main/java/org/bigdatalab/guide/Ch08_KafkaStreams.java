@@ -88,7 +88,7 @@ public final class Ch08_KafkaStreams {
  * How to run it, from the repository root (Kafka Streams' class path comes from its module):
 tag::run[]
 ./mvnw -q -B install -DskipTests
-java -cp "engines-streaming/kafka-streams/target/classes:$(cat engines-streaming/kafka-streams/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/target/lab.classpath)" \
+java -cp "engines-streaming/kafka-streams/target/classes:$(cat engines-streaming/kafka-streams/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/lab/target/lab.classpath)" \
   org.bigdatalab.guide.Ch08_KafkaStreams
 end::run[]
  */

@@ -22,7 +22,7 @@ import org.bigdatalab.streaming.spec.ClickJobs;
  * itself make the output exactly-once. This program runs both questions on real Apache Flink.
  *
  * How: Flink's jars cannot share the guide's class path, so this runs in a JVM of its own with the
- * engines-streaming/flink module's class path (GuideRenderer.Program.forked) and finds the engine
+ * class path of the module holding {@code flink} (GuideRenderer.Program.forked) and finds the engine
  * by id. First chapter 6's windowed count (bound 1 min, lateness 2 min, updates) on chapter 6's
  * script, printed as the same timeline; it must equal stream-sequential's output. Then the seed's
  * own settings (bound 10 s, no allowed lateness) on the same stream: the events it would drop
@@ -99,7 +99,7 @@ public final class Ch09_Flink {
  * How to run it, from the repository root (Flink's class path comes from its module):
 tag::run[]
 ./mvnw -q -B install -DskipTests
-java -cp "engines-streaming/flink/target/classes:$(cat engines-streaming/flink/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/target/lab.classpath)" \
+java -cp "engines-streaming/flink/target/classes:$(cat engines-streaming/flink/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/lab/target/lab.classpath)" \
   org.bigdatalab.guide.Ch09_Flink
 end::run[]
  */

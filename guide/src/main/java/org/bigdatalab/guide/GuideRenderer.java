@@ -58,10 +58,10 @@ public final class GuideRenderer {
     /**
      * A program on a real engine whose jars cannot share the guide's class path: its
      * {@code public static void run(PrintStream)} runs in a child JVM with the jars of the engine
-     * module at {@code moduleDir} (relative to the project root), see {@link ForkedChapter}.
+     * module that holds {@code engineId}, see {@link ForkedChapter}.
      */
-    static Program forked(Class<?> type, String moduleDir) {
-      return new Program(type.getSimpleName(), out -> ForkedChapter.run(type, moduleDir, out));
+    static Program forked(Class<?> type, String engineId) {
+      return new Program(type.getSimpleName(), out -> ForkedChapter.run(type, engineId, out));
     }
   }
 
@@ -76,23 +76,23 @@ public final class GuideRenderer {
       Program.of(Ch02_TeraSortSampling.class, Ch02_TeraSortSampling::run),
       Program.of(Ch03_HdfsOperations.class, Ch03_HdfsOperations::run),
       Program.of(Ch03_RackAwareness.class, Ch03_RackAwareness::run),
-      Program.forked(Ch03_RackAwarenessOnHdfs.class, "engines-mapreduce/hadoop"),
-      Program.forked(Ch03_MapReduceOnHdfs.class, "engines-mapreduce/hadoop"),
+      Program.forked(Ch03_RackAwarenessOnHdfs.class, Ch03_MapReduceOnHdfs.STORE),
+      Program.forked(Ch03_MapReduceOnHdfs.class, Ch03_MapReduceOnHdfs.STORE),
       Program.of(Ch04_LazyEvaluation.class, Ch04_LazyEvaluation::run),
       Program.of(Ch04_WordCountAndGroupBy.class, Ch04_WordCountAndGroupBy::run),
       Program.of(Ch04_ShuffleExperiments.class, Ch04_ShuffleExperiments::run),
-      Program.forked(Ch04_OnSpark.class, "engines-dataflow/spark"),
+      Program.forked(Ch04_OnSpark.class, Ch04_OnSpark.ENGINE),
       Program.of(Ch05_SkewSalting.class, Ch05_SkewSalting::run),
-      Program.forked(Ch05_OnSpark.class, "engines-dataflow/spark"),
+      Program.forked(Ch05_OnSpark.class, Ch04_OnSpark.ENGINE),
       Program.of(Ch05_SkewJoinAndDistinct.class, Ch05_SkewJoinAndDistinct::run),
       Program.of(Ch06_WindowedCounts.class, Ch06_WindowedCounts::run),
       Program.of(Ch06_SlidingAndSessions.class, Ch06_SlidingAndSessions::run),
       Program.of(Ch06_WallClockBug.class, Ch06_WallClockBug::run),
       Program.of(Ch06_ExactlyOnce.class, Ch06_ExactlyOnce::run),
       Program.of(Ch07_MicroBatches.class, Ch07_MicroBatches::run),
-      Program.forked(Ch07_OnSpark.class, "engines-streaming/spark-structured-streaming"),
-      Program.forked(Ch08_KafkaStreams.class, "engines-streaming/kafka-streams"),
-      Program.forked(Ch09_Flink.class, "engines-streaming/flink"));
+      Program.forked(Ch07_OnSpark.class, Ch07_OnSpark.ENGINE),
+      Program.forked(Ch08_KafkaStreams.class, Ch08_KafkaStreams.ENGINE),
+      Program.forked(Ch09_Flink.class, Ch09_Flink.ENGINE));
 
   /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
   static final String SOURCE_ROOT = "guide-src";

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.bigdatalab.spi.fork.EngineJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,21 +18,21 @@ class ForkedChapterTest {
 
   @Test
   void aForkedProgramPrintsWhatItPrintsInProcess(@TempDir Path root) throws Exception {
-    Path module = Files.createDirectories(root.resolve("engines-x/target/classes")).getParent().getParent();
-    Files.writeString(module.resolve("target/lab-engine.classpath"), "");   // an engine with no jars of its own
+    Path module = Files.createDirectories(root.resolve("engines-x/x/target/classes")).getParent().getParent();
+    Files.writeString(module.resolve(EngineJvm.CLASSPATH_FILE), "");   // an engine with no jars of its own
     ByteArrayOutputStream forked = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(forked, true, StandardCharsets.UTF_8)) {
-      ForkedChapter.run(root, Ch01_ClauseCatalogue.class, "engines-x", out);
+      ForkedChapter.run(new EngineJvm.Module(module, List.of()), Ch01_ClauseCatalogue.class, out);
     }
     String inProcess = GuideTesting.output(Ch01_ClauseCatalogue::run);
     assertThat(forked.toString(StandardCharsets.UTF_8)).isNotBlank().isEqualTo(inProcess);
   }
 
   @Test
-  void anUnbuiltEngineModuleIsNamedWithTheCommandThatBuildsIt(@TempDir Path root) {
-    assertThatThrownBy(() -> ForkedChapter.run(root, Ch01_ClauseCatalogue.class, "engines-y",
+  void anEngineNoBuiltModuleHoldsIsNamedWithHowToBuildIt(@TempDir Path root) {
+    assertThatThrownBy(() -> ForkedChapter.run(EngineJvm.moduleHolding("no-such-engine", root), Ch01_ClauseCatalogue.class,
         new PrintStream(new ByteArrayOutputStream())))
-        .hasMessageContaining("Ch01_ClauseCatalogue runs on the engine built by engines-y")
-        .hasMessageContaining("./mvnw -pl engines-y -am package -DskipTests");
+        .hasMessageContaining("holds engine 'no-such-engine'")
+        .hasMessageContaining("-am package -DskipTests");
   }
 }

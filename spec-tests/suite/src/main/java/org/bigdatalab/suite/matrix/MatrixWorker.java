@@ -1,10 +1,5 @@
 package org.bigdatalab.suite.matrix;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,65 +7,74 @@ import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineRegistry;
+import org.bigdatalab.spi.Topic;
+import org.bigdatalab.spi.fork.EngineJvm;
 
 /**
  * Runs the matrix in a JVM of its own, for engines whose dependencies cannot share the CLI's class
- * path (Spark, Kafka Streams). The CLI starts it with the engine module's class path and reads back
- * one tab-separated line per engine and per result:
+ * path (Spark, Kafka Streams). The CLI starts it through {@link EngineJvm} with the engine module's
+ * class path; its answer is one record per engine and per result:
  *
  * <pre>
  * engine  ID  NAME  TOPIC  KIND
  * result  ENGINE  CLAUSE  STATUS  DETAIL  CASES  SEED
  * </pre>
  *
- * and prints {@code progress ENGINE CLAUSE} lines on standard output as checks finish.
+ * and its progress lines are {@code ENGINE CLAUSE} as checks finish.
  *
- * <p>Usage: {@code MatrixWorker OUT_FILE TRIES REAL_TRIES TOPIC ONLY_IDS SKIP_IDS SEED [KEY=VALUE...]}: topic
+ * <p>Arguments after the answer file: {@code TRIES REAL_TRIES TOPIC ONLY_IDS SKIP_IDS SEED [KEY=VALUE...]}: topic
  * and id lists comma-separated, {@code -} for none.
  */
 public final class MatrixWorker {
   private MatrixWorker() {}
 
-  public static void main(String[] args) throws Exception {
-    Path out = Path.of(args[0]);
-    int tries = Integer.parseInt(args[1]);
-    int realTries = Integer.parseInt(args[2]);
-    String topic = args[3];
-    Set<String> only = args[4].equals("-") ? Set.of() : Set.of(args[4].split(","));
-    Set<String> skip = Set.of(args[5].split(","));
-    EngineOptions options = EngineOptions.parse(List.of(args).subList(7, args.length));
-    List<String> lines = new ArrayList<>();
-    long seed = Long.parseLong(args[6]);
-    for (EngineInfo info : EngineRegistry.load().engines()) {
-      if (skip.contains(info.id()) || (!only.isEmpty() && !only.contains(info.id()))
-          || (!topic.equals("-") && !info.topic().id().equals(topic))
-          || info.kind() == EngineInfo.Kind.BROKEN || Suites.topicsFor(info.topic()).isEmpty()) {
-        continue;
-      }
-      int engineTries = info.kind() == EngineInfo.Kind.REAL ? Math.min(tries, realTries) : tries;
-      try (Engine engine = EngineRegistry.load().provider(info.id()).create(options)) {
-        // the instance's name, not the provider's: options may change what runs (kafka-streams on a broker)
-        EngineInfo running = engine.info();
-        lines.add(String.join("\t", "engine", info.id(), clean(running.displayName()), info.topic().id(), info.kind().name()));
-        Matrix matrix = new ConformanceRunner(engineTries, seed, true).run(engine, Set.of(),
-            clause -> System.out.println("progress\t" + info.id() + "\t" + clause));
-        for (ClauseResult r : matrix.results()) {
-          lines.add(String.join("\t", "result", r.engine(), r.clause(), r.status().name(), clean(r.detail()),
-              Integer.toString(r.cases()), Long.toString(r.seed())));
+  public static void main(String[] args) {
+    EngineJvm.serve(args, (rest, answer) -> {
+      int tries = Integer.parseInt(rest.get(0));
+      int realTries = Integer.parseInt(rest.get(1));
+      String topic = rest.get(2);
+      Set<String> only = rest.get(3).equals("-") ? Set.of() : Set.of(rest.get(3).split(","));
+      Set<String> skip = Set.of(rest.get(4).split(","));
+      long seed = Long.parseLong(rest.get(5));
+      EngineOptions options = EngineOptions.parse(rest.subList(6, rest.size()));
+      for (EngineInfo info : EngineRegistry.load().engines()) {
+        if (skip.contains(info.id()) || (!only.isEmpty() && !only.contains(info.id()))
+            || (!topic.equals("-") && !info.topic().id().equals(topic))
+            || info.kind() == EngineInfo.Kind.BROKEN || Suites.topicsFor(info.topic()).isEmpty()) {
+          continue;
+        }
+        int engineTries = info.kind() == EngineInfo.Kind.REAL ? Math.min(tries, realTries) : tries;
+        try (Engine engine = EngineRegistry.load().provider(info.id()).create(options)) {
+          // the instance's name, not the provider's: options may change what runs (kafka-streams on a broker)
+          EngineInfo running = engine.info();
+          answer.println(EngineJvm.record("engine", info.id(), running.displayName(), info.topic().id(), info.kind().name()));
+          Matrix matrix = new ConformanceRunner(engineTries, seed, true).run(engine, Set.of(),
+              clause -> EngineJvm.progress(info.id() + "\t" + clause));
+          for (ClauseResult r : matrix.results()) {
+            answer.println(EngineJvm.record("result", r.engine(), r.clause(), r.status().name(), r.detail(),
+                Integer.toString(r.cases()), Long.toString(r.seed())));
+          }
         }
       }
-    }
-    write(out, lines);
-    System.exit(0); // engines may leave non-daemon threads behind (Spark does)
+    });
   }
 
-  private static String clean(String text) {
-    return text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-  }
-
-  private static void write(Path out, List<String> lines) throws IOException {
-    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-      lines.forEach(w::println);
+  /** The worker's answer read back: the engines it ran and their results. */
+  public record Answer(List<EngineInfo> engines, List<ClauseResult> results) {
+    public static Answer parse(String text) {
+      List<EngineInfo> engines = new ArrayList<>();
+      List<ClauseResult> results = new ArrayList<>();
+      for (String line : text.lines().toList()) {
+        String[] f = EngineJvm.fields(line);
+        if (f[0].equals("engine")) {
+          engines.add(EngineInfo.builder(f[1], Topic.byId(f[3])).displayName(f[2])
+              .kind(EngineInfo.Kind.valueOf(f[4])).build());
+        } else if (f[0].equals("result")) {
+          results.add(new ClauseResult(f[1], f[2], ClauseStatus.valueOf(f[3]), f[4], Integer.parseInt(f[5]),
+              Long.parseLong(f[6])));
+        }
+      }
+      return new Answer(engines, results);
     }
   }
 }
