@@ -14,7 +14,7 @@ import org.quicktheories.core.Gen;
 
 /**
  * Cases of the public shrinking challenge (github.com/jlink/shrinking-challenge, challenges/*.md),
- * written as its jqwik versions are: default list sizes (ours: up to 50; QuickTheories: 0 to 50).
+ * written as the challenge repository's Java versions are: default list sizes (ours: up to 50; QuickTheories: 0 to 50).
  */
 final class ChallengeCases {
   private ChallengeCases() {}
