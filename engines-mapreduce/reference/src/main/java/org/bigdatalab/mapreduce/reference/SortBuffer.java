@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.bigdatalab.mapreduce.Collector;
 import org.bigdatalab.mapreduce.MapReduceJob;
 import org.bigdatalab.mapreduce.Partitioner;
 import org.bigdatalab.mapreduce.Reducer;
@@ -93,7 +92,6 @@ final class SortBuffer {
   private boolean pressure;
   private final byte[] ioBuffer;
   private final SpillBytes.In in = new SpillBytes.In();
-  private final SpillBytes.ScratchOut combined = new SpillBytes.ScratchOut(256);
 
   // The task attempt the buffer works for (see bind/unbind).
   private Codec<Object> keyCodec;
@@ -103,10 +101,9 @@ final class SortBuffer {
   private Reducer<Object, Object, Object, Object> combiner;
   private int partitions;
   private long[] counts;
-  private TaskContext task;
   private SpillNames names;
   private final List<SpillFile> spilled = new ArrayList<>();
-  private final CombineOutput combineOutput = new CombineOutput();
+  private CombineOutput<Object, Object> combineOutput;
 
   SortBuffer(long limit) {
     if (limit < 1024 || limit > (1L << 30)) {
@@ -156,9 +153,9 @@ final class SortBuffer {
     this.partitioner = (Partitioner<Object>) job.partitioner();
     this.combiner = (Reducer<Object, Object, Object, Object>) job.combiner();
     this.partitions = job.numReducers();
-    this.task = task;
     this.counts = counts;
     this.names = names;
+    this.combineOutput = combiner == null ? null : new CombineOutput<>(keyCodec, valueCodec, counts, task);
   }
 
   /** Forgets the attempt (whatever state it left, a failure included); keeps the arrays for the next one. */
@@ -174,8 +171,8 @@ final class SortBuffer {
     partitioner = null;
     combiner = null;
     counts = null;
-    task = null;
     names = null;
+    combineOutput = null;
   }
 
   /** Adds one map output record; may spill first. Partitioner and codec exceptions pass through. */
@@ -513,8 +510,7 @@ final class SortBuffer {
   /** Writes the records {@code sorted[from, to)}, one run; {@code d} is the run's first key. */
   private void writeRun(SpillFile.Writer w, int d, int from, int to) throws Exception {
     if (combiner != null) {
-      combineOutput.writer = w;
-      combiner.reduce(keys[d], new RunValues(from, to), combineOutput);
+      combiner.reduce(keys[d], new RunValues(from, to), combineOutput.into(w));
       return;
     }
     byte[] data = out.buf;
@@ -591,27 +587,6 @@ final class SortBuffer {
           }
         }
       };
-    }
-  }
-
-  /** Encodes the combiner's output straight into the spill. */
-  private final class CombineOutput implements Collector<Object, Object> {
-    SpillFile.Writer writer;
-
-    @Override
-    public void emit(Object key, Object value) {
-      try {
-        writer.write(keyCodec, key, valueCodec, value, combined);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      counts[TaskCounter.COMBINE_OUTPUT_RECORDS.ordinal()]++;
-      counts[TaskCounter.SPILLED_RECORDS.ordinal()]++;
-    }
-
-    @Override
-    public TaskContext task() {
-      return task;
     }
   }
 
