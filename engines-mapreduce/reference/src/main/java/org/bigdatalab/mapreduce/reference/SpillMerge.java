@@ -1,12 +1,10 @@
 package org.bigdatalab.mapreduce.reference;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.bigdatalab.mapreduce.Collector;
 import org.bigdatalab.mapreduce.KeyComparator;
 import org.bigdatalab.mapreduce.Reducer;
 import org.bigdatalab.mapreduce.TaskContext;
@@ -33,8 +31,8 @@ final class SpillMerge<K, V> {
   private final byte[] writeBuffer;
   private final SpillNames names;
   private final long[] counts;
-  private final TaskContext task;
   private final Runnable check;
+  private final CombineOutput<K, V> combineOutput;
 
   /**
    * @param combiner applied to every group of every merge, or null
@@ -52,8 +50,8 @@ final class SpillMerge<K, V> {
     this.writeBuffer = writeBuffer;
     this.names = names;
     this.counts = counts;
-    this.task = task;
     this.check = check;
+    this.combineOutput = combiner == null ? null : new CombineOutput<>(keyCodec, valueCodec, counts, task);
   }
 
   /** All runs merged into one (the single run itself when there is one). */
@@ -112,7 +110,7 @@ final class SpillMerge<K, V> {
           w.startPartition(p);
           try (KWayMerge<K> merge = new KWayMerge<>(segments, keyCodec, order)) {
             if (combiner != null) {
-              merge.reduceGroups(order, valueCodec, combiner, new CombineOutput(w), check);
+              merge.reduceGroups(order, valueCodec, combiner, combineOutput.into(w), check);
               counts[TaskCounter.COMBINE_INPUT_RECORDS.ordinal()] += merge.consumed();
             } else {
               copy(merge, w);
@@ -138,31 +136,5 @@ final class SpillMerge<K, V> {
       }
     }
     counts[TaskCounter.SPILLED_RECORDS.ordinal()] += n;
-  }
-
-  /** Encodes the combiner's output into the merged run. */
-  private final class CombineOutput implements Collector<K, V> {
-    private final SpillFile.Writer writer;
-    private final SpillBytes.ScratchOut bytes = new SpillBytes.ScratchOut(256);
-
-    CombineOutput(SpillFile.Writer writer) {
-      this.writer = writer;
-    }
-
-    @Override
-    public void emit(K key, V value) {
-      try {
-        writer.write(keyCodec, key, valueCodec, value, bytes);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      counts[TaskCounter.COMBINE_OUTPUT_RECORDS.ordinal()]++;
-      counts[TaskCounter.SPILLED_RECORDS.ordinal()]++;
-    }
-
-    @Override
-    public TaskContext task() {
-      return task;
-    }
   }
 }

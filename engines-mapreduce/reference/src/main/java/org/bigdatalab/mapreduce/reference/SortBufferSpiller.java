@@ -1,0 +1,233 @@
+package org.bigdatalab.mapreduce.reference;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.bigdatalab.mapreduce.Reducer;
+import org.bigdatalab.spi.Codec;
+
+/**
+ * Sorts what a {@link SortBuffer} holds and writes it as one spill. Decode each distinct key once;
+ * counting-sort the keys by partition; merge-sort each partition by the job's sort comparator
+ * (ties: first seen first); cut the sorted keys into runs equal under the comparator; then one
+ * counting-sort pass over the records, in emission order, drops each record's offset into its
+ * run's bucket. Buckets in key order, records in emission order within a bucket: exactly a stable
+ * sort of the records by (partition, key), built from sequential passes rather than pointer
+ * chasing through a buffer of many megabytes, and sorting distinct keys, not records. Each bucket
+ * is written out, or handed to the combiner as one group.
+ */
+final class SortBufferSpiller {
+  private final SortBufferKeys keys;
+  private final SortBufferRecords records;
+  private final SpillBytes.In in = new SpillBytes.In();
+  /** Per record: its offset in the data array, in sorted order once bucketed. */
+  int[] sorted;
+  // Per distinct key (by id, except order):
+  private int[] order;       // the key ids in sorted order
+  private int[] runOf;       // the run of each key
+  private int[] bucketEnd;   // where each run's bucket ends in sorted; the merge sort's scratch before that
+  Object[] decoded;
+  // The job's, for the spill under way:
+  private Comparator<Object> sortOrder;
+  private Codec<Object> valueCodec;
+
+  SortBufferSpiller(SortBufferKeys keys, SortBufferRecords records) {
+    this.keys = keys;
+    this.records = records;
+  }
+
+  void allocateRecords(int slots) {
+    sorted = new int[slots];
+  }
+
+  void allocateDistinct(int slots) {
+    order = new int[slots];
+    runOf = new int[slots];
+    bucketEnd = new int[slots];
+    decoded = new Object[slots];
+  }
+
+  /** Sorts the held records by (partition, key); {@link #write} writes them out in that order. */
+  void sort(Codec<Object> keyCodec, Comparator<Object> sortOrder, int partitions) throws IOException {
+    this.sortOrder = sortOrder;
+    byte[] arena = keys.arena;
+    for (int d = 0; d < keys.distinct; d++) {
+      int at = keys.keyAt[d];
+      int from = SortBufferKeys.bytesAt(at);
+      decoded[d] = keyCodec.read(in.reset(arena, from, from + SortBufferKeys.length(arena, at)));
+    }
+    sortKeys(partitions);
+    bucketRecords(cutRuns());
+  }
+
+  /** Writes the sorted records, each run through {@code combiner} if there is one. */
+  void write(SpillFile.Writer w, Codec<Object> valueCodec, Reducer<Object, Object, Object, Object> combiner,
+      CombineOutput<Object, Object> combineOutput) throws Exception {
+    this.valueCodec = valueCodec;
+    int from = 0;
+    for (int i = 0; i < keys.distinct; i++) {
+      int d = order[i];
+      int run = runOf[d];
+      if (i > 0 && runOf[order[i - 1]] == run) {
+        continue;
+      }
+      w.startPartition(keys.partitionOf(d));
+      int to = bucketEnd[run];
+      if (combiner != null) {
+        combiner.reduce(decoded[d], new RunValues(from, to), combineOutput.into(w));
+      } else {
+        copy(w, from, to);
+      }
+      from = to;
+    }
+  }
+
+  /** Forgets the decoded keys (the caller clears the keys after this). */
+  void clear() {
+    Arrays.fill(decoded, 0, keys.distinct, null);
+    sortOrder = null;
+    valueCodec = null;
+  }
+
+  /** {@code order}: the distinct keys by partition (counting sort), then by key within each partition. */
+  private void sortKeys(int partitions) {
+    int[] starts = new int[partitions + 1];
+    for (int d = 0; d < keys.distinct; d++) {
+      starts[keys.partitionOf(d) + 1]++;
+    }
+    for (int p = 0; p < partitions; p++) {
+      starts[p + 1] += starts[p];
+    }
+    int[] fill = Arrays.copyOf(starts, partitions);
+    for (int d = 0; d < keys.distinct; d++) {
+      order[fill[keys.partitionOf(d)]++] = d;
+    }
+    for (int p = 0; p < partitions; p++) {
+      mergeSort(order, bucketEnd, starts[p], starts[p + 1]);
+    }
+  }
+
+  /** Numbers the runs of sorted keys equal under the sort comparator (never across partitions); returns how many. */
+  private int cutRuns() {
+    int run = -1;
+    int first = -1;
+    for (int i = 0; i < keys.distinct; i++) {
+      int d = order[i];
+      if (first < 0 || keys.partitionOf(first) != keys.partitionOf(d) || sortOrder.compare(decoded[first], decoded[d]) != 0) {
+        run++;
+        first = d;
+      }
+      runOf[d] = run;
+    }
+    return run + 1;
+  }
+
+  /** Counting sort of the records into their runs' buckets, in emission order; {@code bucketEnd[run]} ends each. */
+  private void bucketRecords(int runs) {
+    int[] ends = bucketEnd;
+    byte[] data = records.buf;
+    int count = records.count;
+    Arrays.fill(ends, 0, runs, 0);
+    for (int r = 0, at = 0; r < count; r++) {
+      ends[runOf[SortBufferRecords.keyId(data, at)]]++;
+      at = SortBufferRecords.next(data, at);
+    }
+    int sum = 0;
+    for (int run = 0; run < runs; run++) {
+      int n = ends[run];
+      ends[run] = sum;
+      sum += n;
+    }
+    for (int r = 0, at = 0; r < count; r++) {
+      sorted[ends[runOf[SortBufferRecords.keyId(data, at)]]++] = at;
+      at = SortBufferRecords.next(data, at);
+    }
+  }
+
+  /** Writes the records {@code sorted[from, to)} as they are. */
+  private void copy(SpillFile.Writer w, int from, int to) throws IOException {
+    byte[] data = records.buf;
+    byte[] arena = keys.arena;
+    int[] keyAt = keys.keyAt;
+    for (int k = from; k < to; k++) {
+      int at = sorted[k];
+      int key = keyAt[SortBufferRecords.keyId(data, at)];
+      w.write(arena, SortBufferKeys.bytesAt(key), SortBufferKeys.length(arena, key),
+          data, at + SortBufferRecords.HEADER, SortBufferRecords.valueLength(data, at));
+    }
+  }
+
+  /** Sort comparator on the decoded keys, ties to the key seen first (so the sort is stable). */
+  private int compare(int a, int b) {
+    int c = sortOrder.compare(decoded[a], decoded[b]);
+    return c != 0 ? c : Integer.compare(a, b);
+  }
+
+  private void mergeSort(int[] a, int[] tmp, int lo, int hi) {
+    if (hi - lo <= 16) {
+      for (int i = lo + 1; i < hi; i++) {
+        int x = a[i];
+        int j = i - 1;
+        while (j >= lo && compare(a[j], x) > 0) {
+          a[j + 1] = a[j];
+          j--;
+        }
+        a[j + 1] = x;
+      }
+      return;
+    }
+    int mid = (lo + hi) >>> 1;
+    mergeSort(a, tmp, lo, mid);
+    mergeSort(a, tmp, mid, hi);
+    if (compare(a[mid - 1], a[mid]) <= 0) {
+      return;
+    }
+    System.arraycopy(a, lo, tmp, lo, mid - lo);
+    int i = lo;
+    int j = mid;
+    int k = lo;
+    while (i < mid && j < hi) {
+      a[k++] = compare(a[j], tmp[i]) < 0 ? a[j++] : tmp[i++];
+    }
+    while (i < mid) {
+      a[k++] = tmp[i++];
+    }
+  }
+
+  /** The values of one run, decoded one at a time; may be iterated more than once. */
+  private final class RunValues implements Iterable<Object> {
+    private final int from;
+    private final int to;
+
+    RunValues(int from, int to) {
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    public Iterator<Object> iterator() {
+      return new Iterator<>() {
+        private int k = from;
+
+        @Override public boolean hasNext() { return k < to; }
+
+        @Override public Object next() {
+          if (k >= to) {
+            throw new NoSuchElementException();
+          }
+          int at = sorted[k++];
+          byte[] data = records.buf;
+          int value = at + SortBufferRecords.HEADER;
+          try {
+            return valueCodec.read(in.reset(data, value, value + SortBufferRecords.valueLength(data, at)));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      };
+    }
+  }
+}
