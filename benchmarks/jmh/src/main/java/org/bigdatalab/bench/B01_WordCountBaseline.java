@@ -322,6 +322,6 @@ public class B01_WordCountBaseline {
  * How to run (from the repository root):
  *   ./lab bench --workload wordcount --size 128MB      (this loop beside every engine, with ratios)
  * or this file alone, with JMH's own runner:
- *   ./mvnw -q -pl benchmarks -am install -DskipTests
+ *   ./mvnw -q -pl benchmarks/lab -am install -DskipTests
  *   java -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main B01_WordCountBaseline -p size=128MB
  */

@@ -143,7 +143,7 @@ public class B02_WordCountEngines {
  *   ./lab bench --workload wordcount --size 128MB                      (with B01 and ratios)
  *   ./lab bench --workload wordcount --size full --engines mr-parallel,mr-hadoop
  * or this file alone, with JMH's own runner:
- *   ./mvnw -q -pl benchmarks -am install -DskipTests
+ *   ./mvnw -q -pl benchmarks/lab -am install -DskipTests
  *   java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) \
  *       -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main \
  *       B02_WordCountEngines -p engine=mr-sequential,mr-parallel -p size=16MB,128MB

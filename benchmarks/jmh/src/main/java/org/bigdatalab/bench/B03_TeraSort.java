@@ -288,7 +288,7 @@ public class B03_TeraSort {
  *   ./lab bench --workload terasort --size 1GB        (every engine beside the hand-written sort)
  *   ./lab bench --workload terasort --size small      (a smoke run, under a minute)
  * or this file alone, with JMH's own runner:
- *   ./mvnw -q -pl benchmarks -am install -DskipTests
+ *   ./mvnw -q -pl benchmarks/lab -am install -DskipTests
  *   java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) \
  *       -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main \
  *       B03_TeraSort -p engine=mr-sequential,mr-parallel -p size=1GB

@@ -63,49 +63,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * are counted, and the first read of a trial is compared with what was written: a fast wrong read
  * is not a result.
  *
- * Measured 2026-11-26, 256 MB files, JDK 17, 2 vCPUs shared with other helpers' builds (load
- * 15-20), ext4 without a journal; ratios are to the plain-file figure of the same run.
- * (a) The same operations timed in one JVM, interleaved (baseline, then each store, six rounds),
- * best of six, as the thread's CPU time (user + system: the page-cache copies are the kernel's
- * work on this thread) and as wall time; this is what a loaded machine cannot blur:
- *                          write ratio cpu/wall     read ratio cpu/wall
- *   dfs-local  r1 1MB        0.48 / 0.53              0.82 / 0.94
- *   dfs-local  r3 1MB        0.25 / 0.28              0.70 / 0.79
- *   dfs-local  r1 8MB        0.73 / 0.81              0.76 / 0.88
- *   dfs-local  r3 8MB        0.32 / 0.35              0.76 / 0.87
- *   dfs-local  r1 128MB      0.86 / 0.95              0.78 / 0.90
- *   dfs-local  r3 128MB      0.44 / 0.48              0.87 / 1.00
- *   dfs-memory r3 8MB        0.25 / 0.24              0.99 / 1.14
- * (b) lab bench --workload dfs --size full (JMH, wall time, mean of 2 one-second iterations
- * after 1 warm-up per combination, one JVM each, the baseline first; reads after settle()):
- *                          write MB/s  ratio     read MB/s  ratio
- *   files (disk limit)         2848     1.00        4490     1.00
- *   dfs-memory/r1/1MB          1209     0.42        4198     0.94
- *   dfs-memory/r1/8MB          1192     0.42        4574     1.02
- *   dfs-memory/r1/64MB         1129     0.40        4033     0.90
- *   dfs-memory/r1/128MB        1091     0.38        3541     0.79
- *   dfs-memory/r3/1MB           249     0.09        2400     0.54
- *   dfs-memory/r3/8MB           337     0.12        3462     0.77
- *   dfs-memory/r3/64MB          336     0.12        3549     0.79
- *   dfs-memory/r3/128MB         396     0.14        4402     0.98
- *   dfs-local/r1/1MB            921     0.32        3090     0.69
- *   dfs-local/r1/8MB           1968     0.69        2987     0.67
- *   dfs-local/r1/64MB          1865     0.66        2855     0.64
- *   dfs-local/r1/128MB         2330     0.82        3535     0.79
- *   dfs-local/r3/1MB            304     0.11        2115     0.47
- *   dfs-local/r3/8MB            422     0.15        3096     0.69
- *   dfs-local/r3/64MB           844     0.30        2549     0.57
- *   dfs-local/r3/128MB          796     0.28        2774     0.62
- * Where the time goes (perf): at 128 MB blocks a write is the kernel copying each packet into the
- * page cache once per replica, the checksums a few percent; a read is the baseline's copies plus one
- * CRC32C pass over the piece (checked in bulk). What keeps small blocks from the write target is
- * creating block and .meta files, two per replica per block: on this ext4 (no journal) a create
- * skips every inode freed in the last minute, and a write benchmark frees thousands, so a create
- * costs about 0.3 ms and 1 MB blocks at r3 spend most of their time there. Targets (r3 write >=
- * 1/3, read >= 0.8): in (a) met at 128 MB blocks, write borderline at 8 MB, not met at 1 MB; in
- * (b) not met, where one JVM per combination and a mean over a couple of seconds on a loaded
- * machine move a ratio by 2x between runs (iterations of one combination differ by up to 3x).
- * (a) came from a throwaway harness calling writeDfs/readDfs/writeFiles/readFiles below.
+ * Measured runs, with the targets' verdicts and where the time goes: benchmarks/RESULTS.md.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -275,7 +233,7 @@ public class B04_DfsThroughput {
  *   ./lab bench --workload dfs --size small     (a few MB, both replications, two block sizes)
  *   ./lab bench --workload dfs --size full      (256 MB files, block sizes 1 MB to 128 MB)
  * or this file alone, with JMH's own runner (store=files is the disk limit):
- *   ./mvnw -q -pl benchmarks -am install -DskipTests
+ *   ./mvnw -q -pl benchmarks/lab -am install -DskipTests
  *   java -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main \
  *       B04_DfsThroughput -p store=files,dfs-local -p replication=1,3 -p blockSize=1MB,128MB -p size=256MB
  */

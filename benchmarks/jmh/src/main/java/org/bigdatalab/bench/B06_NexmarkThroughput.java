@@ -30,11 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The engines' start-up is outside the clock (the engine is made in the trial's setup; the
  * parallel engine's shard threads live as long as it), as is making the input. The result count is
  * returned so the run is not optimized away. See B07 for the hand-written loop the windowed count
- * is compared with, B08 for latency, and NexmarkBench's header for the figures (typed q0 ~7x the
- * lines, the typed count on stream-parallel ~6x, at 5% of the loop per core; re-measured
- * 2026-11-26 at load 5-7.6: typed q1 on stream-parallel 6x faster than before, 14-17.5 M/s median,
- * once its million outputs stopped passing through a humongous array; the count unchanged at that
- * load, 0.04 of B07's primitive loop and 0.16 of its typed-object loop per core).
+ * is compared with, B08 for latency, and benchmarks/RESULTS.md for the measured runs.
  *
  * Run directly (not through lab), give the forks lab's heap: -jvmArgsAppend "-Xms4096m -Xmx4096m";
  * without -Xms the heap grows through young collections that copy the outputs.

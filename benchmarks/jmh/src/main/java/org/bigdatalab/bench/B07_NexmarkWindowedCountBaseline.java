@@ -40,12 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * framework; the primitive-array baseline above also knows the ids are dense and reads 12 bytes per
  * bid instead of a 48-byte object through a reference.
  *
- * Measured 2026-11-26 21:40-22:00 UTC (JMH, 1M events = 920 000 bids, JDK 17, 2 vCPUs shared with
- * another helper, load average 5.2-7.6; medians of 5-8 iterations): baseline 4.1-4.7 ms
- * (196-225 M/s), baselineFromTypedEvents 19-21 ms (43-48 M/s, 0.19-0.24 of the baseline in the same runs),
- * baselineFromLines 140-191 ms (4.8-6.6 M/s). In a probe outside JMH at load ~5 the typed loop
- * took 8-9 ms (~105 M/s, 0.3 of the primitive loop's 2.3-2.5 ms): the objects, not the table,
- * are most of the difference.
+ * Measured runs: benchmarks/RESULTS.md.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

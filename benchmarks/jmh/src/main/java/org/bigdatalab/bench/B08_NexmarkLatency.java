@@ -27,7 +27,7 @@ import org.openjdk.jmh.runner.IterationType;
  * per event). Warm-up runs are not recorded. The percentiles (p50, p99, p99.9, max, in
  * microseconds) and the runs recorded go to a file the parent reads (latencyFile, per engine,
  * query and source); JMH's own time per run is only a by-product here (B06 measures throughput
- * without the probe). The query parameter takes the windowed queries only (NexmarkBench names
+ * without the probe). The query parameter takes the windowed queries only (NexmarkWorkload names
  * them); each runs from lines and from typed events. The probe wraps the job's aggregate to stamp
  * results, so stream-parallel's primitive tumbling count (TumblingCount, which needs
  * Aggregate.count() itself) is not what B08 times for COUNT: its latency is that of the generic
@@ -58,31 +58,10 @@ import org.openjdk.jmh.runner.IterationType;
  *   spark-streaming (if named): ingest = the driver parsing a line into its micro-batch (at most
  *     max.batches batches a run); result() = SpiAggregator.finish in the batch that emits the
  *     window (the one after the batch whose watermark closes it), watermark = that batch's.
- * Real engines take seconds to minutes per run, so above NexmarkBench.REAL_LATENCY_EVENTS (250K)
+ * Real engines take seconds to minutes per run, so above NexmarkWorkload.REAL_LATENCY_EVENTS (250K)
  * their latency gets one measured run per query and source (the table's runs column says so).
  *
- * Measured 2026-11-26, 21:07-22:12 UTC (lab bench --workload nexmark --size 200K --engines
- * stream-parallel,flink,kafka-streams; JDK 17, 2 vCPUs shared with other helpers' builds and
- * runs, load average 2.9-9.4, mostly 4-7, so every figure is inflated and noisy). Latency
- * p50 / p99 / max in milliseconds, lines | typed, with the results timed (runs: stream-parallel
- * every invocation of 3 one-second iterations, 6-105; the real engines 3):
- *   count  stream-parallel 12.1/75.1/76.7 | 7.4/112/125 (95 824 | 269 505 results);
- *          flink 156/285/286 | 94.5/211/215; kafka-streams 36.4/96.8/100 | 52.2/123/127 (17 967 each)
- *   q5     stream-parallel 189/601/609 | 96.1/415/427; flink 105/481/502 | 139/385/400;
- *          kafka-streams 39.8/167/202 | 32.2/151/177 (126 729 results on the real engines)
- *   q7     stream-parallel 0.30/298/298 | 4.6/17.5/18.8; flink 1.2/41.1/41.1 | 2.0/15.1/15.1;
- *          kafka-streams 0.28/0.35/0.35 | 0.32/0.60/0.60 (one result per run: 3 on the real engines)
- *   q11    stream-parallel 78.5/403/408 | 14.0/122/124; flink 70.8/149/155 | 83.2/185/188;
- *          kafka-streams 0.46/2.3/150 | 0.41/1.6/14.3 (3 138 results)
- * Throughput of the same run (B06, events/s of the query's input; hand-written loop 144 M/s):
- * count stream-parallel 2.3 M | 14.3 M, flink 28.7 K | 28.5 K, kafka-streams 7.6 K | 7.1 K; q5
- * 652 K | 482 K, 25.7 K | 28.4 K, 4.2 K | 3.1 K; q11 1.87 M | 2.59 M, 37.9 K | 37.2 K, 3.4 K |
- * 2.2 K. Reading: a result's latency is mostly its place in the burst of results one watermark
- * fires (a 10 s count window fires thousands at once; q7 fires one and shows the bare path:
- * sub-millisecond on the driver, 1-2 ms through Flink's network stack); Kafka Streams, one record
- * at a time in the driver, fires a burst fastest per result but is ~2 000x slower per event than
- * stream-parallel typed; Flink's bursts also wait behind its per-record hand-off to the window
- * task. Flink's and Kafka's typed source is the batch's lines (no typed path), so lines ~ typed.
+ * Measured runs, and how to read a burst's latencies: benchmarks/RESULTS.md.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

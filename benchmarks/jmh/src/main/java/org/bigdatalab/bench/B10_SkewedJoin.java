@@ -49,24 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * longest task's wall and CPU time (TaskTimes), as in B05; `lab bench --workload skew` prints the
  * cuts against the plain join at z=1.5.
  *
- * One run, df-parallel only (2026-11-26 21:50, `lab bench --workload skew --size 10M --engines
- * df-parallel`: 1 warm-up and 2 measured jobs a row, 8 partitions on 2 threads, load 6-7 on the 2
- * vCPUs from two helpers' builds, so wall times carry several times their CPU time; read the CPU
- * column). Records/s and the ratio to the hand-written join of the same run (45 / 72 / 244 M rec/s at
- * z = 0 / 1.0 / 1.5); largest task share; at z=1.5 the longest task after the shuffle, wall / CPU:
- *                        z=0                z=1.0              z=1.5
- *   join             1.31 M 0.029 0.125  1.51 M 0.021 0.184  2.84 M 0.012 0.424   3198 / 467 ms
- *   join+salted      0.51 M 0.012 0.125  1.53 M 0.021 0.125  1.63 M 0.007 0.126   2146 / 259 ms (1.49x / 1.80x)
- *   join+split       1.04 M 0.023 0.125  3.02 M 0.042 0.184  2.52 M 0.010 0.206   1749 / 175 ms (1.83x / 2.67x)
- *   join+broadcast   0.81 M 0.018 0.125  1.86 M 0.026 0.125  3.59 M 0.015 0.126      8 /   2 ms (no shuffle of the facts)
- * So at z=1.5 the engine's split cuts the hot join task's CPU time 2.7x (its share 0.424 -> 0.206: the
- * hot partition is split into target-size tasks, and the largest task is then an unsplit partition
- * within the policy's bound), salting by hand 1.8x at the price of copying the 100 001-row dimension
- * 8 times, and broadcasting removes the join's shuffle of the fact side altogether; its longest task
- * is then a map task (1713 / 372 ms) that reads and joins its slice. A record-at-a-time join keeps
- * 1-4% of the hand-written join: per fact record a Pair and two KeyValues, a LinkedHashMap probe by a
- * boxed key, then the per-key sum's table. Spark's rows (`--engines spark`) run the same plans except
- * the split, which it declares unsupported (its adaptive execution lives in the DataFrame planner).
+ * Measured runs: benchmarks/RESULTS.md.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

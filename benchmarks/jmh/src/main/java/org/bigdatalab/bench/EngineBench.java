@@ -1,7 +1,6 @@
 package org.bigdatalab.bench;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -17,10 +16,10 @@ import java.util.function.Consumer;
  * <p>How a benchmark gets its forked engines measured, in three steps:
  *
  * <ol>
- *   <li>Write the engine half as a static method of this shape, taking engines by id only (never
- *       by class: the lab JVM cannot load a forked engine's classes), and name it in
- *       {@link #of(String)}; from then on {@code BenchRunner.run} also picks the forked modules'
- *       engines of the workload's topic ({@code topicOf}). Keep what it reads on the benchmark's
+ *   <li>Write the engine half as a method of this shape, taking engines by id only (never
+ *       by class: the lab JVM cannot load a forked engine's classes), and return it from the
+ *       workload's {@link Workload#engineHalf}; from then on {@code BenchRunner.run} also picks the
+ *       forked modules' engines of the workload's topic. Keep what it reads on the benchmark's
  *       fork class path: the benchmarks module's classes plus the artifacts listed for
  *       {@code bench-fork.classpath} in benchmarks/jmh/pom.xml (spi, suite, workloads and
  *       commons-rng, JMH, HdrHistogram; add one there if the half needs it); the engine module
@@ -36,7 +35,7 @@ import java.util.function.Consumer;
  *       {@code @Setup}, so their values never include it.
  * </ol>
  *
- * <p>Example: {@code skew} ({@link SkewBench#measureEngines}) measures {@code df-parallel}
+ * <p>Example: {@code skew} ({@link SkewWorkload#measureEngines}) measures {@code df-parallel}
  * in the lab JVM and {@code spark} in a JVM with its module's class path, and prints
  * both beside the same hand-written loop.
  */
@@ -45,12 +44,4 @@ public interface EngineBench {
   /** Rows for {@code engines} at {@code size}: values measured, {@code baseline} null and ratio 0 until compared. */
   List<BenchResult> measure(List<String> engines, String size, BenchRunner.Plan plan, Consumer<String> progress);
 
-  /** The engine half of a benchmark, by workload name. */
-  static Optional<EngineBench> of(String workload) {
-    return switch (workload) {
-      case "skew" -> Optional.of(SkewBench::measureEngines);
-      case "nexmark" -> Optional.of(NexmarkBench::measureEngines);
-      default -> Optional.empty();
-    };
-  }
 }

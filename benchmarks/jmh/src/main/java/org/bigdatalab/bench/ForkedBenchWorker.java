@@ -17,7 +17,7 @@ public final class ForkedBenchWorker {
   public static void main(String[] args) {
     EngineJvm.serve(args, (rest, answer) -> {
       String workload = rest.get(0);
-      EngineBench bench = EngineBench.of(workload)
+      EngineBench bench = Workloads.named(workload).engineHalf()
           .orElseThrow(() -> new IllegalArgumentException("no engine half for workload '" + workload + "'"));
       BenchRunner.Plan plan = BenchRunner.Plan.parse(rest.subList(2, 2 + BenchRunner.Plan.ARGS));
       List<String> engines = rest.subList(2 + BenchRunner.Plan.ARGS, rest.size());

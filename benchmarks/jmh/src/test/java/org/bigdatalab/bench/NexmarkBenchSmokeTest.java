@@ -51,9 +51,9 @@ class NexmarkBenchSmokeTest {
   void queriesRunOnBothEnginesWithLatencyForTheWindowedOnes() {
     List<String> progress = new ArrayList<>();
     // 150K events span 15 s of event time: the first 10 s window fires on a watermark, not only at the end
-    NexmarkBench.Report report = NexmarkBench.run(List.of(), "150K", progress::add, ONCE);
+    NexmarkWorkload.Report report = NexmarkWorkload.run(List.of(), "150K", progress::add, ONCE);
 
-    assertThat(report.rows()).extracting(BenchResult::engine).containsExactly(BenchRunner.BASELINE, NexmarkBench.PARSING_LOOP, NexmarkBench.TYPED_LOOP,
+    assertThat(report.rows()).extracting(BenchResult::engine).containsExactly(BenchRunner.BASELINE, NexmarkWorkload.PARSING_LOOP, NexmarkWorkload.TYPED_LOOP,
         "stream-sequential/q1/lines", "stream-sequential/q1/typed", "stream-sequential/q8/lines", "stream-sequential/q8/typed",
         "stream-sequential/count/lines", "stream-sequential/count/typed",
         "stream-parallel/q1/lines", "stream-parallel/q1/typed", "stream-parallel/q8/lines", "stream-parallel/q8/typed",
@@ -67,7 +67,7 @@ class NexmarkBenchSmokeTest {
       assertThat(l.p50()).isLessThanOrEqualTo(l.p99());
       assertThat(l.p99()).isLessThanOrEqualTo(l.max());
     });
-    assertThat(NexmarkBench.format(report)).contains("p99.9", "stream-parallel/count/typed per core",
-        "of " + NexmarkBench.TYPED_LOOP + ", the loop over the typed events");
+    assertThat(NexmarkWorkload.format(report)).contains("p99.9", "stream-parallel/count/typed per core",
+        "of " + NexmarkWorkload.TYPED_LOOP + ", the loop over the typed events");
   }
 }

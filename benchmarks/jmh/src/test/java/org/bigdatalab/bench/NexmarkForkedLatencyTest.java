@@ -37,7 +37,7 @@ class NexmarkForkedLatencyTest {
     }
     List<String> progress = new ArrayList<>();
     // 150K events span 15 s of event time: the first 10 s windows fire on a watermark, not only at the end
-    NexmarkBench.Report report = NexmarkBench.run(List.of("stream-sequential", "flink", "kafka-streams"), "150K", progress::add,
+    NexmarkWorkload.Report report = NexmarkWorkload.run(List.of("stream-sequential", "flink", "kafka-streams"), "150K", progress::add,
         ONCE, ROOT);
 
     assertThat(report.rows()).filteredOn(r -> r.engine().contains("/count/")).extracting(BenchResult::engine)
@@ -46,7 +46,7 @@ class NexmarkForkedLatencyTest {
       assertThat(r.p50Ms()).as(r.engine() + " p50").isNotNull();
       assertThat(r.p99Ms()).as(r.engine() + " p99").isNotNull().isGreaterThanOrEqualTo(r.p50Ms());
     });
-    assertThat(report.latencies()).extracting(NexmarkBench.Latency::engine)
+    assertThat(report.latencies()).extracting(NexmarkWorkload.Latency::engine)
         .containsExactlyInAnyOrder("stream-sequential", "flink", "kafka-streams");
     assertThat(report.latencies()).allSatisfy(l -> {
       assertThat(l.count()).as(l.engine() + " results timed").isPositive();

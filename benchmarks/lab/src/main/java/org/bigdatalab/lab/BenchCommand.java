@@ -1,25 +1,32 @@
 package org.bigdatalab.lab;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bigdatalab.bench.BenchJson;
+import org.bigdatalab.bench.BenchReport;
 import org.bigdatalab.bench.BenchResult;
 import org.bigdatalab.bench.BenchRunner;
-import org.bigdatalab.bench.BenchTable;
+import org.bigdatalab.bench.Workloads;
+import org.bigdatalab.spi.fork.EngineJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lab bench}: runs a JMH comparison with its hand-written baseline and reports ratios. */
+/**
+ * {@code lab bench}: runs a workload's JMH comparison with its hand-written baseline, reports ratios,
+ * and appends the run to the results diary ({@link ResultsDiary}).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Compare engines on a workload with JMH, beside a hand-written baseline measured in the same run.")
 final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--workload", defaultValue = "wordcount", description = "wordcount, terasort, dfs (DFS write/read throughput beside the disk limit),"
-      + " skew (sum per key over Zipf keys, with and without salting) or nexmark (queries 0-11 on the streaming engines,"
-      + " with latency percentiles) (default ${DEFAULT-VALUE}).")
+  @Option(names = "--workload", defaultValue = "wordcount", completionCandidates = WorkloadNames.class,
+      description = "One of: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). Each is a Workload class in benchmarks/jmh"
+          + " (WordCountWorkload, SkewWorkload...) whose header says what it measures and against which baseline.")
   String workload;
 
   @Option(names = "--engines", split = ",", description = "Engine ids, comma-separated (default: every engine of the topic; for skew,"
@@ -28,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--size", defaultValue = "small",
       description = "small (about a minute), 16MB, 128MB, 512MB, 1GB, or full (the issue's sizes); for skew a record"
-          + " count (1M, 10M, 50M). Default ${DEFAULT-VALUE}.")
+          + " count (1M, 10M, 50M), for nexmark an event count. Default ${DEFAULT-VALUE}.")
   String size;
 
   @Option(names = "--json", description = "Where to write the JSON (default <report>/bench.json).")
@@ -37,6 +44,16 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--report", defaultValue = "target/lab-report", description = "Report directory (default ${DEFAULT-VALUE}).")
   Path reportDir;
 
+  @Option(names = "--results", description = "The results diary each run is appended to (default benchmarks/RESULTS.md of the checkout).")
+  Path results;
+
+  /** The workload names picocli lists in --help. */
+  static final class WorkloadNames implements Iterable<String> {
+    @Override public Iterator<String> iterator() {
+      return Workloads.names().iterator();
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     run();
@@ -44,24 +61,24 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   List<BenchResult> run() throws Exception {
-    if (workload.equals("nexmark")) {
-      var report = org.bigdatalab.bench.NexmarkBench.run(engines, size, line -> System.out.println("  " + line));
-      System.out.println(org.bigdatalab.bench.NexmarkBench.format(report));
-      return write(report.rows());
-    }
-    System.out.println("bench " + workload + " at size " + size + " (JMH; ratios are to the hand-written loop of the same run)");
-    List<BenchResult> rows = BenchRunner.run(workload, engines, size, line -> System.out.println("  " + line));
-    System.out.println(BenchTable.format(rows));
-    return write(rows);
-  }
-
-  private List<BenchResult> write(List<BenchResult> rows) throws Exception {
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    System.out.println("bench " + workload + " at size " + size + " (JMH; ratios are to the hand-written baseline of the same run)");
+    BenchReport report = BenchRunner.run(workload, engines, size, line -> System.out.println("  " + line));
+    System.out.println(report.format());
     Path jsonFile = json != null ? json : reportDir.resolve("bench.json");
     Files.createDirectories(jsonFile.toAbsolutePath().getParent());
-    Files.writeString(jsonFile, BenchJson.write(rows));
+    Files.writeString(jsonFile, BenchJson.write(report.rows()));
     Files.createDirectories(reportDir);
-    Files.writeString(reportDir.resolve("bench.html"), BenchHtml.page(rows));
-    System.out.println("bench: " + reportDir.resolve("bench.html").toAbsolutePath() + "  json: " + jsonFile.toAbsolutePath());
-    return rows;
+    Files.writeString(reportDir.resolve("bench.html"), BenchHtml.page(report.rows()));
+    Path diary = results != null ? results : EngineJvm.root().resolve("benchmarks/RESULTS.md");
+    ResultsDiary.append(diary, jsonFile, command(), loadBefore);
+    System.out.println("bench: " + reportDir.resolve("bench.html").toAbsolutePath() + "  json: " + jsonFile.toAbsolutePath()
+        + "  diary: " + diary.toAbsolutePath());
+    return report.rows();
+  }
+
+  /** The command as a user would type it again. */
+  private String command() {
+    return "lab bench --workload " + workload + " --size " + size + (engines.isEmpty() ? "" : " --engines " + String.join(",", engines));
   }
 }

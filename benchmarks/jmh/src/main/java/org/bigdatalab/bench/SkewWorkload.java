@@ -8,30 +8,72 @@ import static org.bigdatalab.bench.BenchRunner.measureEverywhere;
 import static org.bigdatalab.bench.BenchRunner.measureStartUps;
 import static org.bigdatalab.bench.BenchRunner.options;
 import static org.bigdatalab.bench.BenchRunner.round;
-import static org.bigdatalab.bench.BenchRunner.rowEngine;
 import static org.bigdatalab.bench.BenchRunner.threadsOf;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bigdatalab.bench.BenchRunner.Plan;
+import org.bigdatalab.spi.Topic;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 
 /**
  * {@code lab bench --workload skew}: the hand-written loop, then every dataflow engine plain and salted (B05),
  * record at a time (reduceByKey, groupByKey) and DataFrame-style (columns: columnar source, declared sum);
  * then the join over the same skewed keys (B10: shuffle, salted by hand, the engine's skew split where it
- * supports skew.join.split, broadcast) beside the hand-written join.
+ * supports skew.join.split, broadcast) beside the hand-written join. Engines that cannot share the lab's
+ * class path (spark) are measured in a JVM of their own ({@link #engineHalf}). Sizes are record counts:
+ * {@code small} = 1M, {@code full} = 10M and 50M; a row's {@code size} is {@code <records>-z<exponent>},
+ * its metric {@code records/s}, its {@code maxTaskShare} the largest task's share of its stage.
  */
-final class SkewBench {
+final class SkewWorkload implements Workload {
   private static final String B05 = B05_SkewedAggregation.class.getName();
   private static final String B10 = B10_SkewedJoin.class.getName();
 
-  private SkewBench() {}
+  @Override public String name() {
+    return "skew";
+  }
+
+  @Override public Topic topic() {
+    return Topic.DATAFLOW;
+  }
+
+  @Override public List<String> sizes(String size) {
+    return Workload.sizes(size, "1M", List.of("10M", "50M"), exact -> Integer.toString(SkewData.records(exact)).replaceAll("000000$", "M"));
+  }
+
+  @Override public Optional<EngineBench> engineHalf() {
+    return Optional.of(this::measureEngines);
+  }
+
+  @Override public String rowEngine(BenchmarkParams params) {
+    return params.getParam("strategy") != null
+        ? B10_SkewedJoin.rowEngine(params.getParam("engine"), params.getParam("strategy"))
+        : params.getParam("salted") != null
+        ? B05_SkewedAggregation.rowEngine(params.getParam("engine"), Boolean.parseBoolean(params.getParam("salted")),
+            params.getParam("aggregation"))
+        : params.getParam("engine");
+  }
+
+  @Override public String progressLabel(String size, BenchmarkParams params) {
+    String exponent = params.getParam("exponent");
+    return Workload.super.progressLabel(exponent != null ? size + "-z" + exponent : size, params);
+  }
+
+  /** The input is primitive arrays (about 24 bytes a record), but groupByKey holds every record boxed in its shuffle: about 8 GB live for 50 M records. */
+  @Override public long heapMegabytes(long records) {
+    return Math.max(2048, records * 200 >> 20);
+  }
+
+  @Override public List<String> targets(List<BenchResult> rows) {
+    return SkewTargets.lines(rows);
+  }
 
   /** Zipf exponents of the {@code skew} runs: uniform, classic Zipf, and heavy skew. */
   static final List<String> SKEW_EXPONENTS = List.of("0", "1.0", "1.5");
@@ -72,32 +114,32 @@ final class SkewBench {
   /**
    * B05: the hand-written primitive loop per exponent, measured here, then every dataflow engine
    * with and without two-phase salting ({@link #measureEngines}, in this JVM or in its forked
-   * module's). Rows: {@code size} is {@code <records>-z<exponent>}, the metric {@code records/s},
-   * the ratio to the hand-written loop at the same size and exponent, {@code maxTaskShare} the
-   * engine's largest task's share of its stage, {@code startupMs} the engine's start-up.
+   * module's). Rows: the ratio to the hand-written loop at the same size and exponent,
+   * {@code startupMs} the engine's start-up.
    */
-  static List<BenchResult> run(EngineChoice engines, String size, Consumer<String> progress, Plan plan) {
+  @Override public BenchReport runSize(EngineChoice engines, String size, Consumer<String> progress, Plan fixed) {
     int records = SkewData.records(size);
+    Plan plan = fixed != null ? fixed : plan(records);
     List<String> exponents = plan.values("exponent", SKEW_EXPONENTS);
     progress.accept("preparing skew input " + size + " records, exponents " + exponents + " (cached under " + BenchData.dir() + ")");
     for (String e : exponents) {
       SkewData.of(records, Double.parseDouble(e));
     }
     Map<String, Double> baselines = new LinkedHashMap<>();
-    for (RunResult result : jmh(options("skew", size, records, plan, plan.baselineWarmups())
+    for (RunResult result : jmh(options(this, size, records, plan, plan.baselineWarmups())
         .include(Pattern.quote(B05) + "\\.baseline$").param("exponent", exponents.toArray(String[]::new)).build(),
-        "skew", size, records, "records/s", false, progress)) {
+        this, size, records, "records/s", false, progress)) {
       baselines.put(result.getParams().getParam("exponent"), records / (result.getPrimaryResult().getScore() / 1000.0));
     }
     Map<String, Double> joinBaselines = new LinkedHashMap<>();
     if (plan.values("join", List.of("true")).contains("true")) {
-      for (RunResult result : jmh(options("skew", size, records, plan, plan.baselineWarmups())
+      for (RunResult result : jmh(options(this, size, records, plan, plan.baselineWarmups())
           .include(Pattern.quote(B10) + "\\.baseline$").param("exponent", exponents.toArray(String[]::new)).build(),
-          "skew", size, records, "records/s", false, progress)) {
+          this, size, records, "records/s", false, progress)) {
         joinBaselines.put(result.getParams().getParam("exponent"), records / (result.getPrimaryResult().getScore() / 1000.0));
       }
     }
-    List<BenchResult> measured = engines.all().isEmpty() ? List.of() : measureEverywhere("skew", engines, size, plan, progress);
+    List<BenchResult> measured = engines.all().isEmpty() ? List.of() : measureEverywhere(this, engines, size, plan, progress);
     List<BenchResult> rows = new ArrayList<>();
     for (String e : exponents) {
       String label = size + "-z" + e;
@@ -114,7 +156,7 @@ final class SkewBench {
       measured.stream().filter(r -> r.size().equals(label)).forEach(r -> rows.add(isJoin(r.engine())
           ? (joinBaseline == null ? r : r.against(JOIN_BASELINE, round(joinBaseline))) : r.against(BASELINE, round(baseline))));
     }
-    return rows;
+    return BenchReport.of(rows);
   }
 
   /**
@@ -122,7 +164,7 @@ final class SkewBench {
    * and groupByKey, plain and salted) at every exponent, with the largest task's share and the
    * longest tasks' wall and CPU times that the fork left behind.
    */
-  static List<BenchResult> measureEngines(List<String> engines, String size, Plan plan, Consumer<String> progress) {
+  List<BenchResult> measureEngines(List<String> engines, String size, Plan plan, Consumer<String> progress) {
     int records = SkewData.records(size);
     List<String> exponents = plan.values("exponent", SKEW_EXPONENTS);
     for (String e : exponents) {
@@ -130,13 +172,13 @@ final class SkewBench {
         variants(engine, plan).forEach(id -> SkewData.deleteShare(size, e, id));
       }
     }
-    Map<String, Double> startUps = measureStartUps(engines, "skew", size, plan, progress);
+    Map<String, Double> startUps = measureStartUps(engines, this, size, plan, progress);
     Map<String, Double> perSecond = new LinkedHashMap<>();
-    for (RunResult result : jmh(options("skew", size, records, plan, plan.engineWarmups())
+    for (RunResult result : jmh(options(this, size, records, plan, plan.engineWarmups())
         .include(Pattern.quote(B05) + "\\.measureEngine$").param("exponent", exponents.toArray(String[]::new))
         .param("engine", engines.toArray(String[]::new)).param("salted", plan.values("salted", List.of("false", "true")).toArray(String[]::new))
         .param("aggregation", plan.values("aggregation", SKEW_AGGREGATIONS).toArray(String[]::new)).build(),
-        "skew", size, records, "records/s", true, progress)) {
+        this, size, records, "records/s", true, progress)) {
       double msPerJob = result.getPrimaryResult().getScore();
       perSecond.put(result.getParams().getParam("exponent") + " " + rowEngine(result.getParams()), records / (msPerJob / 1000.0));
     }
@@ -146,10 +188,10 @@ final class SkewBench {
         List<String> strategies = joinStrategies(engine, plan);
         joinIds.put(engine, strategies.stream().map(st -> B10_SkewedJoin.rowEngine(engine, st)).toList());
         exponents.forEach(e -> joinIds.get(engine).forEach(id -> SkewData.deleteShare(size, e, id)));
-        for (RunResult result : jmh(options("skew", size, records, plan, plan.engineWarmups())
+        for (RunResult result : jmh(options(this, size, records, plan, plan.engineWarmups())
             .include(Pattern.quote(B10) + "\\.measureEngine$").param("exponent", exponents.toArray(String[]::new))
             .param("engine", engine).param("strategy", strategies.toArray(String[]::new)).build(),
-            "skew", size, records, "records/s", true, progress)) {
+            this, size, records, "records/s", true, progress)) {
           double msPerJob = result.getPrimaryResult().getScore();
           perSecond.put(result.getParams().getParam("exponent") + " " + rowEngine(result.getParams()), records / (msPerJob / 1000.0));
         }
