@@ -13,7 +13,12 @@ import java.util.regex.Pattern;
 public record EngineInfo(String id, String displayName, Topic topic, Kind kind, String description,
                          Map<String, String> unsupported) {
 
-  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+  private static final String WORDS = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
+  /**
+   * Lower-case words joined by '-' ({@code df-parallel}), or a combination of such engines under an
+   * architecture's name ({@code lambda:df-parallel+stream-parallel+log-local}).
+   */
+  private static final Pattern ID = Pattern.compile(WORDS + "|[a-z]+:" + WORDS + "(\\+" + WORDS + ")+");
 
   /** Reference engines are ours; real ones adapt a production system; broken ones exist to test the suite. */
   public enum Kind { REFERENCE, REAL, BROKEN }
@@ -25,7 +30,7 @@ public record EngineInfo(String id, String displayName, Topic topic, Kind kind, 
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(description, "description");
     if (!ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("engine id '" + id + "' must be lower-case words joined by '-'");
+      throw new IllegalArgumentException("engine id '" + id + "' must be lower-case words joined by '-', or name:engine+engine…");
     }
     unsupported = Map.copyOf(unsupported);
     unsupported.forEach((clauseId, reason) -> {

@@ -8,6 +8,7 @@ public enum Topic {
   SKEW("skew", "Skew handling"),
   STREAMING("streaming", "Event-time streaming"),
   CAP("cap", "CAP: replicated stores under partitions"),
+  LOG("log", "Event log"),
   LAMBDA("lambda", "Lambda architecture"),
   KAPPA("kappa", "Kappa architecture");
 
@@ -24,12 +25,14 @@ public enum Topic {
 
   /**
    * The topic whose engines keep this topic's clauses: skew handling is checked on dataflow
-   * engines, Lambda and Kappa on streaming engines; every other topic has engines of its own.
+   * engines; Lambda and Kappa on pipeline engines, each a combination of a dataflow engine, a
+   * streaming engine and an event log (listed under {@link #LAMBDA}); every other topic has engines
+   * of its own.
    */
   public Topic engineTopic() {
     return switch (this) {
       case SKEW -> DATAFLOW;
-      case LAMBDA, KAPPA -> STREAMING;
+      case LAMBDA, KAPPA -> LAMBDA;
       default -> this;
     };
   }

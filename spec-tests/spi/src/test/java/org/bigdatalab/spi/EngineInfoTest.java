@@ -54,6 +54,16 @@ class EngineInfoTest {
   }
 
   @Test
+  void combinationIdsNameTheirParts() {
+    assertThat(EngineInfo.builder("lambda:df-parallel+stream-parallel+log-local", Topic.LAMBDA).build().id())
+        .isEqualTo("lambda:df-parallel+stream-parallel+log-local");
+    assertThatThrownBy(() -> EngineInfo.builder("lambda:df-parallel", Topic.LAMBDA).build())
+        .hasMessageContaining("must be lower-case words");
+    assertThatThrownBy(() -> EngineInfo.builder("Df Parallel", Topic.DATAFLOW).build())
+        .hasMessageContaining("must be lower-case words");
+  }
+
+  @Test
   void byteSizesParse() {
     assertThat(ByteSize.parse("64MB")).isEqualTo(64L << 20);
     assertThat(ByteSize.parse("512k")).isEqualTo(512L << 10);

@@ -17,7 +17,10 @@ public final class Suites {
       Topic.MAPREDUCE, MapReduceSpec.Selected.class,
       Topic.DATAFLOW, org.bigdatalab.dataflow.spec.DataflowSpec.Selected.class,
       Topic.SKEW, org.bigdatalab.dataflow.spec.SkewSpec.Selected.class,
-      Topic.STREAMING, org.bigdatalab.streaming.spec.StreamingSpec.Selected.class);
+      Topic.STREAMING, org.bigdatalab.streaming.spec.StreamingSpec.Selected.class,
+      Topic.LOG, org.bigdatalab.log.spec.LogSpec.Selected.class,
+      Topic.LAMBDA, org.bigdatalab.lambda.spec.LambdaSpec.Selected.class,
+      Topic.KAPPA, org.bigdatalab.lambda.spec.KappaSpec.Selected.class);
 
   private Suites() {}
 
