@@ -1,0 +1,107 @@
+package org.bigdatalab.cap.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bigdatalab.cap.Operation;
+import org.bigdatalab.cap.RegisterOp;
+
+/**
+ * Explains a violation: shrinks the key's operations to a set that still cannot be ordered and
+ * loses that property if any one operation is removed (Zeller's delta debugging: drop halves,
+ * then quarters, down to single operations), and draws it as a timeline. Every candidate is
+ * searched again, so what is kept always cannot be ordered; the explanation has its own deadline,
+ * and past it the set is reported as not minimal.
+ */
+final class Explanations {
+  private static final int WIDTH = 48;
+
+  /** A linearizability check of a candidate set: true, false, or null when the deadline passed. */
+  interface Check {
+    Boolean linearizable(List<Operation> ops, long deadlineNanos);
+  }
+
+  private Explanations() {}
+
+  static Verdict.NotLinearizable explain(String key, List<Operation> ops, Check check, long deadlineNanos) {
+    List<Operation> current = new ArrayList<>(ops);
+    boolean minimal = true;
+    for (int chunk = Math.max(1, current.size() / 2); chunk >= 1 && minimal; chunk /= 2) {
+      int i = 0;
+      while (i < current.size()) {
+        List<Operation> candidate = new ArrayList<>(current.subList(0, i));
+        candidate.addAll(current.subList(Math.min(current.size(), i + chunk), current.size()));
+        Boolean ok = candidate.isEmpty() || !keepsSources(candidate, ops) ? Boolean.TRUE
+            : check.linearizable(candidate, deadlineNanos);
+        if (ok == null) {
+          minimal = false;
+          break;
+        }
+        if (ok) {
+          i += chunk;
+        } else {
+          current = candidate;
+        }
+      }
+      if (chunk == 1) {
+        break;
+      }
+    }
+    current.sort(Comparator.comparingLong(Operation::invokedAt));
+    return new Verdict.NotLinearizable(key, current, minimal, timeline(current));
+  }
+
+  /**
+   * Whether every value a kept read returned is still written by a kept operation (where the whole
+   * history had one). Without this rule the smallest set would often be a lone read of a value
+   * whose write was dropped, which is unorderable but explains nothing.
+   */
+  private static boolean keepsSources(List<Operation> candidate, List<Operation> all) {
+    for (Operation o : candidate) {
+      if (o.ok() && o.op() instanceof RegisterOp.Read && o.value() != null
+          && writes(all, o.value()) && !writes(candidate, o.value())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean writes(List<Operation> ops, int value) {
+    for (Operation o : ops) {
+      if ((o.op() instanceof RegisterOp.Write w && w.value() == value)
+          || (o.op() instanceof RegisterOp.Cas c && c.value() == value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One line per operation: what it was and a bar from its invocation to its completion. */
+  static String timeline(List<Operation> ops) {
+    long start = ops.stream().mapToLong(Operation::invokedAt).min().orElse(0);
+    long end = ops.stream().mapToLong(o -> o.completedAt() == Long.MAX_VALUE ? o.invokedAt() : o.completedAt())
+        .max().orElse(start);
+    double scale = (WIDTH - 1) / (double) Math.max(1, end - start);
+    int label = ops.stream().mapToInt(o -> describe(o).length()).max().orElse(0);
+    StringBuilder b = new StringBuilder();
+    for (Operation o : ops) {
+      int from = (int) Math.round((o.invokedAt() - start) * scale);
+      boolean open = o.completedAt() == Long.MAX_VALUE;
+      int to = open ? WIDTH - 1 : (int) Math.round((o.completedAt() - start) * scale);
+      StringBuilder bar = new StringBuilder(" ".repeat(WIDTH));
+      for (int c = from; c <= to; c++) {
+        bar.setCharAt(c, '-');
+      }
+      bar.setCharAt(from, '[');
+      bar.setCharAt(to, open ? '>' : ']');
+      String times = o.invokedAt() + ".." + (open ? "never" : Long.toString(o.completedAt()));
+      b.append(String.format("  %-" + label + "s |%s| %s%n", describe(o), bar, times));
+    }
+    return b.toString();
+  }
+
+  private static String describe(Operation o) {
+    String read = o.ok() && o.op() instanceof RegisterOp.Read ? " -> " + o.value() : "";
+    return "p" + o.process() + " " + o.op() + read + " " + o.outcome().name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
