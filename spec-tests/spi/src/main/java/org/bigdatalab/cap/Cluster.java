@@ -30,7 +30,9 @@ public interface Cluster extends AutoCloseable {
 
   /**
    * What {@code node} holds locally, key by key, without asking any other node: how the suite sees
-   * whether replicas converged. A node that is down holds what is on its disk.
+   * whether replicas converged.
+   *
+   * @throws IllegalStateException when the node is down
    */
   Map<String, Integer> localValues(int node);
 
