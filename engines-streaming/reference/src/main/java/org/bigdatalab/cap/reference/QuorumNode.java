@@ -75,7 +75,7 @@ class QuorumNode extends SimNode<QuorumNode.Disk> {
     if (role == Role.LEADER) {
       waiting.put(ticket, op);
       appendAsLeader(entry);
-      acceptedByLeader(ticket);
+      acceptedByLeader(ticket, op);
     } else if (leader >= 0) {
       waiting.put(ticket, op);
       ctx.send(leader, new Forward(entry));
@@ -85,7 +85,7 @@ class QuorumNode extends SimNode<QuorumNode.Disk> {
   }
 
   /** Hook for a broken store that answers its client before a majority has the entry. */
-  protected void acceptedByLeader(int ticket) {}
+  protected void acceptedByLeader(int ticket, RegisterOp op) {}
 
   /** Answers a waiting client now; returns false when no client here waits for {@code ticket}. */
   protected final boolean answerEarly(int ticket) {
