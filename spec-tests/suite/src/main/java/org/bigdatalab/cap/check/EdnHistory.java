@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -155,29 +158,58 @@ public final class EdnHistory {
     throw new BadRecordException(field, "expected an integer, got " + Edn.show(value));
   }
 
-  /** The history as EDN, one event per line, invocations before completions at equal times (so ties stay concurrent). */
+  /** An event of a written history: group 0 completes an earlier invocation, 1 invokes, 2 completes at once. */
+  private record Event(long time, int group, Operation op) {
+    static Event completion(Operation o) {
+      return new Event(o.completedAt(), o.completedAt() == o.invokedAt() ? 2 : 0, o);
+    }
+
+    boolean invoke() { return group == 1; }
+  }
+
+  /**
+   * The history as EDN, one event per line. At one instant the file lists completions of earlier
+   * operations first (they happened before anything invoked at that instant), then invocations, then
+   * the completions of operations invoked at that instant; a process whose operation completed at
+   * the instant it invokes again gets that completion written just before its new invocation.
+   */
   public static String write(History history) {
-    record Event(long time, boolean invoke, Operation op) {}
     List<Event> events = new ArrayList<>();
     for (Operation o : history.operations()) {
-      events.add(new Event(o.invokedAt(), true, o));
+      events.add(new Event(o.invokedAt(), 1, o));
       if (o.completedAt() != Long.MAX_VALUE) {
-        events.add(new Event(o.completedAt(), false, o));
+        events.add(Event.completion(o));
       }
     }
-    events.sort(Comparator.comparingLong(Event::time).thenComparing(e -> !e.invoke()).thenComparingInt(e -> e.op().process()));
+    events.sort(Comparator.comparingLong(Event::time).thenComparingInt(Event::group));
+    Map<Integer, Operation> open = new HashMap<>();
+    Set<Operation> completed = Collections.newSetFromMap(new IdentityHashMap<>());
     StringBuilder b = new StringBuilder();
     for (Event e : events) {
       Operation o = e.op();
-      String type = e.invoke() ? "invoke" : o.outcome().name().toLowerCase(java.util.Locale.ROOT);
-      b.append("{:process ").append(o.process()).append(", :type :").append(type).append(", :f :").append(o.op().f())
-          .append(", :value ").append(value(o, e.invoke())).append(", :key \"").append(o.op().key()).append('"');
-      if (o.node() >= 0) {
-        b.append(", :node ").append(o.node());
+      if (e.invoke()) {
+        Operation earlier = open.put(o.process(), o);
+        if (earlier != null && earlier.completedAt() == e.time() && completed.add(earlier)) {
+          append(b, Event.completion(earlier));
+        }
+        append(b, e);
+      } else if (completed.add(o)) {
+        open.remove(o.process(), o);
+        append(b, e);
       }
-      b.append(", :time ").append(e.time()).append("}\n");
     }
     return b.toString();
+  }
+
+  private static void append(StringBuilder b, Event e) {
+    Operation o = e.op();
+    String type = e.invoke() ? "invoke" : o.outcome().name().toLowerCase(java.util.Locale.ROOT);
+    b.append("{:process ").append(o.process()).append(", :type :").append(type).append(", :f :").append(o.op().f())
+        .append(", :value ").append(value(o, e.invoke())).append(", :key \"").append(o.op().key()).append('"');
+    if (o.node() >= 0) {
+      b.append(", :node ").append(o.node());
+    }
+    b.append(", :time ").append(e.time()).append("}\n");
   }
 
   private static String value(Operation o, boolean invoke) {

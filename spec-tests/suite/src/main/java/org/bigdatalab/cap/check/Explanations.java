@@ -26,7 +26,9 @@ final class Explanations {
   static Verdict.NotLinearizable explain(String key, List<Operation> ops, Check check, long deadlineNanos) {
     List<Operation> current = new ArrayList<>(ops);
     boolean minimal = true;
-    for (int chunk = Math.max(1, current.size() / 2); chunk >= 1 && minimal; chunk /= 2) {
+    int chunk = Math.max(1, current.size() / 2);
+    while (minimal) {
+      int before = current.size();
       int i = 0;
       while (i < current.size()) {
         List<Operation> candidate = new ArrayList<>(current.subList(0, i));
@@ -43,33 +45,38 @@ final class Explanations {
           current = candidate;
         }
       }
-      if (chunk == 1) {
+      // Single removals repeat until none succeeds: dropping a read can free the write it needed.
+      if (chunk == 1 && current.size() == before) {
         break;
       }
+      chunk = Math.max(1, chunk / 2);
     }
     current.sort(Comparator.comparingLong(Operation::invokedAt));
     return new Verdict.NotLinearizable(key, current, minimal, timeline(current));
   }
 
   /**
-   * Whether every value a kept read returned is still written by a kept operation (where the whole
-   * history had one). Without this rule the smallest set would often be a lone read of a value
-   * whose write was dropped, which is unorderable but explains nothing.
+   * Whether every value a kept read returned (or a kept compare-and-set found) is still written, by a kept operation invoked before
+   * the read completed, where the whole history had one. Without this rule the smallest set would
+   * often be a lone read whose write was dropped, or a read beside a later write of the same value:
+   * unorderable, but explaining nothing.
    */
   private static boolean keepsSources(List<Operation> candidate, List<Operation> all) {
     for (Operation o : candidate) {
-      if (o.ok() && o.op() instanceof RegisterOp.Read && o.value() != null
-          && writes(all, o.value()) && !writes(candidate, o.value())) {
+      Integer seen = !o.ok() ? null : o.op() instanceof RegisterOp.Cas c ? (Integer) c.expected()
+          : o.op() instanceof RegisterOp.Read ? o.value() : null;
+      if (seen != null && writes(all, seen, o.completedAt()) && !writes(candidate, seen, o.completedAt())) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean writes(List<Operation> ops, int value) {
+  private static boolean writes(List<Operation> ops, int value, long invokedBy) {
     for (Operation o : ops) {
-      if ((o.op() instanceof RegisterOp.Write w && w.value() == value)
-          || (o.op() instanceof RegisterOp.Cas c && c.value() == value)) {
+      boolean writesIt = (o.op() instanceof RegisterOp.Write w && w.value() == value)
+          || (o.op() instanceof RegisterOp.Cas c && c.value() == value);
+      if (writesIt && o.invokedAt() <= invokedBy) {
         return true;
       }
     }

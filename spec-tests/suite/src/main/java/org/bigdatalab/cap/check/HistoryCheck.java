@@ -92,9 +92,10 @@ public final class HistoryCheck {
     }
     if (verdict instanceof Verdict.NotLinearizable n) {
       out.println("NOT linearizable: key " + n.key() + " (model " + model.id() + ")");
-      out.println((n.minimal() ? "these " + n.unorderable().size() + " operations cannot be ordered, and any "
-          + (n.unorderable().size() - 1) + " of them can:" : "these operations cannot be ordered (not minimal: the"
-          + " explanation ran out of time):"));
+      int size = n.unorderable().size();
+      out.println(!n.minimal() ? "these operations cannot be ordered (not minimal: the explanation ran out of time):"
+          : size == 1 ? "this operation cannot be placed anywhere (no write before it made what it saw):"
+          : "these " + size + " operations cannot be ordered, and any " + (size - 1) + " of them can:");
       for (Operation o : n.unorderable()) {
         out.println("  " + o);
       }
