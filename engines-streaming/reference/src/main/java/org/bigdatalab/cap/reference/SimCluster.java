@@ -35,7 +35,16 @@ final class SimCluster<D> implements Cluster, NetworkControl {
   interface Nodes<D> {
     D newDisk();
 
+    /** Starts node {@code ctx.self()}: a replica below {@code ctx.nodes()}, a service at or above it. */
     SimNode<D> start(NodeContext ctx, D disk);
+
+    /**
+     * Nodes besides the replicas (a configuration service), numbered from the replica count on.
+     * Clients never talk to them and faults never name them; a partition leaves them with "the rest".
+     */
+    default int services() {
+      return 0;
+    }
   }
 
   private sealed interface Event permits Deliver, Timer, Timeout {}
@@ -66,13 +75,14 @@ final class SimCluster<D> implements Cluster, NetworkControl {
     this.config = config;
     this.factory = factory;
     this.random = new SplittableRandom(config.seed());
-    this.lives = new int[config.nodes()];
-    this.skew = new long[config.nodes()];
-    for (int i = 0; i < config.nodes(); i++) {
+    int all = config.nodes() + factory.services();
+    this.lives = new int[all];
+    this.skew = new long[all];
+    for (int i = 0; i < all; i++) {
       disks.add(factory.newDisk());
       nodes.add(null);
     }
-    for (int i = 0; i < config.nodes(); i++) {
+    for (int i = 0; i < all; i++) {
       boot(i);
     }
   }

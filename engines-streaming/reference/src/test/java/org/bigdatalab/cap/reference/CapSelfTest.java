@@ -32,6 +32,7 @@ class CapSelfTest {
     return Stream.of(
         Arguments.of(new ReadsFromLaggingReplica(), CP_LINEARIZABLE),
         Arguments.of(new AcksBeforeQuorum(), CP_NO_ACKED_WRITE_LOST),
+        Arguments.of(new PrimaryBackupStore(true), CP_NO_ACKED_WRITE_LOST),
         Arguments.of(new AcksBeforeQuorum(), CP_MINORITY_UNAVAILABLE),
         Arguments.of(new AcksBeforeQuorum(), PACELC_LATENCY),
         Arguments.of(new RefusesWithoutMajority(), AP_AVAILABLE),

@@ -40,7 +40,7 @@ class SimulationTest {
 
   @Test
   void oneSeedReplaysTheSameRun() {
-    for (CapEngine engine : new CapEngine[] {new QuorumStore(), new LwwStore()}) {
+    for (CapEngine engine : new CapEngine[] {new QuorumStore(), new LwwStore(), new PrimaryBackupStore(false)}) {
       assertThat(run(engine, 7)).as(engine.info().id()).isEqualTo(run(engine, 7));
     }
     assertThat(run(new QuorumStore(), 7)).as("election timeouts and jitter come from the seed").isNotEqualTo(run(new QuorumStore(), 8));

@@ -109,6 +109,39 @@ public abstract class CapSpec extends ConformanceSuite<CapEngine> {
   }
 
   /**
+   * Pinned: a replica is down while a write is acknowledged; then the other two go down and the
+   * stale one comes back first. Electing it (Kafka's unclean leader election) loses the write.
+   */
+  @Example
+  @Verifies(CP_NO_ACKED_WRITE_LOST)
+  void optional_cap_cp_no_acked_write_lost_staleReplicaBackFirst() {
+    try (Cluster cluster = engine().start(ClusterConfig.of(3, 1))) {
+      cluster.runFor(ScheduleRun.WARM_UP);
+      cluster.network().crash(2, false);
+      cluster.runFor(ScheduleRun.SETTLE);
+      cluster.invoke(0, new RegisterOp.Write("k", 1));
+      cluster.runFor(ScheduleRun.SETTLE);
+      assertThat(cluster.history().operations().get(0).outcome()).as("a write with two of three replicas up")
+          .isEqualTo(Outcome.OK);
+      cluster.network().crash(0, false);
+      cluster.network().crash(1, false);
+      cluster.network().restart(2);
+      cluster.runFor(ScheduleRun.SETTLE);
+      cluster.network().restart(0);
+      cluster.network().restart(1);
+      cluster.runFor(ScheduleRun.SETTLE);
+      for (int n = 0; n < cluster.nodes(); n++) {
+        cluster.invoke(n, new RegisterOp.Read("k"));
+      }
+      cluster.runFor(ScheduleRun.SETTLE);
+      List<Operation> reads = cluster.history().operations().stream().filter(o -> o.op() instanceof RegisterOp.Read).toList();
+      assertThat(reads).as("reads after everything restarted").anyMatch(Operation::ok);
+      assertThat(reads).filteredOn(Operation::ok).as("the acknowledged write of 1, in %s", cluster.history())
+          .allMatch(o -> Integer.valueOf(1).equals(o.value()));
+    }
+  }
+
+  /**
    * A partition cuts a minority off; once the majority had time to elect a leader, a write at every
    * node: none on the minority side is acknowledged, all on the majority side are.
    */
