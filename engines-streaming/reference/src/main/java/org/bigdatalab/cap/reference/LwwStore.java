@@ -25,10 +25,7 @@ public class LwwStore implements CapEngine {
 
   @Override
   public Cluster start(ClusterConfig config) {
-    return new SimCluster<>(config, new SimCluster.Nodes<LwwNode.Disk>() {
-      @Override public LwwNode.Disk newDisk() { return new LwwNode.Disk(); }
-      @Override public SimNode<LwwNode.Disk> start(NodeContext ctx, LwwNode.Disk disk) { return node(ctx, disk); }
-    });
+    return SimCluster.of(config, 0, LwwNode.Disk::new, this::node);
   }
 
   /** The replica this store runs; a broken variant returns one that cuts a corner. */

@@ -41,14 +41,8 @@ public final class PrimaryBackupStore implements CapEngine {
 
   @Override
   public Cluster start(ClusterConfig config) {
-    return new SimCluster<>(config, new SimCluster.Nodes<PrimaryBackupNode.Disk>() {
-      @Override public PrimaryBackupNode.Disk newDisk() { return new PrimaryBackupNode.Disk(); }
-      @Override public int services() { return 1; }
-
-      @Override
-      public SimNode<PrimaryBackupNode.Disk> start(NodeContext ctx, PrimaryBackupNode.Disk disk) {
-        return ctx.self() < ctx.nodes() ? new PrimaryBackupNode(ctx, disk) : new ConfigService(ctx, disk, unclean);
-      }
-    });
+    // One service node besides the replicas: the configuration service.
+    return SimCluster.of(config, 1, PrimaryBackupNode.Disk::new, (ctx, disk) -> ctx.self() < ctx.nodes()
+        ? new PrimaryBackupNode(ctx, disk) : new ConfigService(ctx, disk, unclean));
   }
 }

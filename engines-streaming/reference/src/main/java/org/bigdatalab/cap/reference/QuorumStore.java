@@ -34,10 +34,7 @@ public class QuorumStore implements CapEngine {
 
   @Override
   public Cluster start(ClusterConfig config) {
-    return new SimCluster<>(config, new SimCluster.Nodes<QuorumNode.Disk>() {
-      @Override public QuorumNode.Disk newDisk() { return new QuorumNode.Disk(); }
-      @Override public SimNode<QuorumNode.Disk> start(NodeContext ctx, QuorumNode.Disk disk) { return node(ctx, disk); }
-    });
+    return SimCluster.of(config, 0, QuorumNode.Disk::new, this::node);
   }
 
   /** The replica this store runs; a broken variant returns one that cuts a corner. */

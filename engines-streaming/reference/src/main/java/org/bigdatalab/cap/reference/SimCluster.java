@@ -71,6 +71,16 @@ final class SimCluster<D> implements Cluster, NetworkControl {
   private long now;
   private long seq;
 
+  /** A cluster of {@code config.nodes()} replicas and {@code services} service nodes, made by {@code start} on disks from {@code disks}. */
+  static <D> SimCluster<D> of(ClusterConfig config, int services, java.util.function.Supplier<D> disks,
+      java.util.function.BiFunction<NodeContext, D, SimNode<D>> start) {
+    return new SimCluster<>(config, new Nodes<D>() {
+      @Override public D newDisk() { return disks.get(); }
+      @Override public SimNode<D> start(NodeContext ctx, D disk) { return start.apply(ctx, disk); }
+      @Override public int services() { return services; }
+    });
+  }
+
   SimCluster(ClusterConfig config, Nodes<D> factory) {
     this.config = config;
     this.factory = factory;
