@@ -145,7 +145,7 @@ public abstract class CapSpec extends ConformanceSuite<CapEngine> {
    * A partition cuts a minority off; once the majority had time to elect a leader, a write at every
    * node: none on the minority side is acknowledged, all on the majority side are.
    */
-  @Property(tries = 200)
+  @Property
   @Verifies(CP_MINORITY_UNAVAILABLE)
   void optional_cap_cp_minority_unavailable(@ForAll("minorities") Minority minority, @ForAll("seeds") long seed) {
     try (Cluster cluster = engine().start(ClusterConfig.of(minority.nodes(), seed))) {
@@ -240,7 +240,7 @@ public abstract class CapSpec extends ConformanceSuite<CapEngine> {
    * No partition: writes one after another at every node. A CP store's acknowledged writes took at
    * least a round trip; an AP store's took less.
    */
-  @Property(tries = 200)
+  @Property
   @Verifies(PACELC_LATENCY)
   void required_cap_pacelc_latency(@ForAll("seeds") long seed, @ForAll @IntRange(min = 3, max = 12) int writes) {
     ClusterConfig config = ClusterConfig.of(CapGenerators.NODES, seed);
