@@ -94,7 +94,9 @@ final class Explanations {
     for (Operation o : ops) {
       int from = (int) Math.round((o.invokedAt() - start) * scale);
       boolean open = o.completedAt() == Long.MAX_VALUE;
-      int to = open ? WIDTH - 1 : (int) Math.round((o.completedAt() - start) * scale);
+      // An instant still gets both brackets, so it reads as an operation and not a stray mark.
+      int to = open ? WIDTH - 1 : Math.max(Math.min(from + 1, WIDTH - 1), (int) Math.round((o.completedAt() - start) * scale));
+      from = Math.min(from, to - 1);
       StringBuilder bar = new StringBuilder(" ".repeat(WIDTH));
       for (int c = from; c <= to; c++) {
         bar.setCharAt(c, '-');
