@@ -92,7 +92,8 @@ public final class GuideRenderer {
       Program.of(Ch07_MicroBatches.class, Ch07_MicroBatches::run),
       Program.forked(Ch07_OnSpark.class, Ch07_OnSpark.ENGINE),
       Program.forked(Ch08_KafkaStreams.class, Ch08_KafkaStreams.ENGINE),
-      Program.forked(Ch09_Flink.class, Ch09_Flink.ENGINE));
+      Program.forked(Ch09_Flink.class, Ch09_Flink.ENGINE),
+      Program.of(Ch10_CapInPractice.class, Ch10_CapInPractice::run));
 
   /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
   static final String SOURCE_ROOT = "guide-src";

@@ -13,7 +13,8 @@ public final class Catalogues {
   private static final List<ClauseCatalogue> ALL = List.of(org.bigdatalab.dfs.DfsClauses.CATALOGUE, MapReduceClauses.CATALOGUE,
       org.bigdatalab.dataflow.DataflowClauses.CATALOGUE, org.bigdatalab.dataflow.SkewClauses.CATALOGUE,
       org.bigdatalab.streaming.StreamingClauses.CATALOGUE, org.bigdatalab.log.LogClauses.CATALOGUE,
-      org.bigdatalab.lambda.LambdaClauses.CATALOGUE, org.bigdatalab.lambda.KappaClauses.CATALOGUE);
+      org.bigdatalab.lambda.LambdaClauses.CATALOGUE, org.bigdatalab.lambda.KappaClauses.CATALOGUE,
+      org.bigdatalab.cap.CapClauses.CATALOGUE);
 
   private Catalogues() {}
 

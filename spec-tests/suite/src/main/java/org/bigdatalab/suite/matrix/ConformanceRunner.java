@@ -35,6 +35,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * runner is the suite's self-test harness (see {@link SelfTest}).
  */
 public final class ConformanceRunner {
+  /**
+   * The key of a report entry in which a check says what it measured besides pass or fail (the CAP
+   * spec's anomaly counts); the matrix appends it to the clause's detail.
+   */
+  public static final String MEASURED = "measured";
+
   private final int tries;
   private final long seed;
   private final boolean shrink;
@@ -121,6 +127,7 @@ public final class ConformanceRunner {
     private int cases;
     private boolean budgetSpent;
     private String detail;
+    private final List<String> measured = new ArrayList<>();
 
     void record(ClauseStatus s, String why) {
       if (s == ClauseStatus.PASSED) {
@@ -138,6 +145,7 @@ public final class ConformanceRunner {
       }
       String why = status == ClauseStatus.PASSED
           ? passed + " check(s) passed, " + cases + " case(s)" + (budgetSpent ? "; a time budget cut generation short" : "")
+              + (measured.isEmpty() ? "" : "; measured: " + String.join("; ", measured))
           : detail;
       return new ClauseResult(engine, clause, status, why, cases, seed);
     }
@@ -155,6 +163,10 @@ public final class ConformanceRunner {
     /** A property reports how many cases it ran; a pinned example is one case. */
     @Override
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+      String measured = entry.getKeyValuePairs().get(MEASURED);
+      if (measured != null) {
+        clauseOf(test).ifPresent(c -> outcomes.get(c).measured.add(measured));
+      }
       String cases = entry.getKeyValuePairs().get(PropertyExtension.CASES);
       if (cases != null) {
         clauseOf(test).ifPresent(c -> {

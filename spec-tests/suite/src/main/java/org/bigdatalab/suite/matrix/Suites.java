@@ -20,7 +20,8 @@ public final class Suites {
       Topic.STREAMING, org.bigdatalab.streaming.spec.StreamingSpec.Selected.class,
       Topic.LOG, org.bigdatalab.log.spec.LogSpec.Selected.class,
       Topic.LAMBDA, org.bigdatalab.lambda.spec.LambdaSpec.Selected.class,
-      Topic.KAPPA, org.bigdatalab.lambda.spec.KappaSpec.Selected.class);
+      Topic.KAPPA, org.bigdatalab.lambda.spec.KappaSpec.Selected.class,
+      Topic.CAP, org.bigdatalab.cap.spec.CapSpec.Selected.class);
 
   private Suites() {}
 
