@@ -12,7 +12,7 @@ import org.bigdatalab.mapreduce.MapReduceClauses;
 public final class Catalogues {
   private static final List<ClauseCatalogue> ALL = List.of(org.bigdatalab.dfs.DfsClauses.CATALOGUE, MapReduceClauses.CATALOGUE,
       org.bigdatalab.dataflow.DataflowClauses.CATALOGUE, org.bigdatalab.dataflow.SkewClauses.CATALOGUE,
-      org.bigdatalab.streaming.StreamingClauses.CATALOGUE);
+      org.bigdatalab.streaming.StreamingClauses.CATALOGUE, org.bigdatalab.table.TableClauses.CATALOGUE);
 
   private Catalogues() {}
 

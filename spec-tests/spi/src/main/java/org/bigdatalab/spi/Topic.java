@@ -9,7 +9,8 @@ public enum Topic {
   STREAMING("streaming", "Event-time streaming"),
   CAP("cap", "CAP: replicated stores under partitions"),
   LAMBDA("lambda", "Lambda architecture"),
-  KAPPA("kappa", "Kappa architecture");
+  KAPPA("kappa", "Kappa architecture"),
+  TABLE("table", "Table formats (Delta Lake, Iceberg)");
 
   private final String id;
   private final String title;
