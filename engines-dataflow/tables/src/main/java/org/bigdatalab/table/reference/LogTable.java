@@ -161,7 +161,7 @@ class LogTable implements Table, TableFaults {
     return new LogSnapshot(version, files, schema, this::rows);
   }
 
-  private List<org.bigdatalab.table.Row> rows(DataFile file) throws TableException {
+  protected List<org.bigdatalab.table.Row> rows(DataFile file) throws TableException {
     return storage(() -> store.readDataFile(file.path()));
   }
 
@@ -242,7 +242,7 @@ class LogTable implements Table, TableFaults {
     return v;
   }
 
-  private List<DataFile> liveFiles(long version) throws TableException {
+  protected List<DataFile> liveFiles(long version) throws TableException {
     Map<String, DataFile> live = new LinkedHashMap<>();
     for (long v = 0; v <= version; v++) {
       Commit c = commit(v);

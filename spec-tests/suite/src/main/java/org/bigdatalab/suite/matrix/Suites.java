@@ -17,7 +17,8 @@ public final class Suites {
       Topic.MAPREDUCE, MapReduceSpec.Selected.class,
       Topic.DATAFLOW, org.bigdatalab.dataflow.spec.DataflowSpec.Selected.class,
       Topic.SKEW, org.bigdatalab.dataflow.spec.SkewSpec.Selected.class,
-      Topic.STREAMING, org.bigdatalab.streaming.spec.StreamingSpec.Selected.class);
+      Topic.STREAMING, org.bigdatalab.streaming.spec.StreamingSpec.Selected.class,
+      Topic.TABLE, org.bigdatalab.table.spec.TableSpec.Selected.class);
 
   private Suites() {}
 
