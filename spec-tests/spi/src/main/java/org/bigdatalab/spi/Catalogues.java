@@ -14,7 +14,7 @@ public final class Catalogues {
       org.bigdatalab.dataflow.DataflowClauses.CATALOGUE, org.bigdatalab.dataflow.SkewClauses.CATALOGUE,
       org.bigdatalab.streaming.StreamingClauses.CATALOGUE, org.bigdatalab.log.LogClauses.CATALOGUE,
       org.bigdatalab.lambda.LambdaClauses.CATALOGUE, org.bigdatalab.lambda.KappaClauses.CATALOGUE,
-      org.bigdatalab.cap.CapClauses.CATALOGUE);
+      org.bigdatalab.cap.CapClauses.CATALOGUE, org.bigdatalab.table.TableClauses.CATALOGUE);
 
   private Catalogues() {}
 

@@ -10,7 +10,8 @@ public enum Topic {
   CAP("cap", "CAP: replicated stores under partitions"),
   LOG("log", "Event log"),
   LAMBDA("lambda", "Lambda architecture"),
-  KAPPA("kappa", "Kappa architecture");
+  KAPPA("kappa", "Kappa architecture"),
+  TABLE("table", "Table formats (Delta Lake, Iceberg)");
 
   private final String id;
   private final String title;

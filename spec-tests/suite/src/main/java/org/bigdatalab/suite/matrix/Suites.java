@@ -21,7 +21,8 @@ public final class Suites {
       Topic.LOG, org.bigdatalab.log.spec.LogSpec.Selected.class,
       Topic.LAMBDA, org.bigdatalab.lambda.spec.LambdaSpec.Selected.class,
       Topic.KAPPA, org.bigdatalab.lambda.spec.KappaSpec.Selected.class,
-      Topic.CAP, org.bigdatalab.cap.spec.CapSpec.Selected.class);
+      Topic.CAP, org.bigdatalab.cap.spec.CapSpec.Selected.class,
+      Topic.TABLE, org.bigdatalab.table.spec.TableSpec.Selected.class);
 
   private Suites() {}
 

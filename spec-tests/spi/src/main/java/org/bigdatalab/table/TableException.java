@@ -1,0 +1,43 @@
+package org.bigdatalab.table;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/** Every failure a table reports, with a {@link Problem} a test or a user can act on; the message reads {@code PROBLEM table: detail}. */
+public class TableException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  /** The kinds of failure. */
+  public enum Problem {
+    /** A concurrent commit touched what this write read (Delta's ConcurrentModificationException family). */
+    CONFLICT,
+    /** A record breaks the schema; the detail names the record and the field. */
+    SCHEMA_VIOLATION,
+    /** A MERGE source row matched two target rows, or two source rows one target row. */
+    MERGE_AMBIGUOUS,
+    /** The version (or a version at the time) does not exist. */
+    VERSION_NOT_FOUND,
+    /** The version is older than the last vacuum kept. */
+    VERSION_EXPIRED,
+    /** The writer stopped mid-write (an injected fault, see {@link TableFaults}). */
+    WRITER_CRASHED,
+    /** Create of a table that exists, or open of one that does not. */
+    TABLE_EXISTS,
+    NOT_FOUND,
+    /** Storage failed or holds something the table cannot read. */
+    STORAGE
+  }
+
+  private final Problem problem;
+
+  public TableException(Problem problem, String table, String detail) {
+    this(problem, table, detail, null);
+  }
+
+  public TableException(Problem problem, String table, String detail, Throwable cause) {
+    super(problem + " " + table + ": " + detail, cause);
+    this.problem = Objects.requireNonNull(problem, "problem");
+  }
+
+  public Problem problem() { return problem; }
+}
