@@ -7,12 +7,23 @@ package org.bigdatalab.property;
  */
 public sealed interface PropertyFailure permits PropertyFailure.Falsified, PropertyFailure.Crashed {
 
-  long seed();
+  /** What every report of a failed property carries. */
+  record Details(long seed, int cases, String minimalInput) {}
 
-  int cases();
+  Details details();
+
+  default long seed() {
+    return details().seed();
+  }
+
+  default int cases() {
+    return details().cases();
+  }
 
   /** The minimal input, parameter by parameter ({@code name = value, ...}). */
-  String minimalInput();
+  default String minimalInput() {
+    return details().minimalInput();
+  }
 
   /** What the check threw on the minimal input. */
   Throwable getCause();
@@ -22,46 +33,41 @@ public sealed interface PropertyFailure permits PropertyFailure.Falsified, Prope
     String message = "falsified after " + cases + (cases == 1 ? " case" : " cases") + " (seed " + seed
         + "; replay with -D" + PropertyExtension.SEED + "=" + seed + ")\nminimal input"
         + (steps > 0 ? " (" + steps + " shrink steps)" : "") + ": " + input + "\n" + cause;
+    Details details = new Details(seed, cases, input);
     return cause instanceof AssertionError
-        ? new Falsified(message, cause, seed, cases, input)
-        : new Crashed(message, cause, seed, cases, input);
+        ? new Falsified(message, cause, details)
+        : new Crashed(message, cause, details);
   }
 
   /** A check's assertion failed. */
   final class Falsified extends AssertionError implements PropertyFailure {
     private static final long serialVersionUID = 1L;
-    private final long seed;
-    private final int cases;
-    private final String input;
+    private final Details details;
 
-    Falsified(String message, Throwable cause, long seed, int cases, String input) {
+    Falsified(String message, Throwable cause, Details details) {
       super(message, cause);
-      this.seed = seed;
-      this.cases = cases;
-      this.input = input;
+      this.details = details;
     }
 
-    @Override public long seed() { return seed; }
-    @Override public int cases() { return cases; }
-    @Override public String minimalInput() { return input; }
+    @Override
+    public Details details() {
+      return details;
+    }
   }
 
   /** A check threw something other than an assertion. */
   final class Crashed extends RuntimeException implements PropertyFailure {
     private static final long serialVersionUID = 1L;
-    private final long seed;
-    private final int cases;
-    private final String input;
+    private final Details details;
 
-    Crashed(String message, Throwable cause, long seed, int cases, String input) {
+    Crashed(String message, Throwable cause, Details details) {
       super(message, cause);
-      this.seed = seed;
-      this.cases = cases;
-      this.input = input;
+      this.details = details;
     }
 
-    @Override public long seed() { return seed; }
-    @Override public int cases() { return cases; }
-    @Override public String minimalInput() { return input; }
+    @Override
+    public Details details() {
+      return details;
+    }
   }
 }
