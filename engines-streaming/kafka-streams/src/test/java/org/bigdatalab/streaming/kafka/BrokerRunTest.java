@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.bigdatalab.kafka.broker.EmbeddedKafkaBroker;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.streaming.ScriptedSource;
 import org.bigdatalab.streaming.StreamingClauses;
@@ -21,13 +22,13 @@ import org.junit.jupiter.api.Test;
 
 /** The broker path's own checks on an embedded KRaft broker: results, dead letters, clean-up, options. */
 class BrokerRunTest {
-  private static EmbeddedBroker broker;
+  private static EmbeddedKafkaBroker broker;
   private static KafkaStreamsEngine engine;
 
   @BeforeAll
   static void start() throws Exception {
-    broker = new EmbeddedBroker();
-    engine = new KafkaStreamsEngine(broker.options());
+    broker = new EmbeddedKafkaBroker();
+    engine = new KafkaStreamsEngine(TestBrokers.options(broker));
   }
 
   @AfterAll
@@ -76,7 +77,7 @@ class BrokerRunTest {
   void theProviderTurnsBootstrapServersIntoTheBrokerMode() {
     KafkaStreamsEngineProvider provider = new KafkaStreamsEngineProvider();
     assertThat(provider.create(EngineOptions.NONE).info()).isEqualTo(KafkaStreamsEngine.INFO);
-    assertThat(provider.create(broker.options()).info()).isEqualTo(BrokerOptions.INFO);
+    assertThat(provider.create(TestBrokers.options(broker)).info()).isEqualTo(BrokerOptions.INFO);
     assertThat(BrokerOptions.INFO.unsupported().get(StreamingClauses.EXACTLY_ONCE)).contains("exactly_once_v2");
   }
 

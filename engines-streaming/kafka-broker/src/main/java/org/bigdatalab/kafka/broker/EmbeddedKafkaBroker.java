@@ -1,4 +1,4 @@
-package org.bigdatalab.streaming.kafka;
+package org.bigdatalab.kafka.broker;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
-import org.bigdatalab.spi.EngineOptions;
 
 /**
  * One real Kafka node in the test JVM: a KRaft server that is broker and controller at once, with
@@ -27,13 +25,19 @@ import org.bigdatalab.spi.EngineOptions;
  * one-node cluster needs: internal topics with one replica and one partition (the default 50
  * partitions each take seconds to create), and no initial rebalance delay (3 s for every new
  * Streams application otherwise).
+ *
+ * <p>One class for every module that needs a broker in its JVM ({@code kafka} starts one when no
+ * {@code bootstrap.servers} is given; {@code kafka-streams}' broker tests start one), so a fix to
+ * the start-up is made once. It has no engine and no lab dependency: a module takes it with the
+ * Kafka server jars it needs anyway.
  */
-final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final Path dir;
   private final KafkaRaftServer server;
   private final String bootstrapServers;
 
-  EmbeddedBroker() throws Exception {
+  /** Starts a node on two free loopback ports and returns once it answers an admin request. */
+  public EmbeddedKafkaBroker() throws Exception {
     dir = Files.createTempDirectory("kraft");
     int brokerPort = freePort();
     int controllerPort = freePort();
@@ -68,15 +72,12 @@ final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  String bootstrapServers() { return bootstrapServers; }
-
-  /** The engine options that point {@code kafka-streams} at this broker, with a short drain timeout for tests. */
-  EngineOptions options() {
-    return new EngineOptions(Map.of("bootstrap.servers", bootstrapServers, "drain.timeout.ms", Long.toString(Duration.ofSeconds(30).toMillis())));
-  }
+  /** {@code localhost:port}, what clients take as {@code bootstrap.servers}. */
+  public String bootstrapServers() { return bootstrapServers; }
 
   @Override
   public void close() throws IOException {
+    // shutdown() alone returns before the log files are closed; deleting them then would race it.
     server.shutdown();
     server.awaitShutdown();
     try (Stream<Path> paths = Files.walk(dir)) {
