@@ -22,7 +22,10 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  *
  * <p>Configuration parameters (JUnit's, or system properties): {@value #TRIES} (default 60),
  * {@value #SEED} (random by default), {@value #SECONDS} (generation budget per property, default
- * 300), {@value #SHRINK} (true) and {@value #SHRINK_SECONDS} (10).
+ * 300), {@value #SHRINK} (true), {@value #SHRINK_SECONDS} (10) and {@value #MAX_TRIES} (none): a
+ * ceiling over every other source of tries, class defaults and fixed tries included, which the
+ * conformance matrix sets on real engines (a suite whose simulated engines check 1,000 schedules a
+ * property must not start 1,000 real ZooKeeper ensembles).
  */
 public final class PropertyExtension implements ParameterResolver, InvocationInterceptor {
   public static final String TRIES = "bigdatalab.tries";
@@ -30,6 +33,7 @@ public final class PropertyExtension implements ParameterResolver, InvocationInt
   public static final String SECONDS = "bigdatalab.seconds";
   public static final String SHRINK = "bigdatalab.shrink";
   public static final String SHRINK_SECONDS = "bigdatalab.shrink.seconds";
+  public static final String MAX_TRIES = "bigdatalab.maxTries";
   /** Report entry keys. */
   public static final String CASES = "cases";
   public static final String BUDGET_SPENT = "budget-spent";
@@ -104,6 +108,7 @@ public final class PropertyExtension implements ParameterResolver, InvocationInt
     Property property = method.getAnnotation(Property.class);
     int tries = property.tries() > 0 ? property.tries() : classDefault(context)
         .orElseGet(() -> context.getConfigurationParameter(TRIES).map(Integer::parseInt).orElse(60));
+    tries = Math.min(tries, context.getConfigurationParameter(MAX_TRIES).map(Integer::parseInt).orElse(Integer.MAX_VALUE));
     long seed = context.getConfigurationParameter(SEED).map(Long::parseLong)
         .orElseGet(() -> ThreadLocalRandom.current().nextLong());
     long seconds = property.seconds() > 0 ? property.seconds()

@@ -125,6 +125,14 @@ class PropertyExtensionTest {
   }
 
   @Test
+  void aCeilingBoundsClassDefaultsAndFixedTriesButRaisesNothing() {
+    Map<String, String> ceiling = Map.of(PropertyExtension.MAX_TRIES, "3");
+    assertThat(run(Defaulted.class, "takesTheClassDefault", ceiling).entries()).containsEntry(PropertyExtension.CASES, "3");
+    assertThat(run(Fixtures.class, "fixedTries", ceiling).entries()).containsEntry(PropertyExtension.CASES, "3");
+    assertThat(run(Defaulted.class, "keepsItsOwn", ceiling).entries()).containsEntry(PropertyExtension.CASES, "2");
+  }
+
+  @Test
   void abandonedCasesDoNotCount() {
     Run run = run(Fixtures.class, "evenOnly", Map.of());
     assertThat(run.result().getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);

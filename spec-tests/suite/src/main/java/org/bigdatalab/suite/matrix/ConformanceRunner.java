@@ -95,7 +95,13 @@ public final class ConformanceRunner {
         }
       }
     }
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+    LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
+    if (info.kind() == EngineInfo.Kind.REAL) {
+      // a real engine's cases cost real time: the run's tries bound every property, class defaults
+      // included (CapSpec's 1,000 simulated schedules would be 1,000 ZooKeeper ensembles)
+      builder.configurationParameter(PropertyExtension.MAX_TRIES, Integer.toString(tries));
+    }
+    LauncherDiscoveryRequest request = builder
         .selectors(selectors)
         .configurationParameter(PropertyExtension.TRIES, Integer.toString(tries))
         .configurationParameter(PropertyExtension.SEED, Long.toString(seed))
