@@ -45,6 +45,13 @@ public final class BenchData {
     return ByteSize.parse(size);
   }
 
+  /** A size label that counts things (events, operations): "1M", "200K", or a plain number. */
+  static int count(String size) {
+    String s = size.trim().toUpperCase(java.util.Locale.ROOT);
+    return s.endsWith("M") ? (int) (Double.parseDouble(s.substring(0, s.length() - 1)) * 1_000_000)
+        : s.endsWith("K") ? (int) (Double.parseDouble(s.substring(0, s.length() - 1)) * 1_000) : Integer.parseInt(s);
+  }
+
   /** The Zipf text corpus of about {@code size} bytes (whole lines, at least that many). */
   public static synchronized Path zipfCorpus(String size) throws IOException {
     long target = bytes(size);

@@ -2,7 +2,6 @@ package org.bigdatalab.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.bigdatalab.streaming.ScriptedSource;
 import org.bigdatalab.workloads.NexmarkEvent;
 import org.bigdatalab.workloads.NexmarkGenerator;
@@ -83,8 +82,6 @@ final class NexmarkData {
   }
 
   static int events(String size) {
-    String s = size.trim().toUpperCase(Locale.ROOT);
-    return s.endsWith("M") ? (int) (Double.parseDouble(s.substring(0, s.length() - 1)) * 1_000_000)
-        : s.endsWith("K") ? (int) (Double.parseDouble(s.substring(0, s.length() - 1)) * 1_000) : Integer.parseInt(s);
+    return BenchData.count(size);
   }
 }

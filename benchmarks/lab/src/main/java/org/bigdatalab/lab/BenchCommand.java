@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--size", defaultValue = "small",
       description = "small (about a minute), 16MB, 128MB, 512MB, 1GB, or full (the issue's sizes); for skew a record"
-          + " count (1M, 10M, 50M), for nexmark an event count. Default ${DEFAULT-VALUE}.")
+          + " count (1M, 10M, 50M), for nexmark an event count, for cap a history length in operations (5K). Default ${DEFAULT-VALUE}.")
   String size;
 
   @Option(names = "--json", description = "Where to write the JSON (default <report>/bench.json).")

@@ -2,8 +2,6 @@ package org.bigdatalab.cap.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.bigdatalab.cap.History;
 import org.bigdatalab.cap.Operation;
 import org.bigdatalab.cap.Outcome;
@@ -18,7 +16,7 @@ import org.bigdatalab.property.Provide;
 /**
  * The search agrees with the definition: on small random histories, a brute force that tries every
  * order of every subset of the unknown operations finds a legal linearization exactly when the
- * checker says there is one.
+ * checker says there is one ({@link BruteForce}).
  */
 class BruteForceAgreementTest {
 
@@ -39,58 +37,8 @@ class BruteForceAgreementTest {
 
   @Property(tries = 400)
   void checkerAgreesWithBruteForce(@ForAll("histories") History history) {
-    boolean brute = bruteForce(history.operations());
+    boolean brute = BruteForce.linearizable(history.operations(), RegisterModel.CAS_REGISTER);
     assertThat(new LinearizabilityChecker(RegisterModel.CAS_REGISTER, Budget.SPEC).check(history).linearizable())
         .as("checker vs brute force on %s", history).isEqualTo(brute);
-  }
-
-  /** Tries every order of the ok operations plus any subset of the unknown ones. */
-  static boolean bruteForce(List<Operation> all) {
-    List<Operation> ops = all.stream().filter(o -> o.outcome() != Outcome.FAIL).toList();
-    return search(ops, new ArrayList<>(), new boolean[ops.size()]);
-  }
-
-  private static boolean search(List<Operation> ops, List<Operation> order, boolean[] used) {
-    boolean allOkPlaced = true;
-    for (int i = 0; i < ops.size(); i++) {
-      allOkPlaced &= used[i] || ops.get(i).outcome() != Outcome.OK;
-    }
-    if (allOkPlaced && legal(order)) {
-      return true;
-    }
-    for (int i = 0; i < ops.size(); i++) {
-      if (used[i] || !mayComeNext(ops, used, i)) {
-        continue;
-      }
-      used[i] = true;
-      order.add(ops.get(i));
-      if (legal(order) && search(ops, order, used)) {
-        return true;
-      }
-      order.remove(order.size() - 1);
-      used[i] = false;
-    }
-    return false;
-  }
-
-  /** An operation may be placed next unless an unplaced ok one completed before it was invoked. */
-  private static boolean mayComeNext(List<Operation> ops, boolean[] used, int next) {
-    for (int j = 0; j < ops.size(); j++) {
-      if (!used[j] && j != next && ops.get(j).outcome() == Outcome.OK && ops.get(j).completedAt() < ops.get(next).invokedAt()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean legal(List<Operation> order) {
-    Object state = null;
-    for (Operation o : order) {
-      state = RegisterModel.CAS_REGISTER.step(state, o);
-      if (state == RegisterModel.ILLEGAL) {
-        return false;
-      }
-    }
-    return true;
   }
 }
