@@ -216,7 +216,9 @@ public final class ConformanceRunner {
     /** The failure message on one line (expected and actual included), capped for the report. */
     private static String firstLine(Throwable t) {
       String line = String.valueOf(t.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
-      return line.length() > 1000 ? line.substring(0, 1000) + "…" : line;
+      // The head names clause, engine and seed; the tail is what the check threw (a long minimal
+      // input, such as a fault schedule, sits between them): keep both ends.
+      return line.length() > 1000 ? line.substring(0, 400) + " … " + line.substring(line.length() - 600) : line;
     }
   }
 }
