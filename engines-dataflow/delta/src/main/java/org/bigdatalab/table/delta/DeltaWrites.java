@@ -33,10 +33,10 @@ import org.bigdatalab.table.TableSchema;
  * as Delta's DeleteCommand does without deletion vectors).
  */
 final class DeltaWrites {
-  private final SparkSession spark;
-  private final String name;
-  private final String path;
-  private final TableSchema schema;
+  final SparkSession spark;
+  final String name;
+  final String path;
+  final TableSchema schema;
 
   DeltaWrites(SparkSession spark, String name, String path, TableSchema schema) {
     this.spark = spark;
