@@ -93,7 +93,10 @@ public final class GuideRenderer {
       Program.forked(Ch07_OnSpark.class, Ch07_OnSpark.ENGINE),
       Program.forked(Ch08_KafkaStreams.class, Ch08_KafkaStreams.ENGINE),
       Program.forked(Ch09_Flink.class, Ch09_Flink.ENGINE),
-      Program.of(Ch10_CapInPractice.class, Ch10_CapInPractice::run));
+      Program.of(Ch10_CapInPractice.class, Ch10_CapInPractice::run),
+      Program.of(Ch11_Medallion.class, Ch11_Medallion::run),
+      Program.of(Ch11_WarehouseVsLake.class, Ch11_WarehouseVsLake::run),
+      Program.forked(Ch11_DeltaLake.class, Ch11_DeltaLake.ENGINE));
 
   /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
   static final String SOURCE_ROOT = "guide-src";
