@@ -155,7 +155,7 @@ class GuideRenderTest {
   /** Chapter 11's Delta program ran on real Delta (forked), and says what the chapter says it shows. */
   @Test
   void deltaShowsTheSeedsIncompleteInsertTimeTravelAndTheEndOfIt() throws Exception {
-    assertThat(snippet("Ch11_DeltaLake")).startsWith("engine: Delta Lake on Spark")
+    assertThat(snippet("Ch12_DeltaLake")).startsWith("engine: Delta Lake on Spark")
         .contains("the seed's MERGE, event 3 as inserted: (3, 12, \"purchase\", \"2024-01-16\", null, null)")
         .contains("(3, 12, \"purchase\", \"2024-01-16\", \"placed\", \"2024-01-16T10:00\")")
         .contains("TIMESTAMP AS OF the commit time of version 1 reads version 1")

@@ -30,10 +30,10 @@ import org.bigdatalab.table.TableSchema;
  * side by side, a read by version and one by timestamp (the commit time Delta recorded), then an
  * overwrite and two vacuums, the second with no retention.
  */
-public final class Ch11_DeltaLake {
+public final class Ch12_DeltaLake {
   static final String ENGINE = "delta";
 
-  private Ch11_DeltaLake() {}
+  private Ch12_DeltaLake() {}
 
   static final TableSchema USER_EVENTS = new TableSchema(List.of(
       Column.required("event_id", ColumnType.LONG), Column.required("user_id", ColumnType.LONG),
@@ -121,6 +121,6 @@ public final class Ch11_DeltaLake {
 tag::run[]
 ./mvnw -q -B install -DskipTests
 java -cp "engines-dataflow/delta/target/classes:$(cat engines-dataflow/delta/target/lab-engine.classpath):guide/target/classes:$(cat benchmarks/lab/target/lab.classpath)" \
-  org.bigdatalab.guide.Ch11_DeltaLake
+  org.bigdatalab.guide.Ch12_DeltaLake
 end::run[]
  */

@@ -16,12 +16,12 @@ import org.bigdatalab.table.TableOperation;
  * it at load, names it, and loads nothing; a schema on read loads anything and finds it when a query
  * reads the field: later, by someone else, possibly as a silent null.
  *
- * How: chapter 11's landed lines go to a typed table (the warehouse: table-log checks each record
+ * How: chapter 12's landed lines go to a typed table (the warehouse: table-log checks each record
  * against the schema) and to a table of raw lines (the lake). Then one query, revenue per day, runs
  * on each: strictly (fail at the first bad field) and Hive-style (bad fields read as null, counted).
  */
-public final class Ch11_WarehouseVsLake {
-  private Ch11_WarehouseVsLake() {}
+public final class Ch12_WarehouseVsLake {
+  private Ch12_WarehouseVsLake() {}
 
   /** What a load did: the rows it stored, or the error it stopped with. */
   record Load(long rows, String error) {}
@@ -30,7 +30,7 @@ public final class Ch11_WarehouseVsLake {
   /** Schema on write: every landed line is typed before the load; one bad record refuses the batch. */
   static Load warehouse(Table typed) throws TableException {
     List<Row> rows = new ArrayList<>();
-    for (String line : Ch11_Medallion.LANDED) {
+    for (String line : Ch12_Medallion.LANDED) {
       String[] f = line.split(",", -1);
       // typing is the loader's job; what it cannot type it passes on as text, and the table's schema refuses it
       List<Object> values = new ArrayList<>();
@@ -56,7 +56,7 @@ public final class Ch11_WarehouseVsLake {
     for (Row r : rawLines) {
       Row event;
       try {
-        event = Ch11_Medallion.parse((String) r.get(1));
+        event = Ch12_Medallion.parse((String) r.get(1));
       } catch (IllegalArgumentException e) {   // found now, at query time, by whoever runs the query
         throw new IllegalArgumentException("line " + r.get(0) + ": " + e.getMessage(), e);
       }
@@ -87,14 +87,14 @@ public final class Ch11_WarehouseVsLake {
   }
 
   public static void run(PrintStream out) throws Exception {
-    try (TableEngine engine = GuideEngines.create(Ch11_Medallion.ENGINE, TableEngine.class)) {
-      Table typed = engine.create("warehouse_events", Ch11_Medallion.SILVER, Clock.systemUTC());
+    try (TableEngine engine = GuideEngines.create(Ch12_Medallion.ENGINE, TableEngine.class)) {
+      Table typed = engine.create("warehouse_events", Ch12_Medallion.SILVER, Clock.systemUTC());
       Load load = warehouse(typed);
       out.printf("warehouse load: %d rows stored; error at load: %s%n", load.rows(), load.error());
 
-      Ch11_Medallion.Lake lake = Ch11_Medallion.Lake.create(engine, "lake_");
+      Ch12_Medallion.Lake lake = Ch12_Medallion.Lake.create(engine, "lake_");
       lake.bronze().write(new TableOperation.Append(rawLines()));
-      List<Row> raw = Ch11_Medallion.rows(lake.bronze());
+      List<Row> raw = Ch12_Medallion.rows(lake.bronze());
       out.printf("lake load: %d raw lines stored; error at load: none%n", raw.size());
       try {
         out.printf("lake query, strict: revenue %d%n", revenueStrict(raw));
@@ -108,8 +108,8 @@ public final class Ch11_WarehouseVsLake {
 
   static List<Row> rawLines() {
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < Ch11_Medallion.LANDED.size(); i++) {
-      rows.add(Row.of((long) i + 1, Ch11_Medallion.LANDED.get(i)));
+    for (int i = 0; i < Ch12_Medallion.LANDED.size(); i++) {
+      rows.add(Row.of((long) i + 1, Ch12_Medallion.LANDED.get(i)));
     }
     return rows;
   }
@@ -119,6 +119,6 @@ public final class Ch11_WarehouseVsLake {
  * How to run it, from the repository root:
 tag::run[]
 ./mvnw -q -B install -DskipTests
-./mvnw -q -B -pl guide exec:java -Dexec.mainClass=org.bigdatalab.guide.Ch11_WarehouseVsLake
+./mvnw -q -B -pl guide exec:java -Dexec.mainClass=org.bigdatalab.guide.Ch12_WarehouseVsLake
 end::run[]
  */

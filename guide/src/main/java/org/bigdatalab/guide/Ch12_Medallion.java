@@ -26,10 +26,10 @@ import org.bigdatalab.table.TableSchema;
  * reference table format). Silver is written by MERGE on event_id and gold by overwriting each
  * day's partition, so the second run of the same landing leaves both exactly as they were.
  */
-public final class Ch11_Medallion {
+public final class Ch12_Medallion {
   static final String ENGINE = "table-log";
 
-  private Ch11_Medallion() {}
+  private Ch12_Medallion() {}
 
   // tag::landed[]
   /** One landed file, as it arrived: event_id,user_id,event_type,event_date,amount. */
@@ -159,6 +159,6 @@ public final class Ch11_Medallion {
  * How to run it, from the repository root:
 tag::run[]
 ./mvnw -q -B install -DskipTests
-./mvnw -q -B -pl guide exec:java -Dexec.mainClass=org.bigdatalab.guide.Ch11_Medallion
+./mvnw -q -B -pl guide exec:java -Dexec.mainClass=org.bigdatalab.guide.Ch12_Medallion
 end::run[]
  */
