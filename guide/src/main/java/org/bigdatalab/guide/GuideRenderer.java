@@ -95,7 +95,10 @@ public final class GuideRenderer {
       Program.forked(Ch09_Flink.class, Ch09_Flink.ENGINE),
       Program.of(Ch10_CapInPractice.class, Ch10_CapInPractice::run),
       Program.forked(Ch11_LambdaBoundary.class, Ch11_LambdaBoundary.ENGINE),
-      Program.forked(Ch11_KappaReprocessing.class, Ch11_LambdaBoundary.ENGINE));
+      Program.forked(Ch11_KappaReprocessing.class, Ch11_LambdaBoundary.ENGINE),
+      Program.of(Ch12_Medallion.class, Ch12_Medallion::run),
+      Program.of(Ch12_WarehouseVsLake.class, Ch12_WarehouseVsLake::run),
+      Program.forked(Ch12_DeltaLake.class, Ch12_DeltaLake.ENGINE));
 
   /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
   static final String SOURCE_ROOT = "guide-src";

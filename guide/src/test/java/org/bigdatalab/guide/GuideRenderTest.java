@@ -152,6 +152,18 @@ class GuideRenderTest {
         .contains("final values equal stream-sequential's: true");
   }
 
+  /** Chapter 11's Delta program ran on real Delta (forked), and says what the chapter says it shows. */
+  @Test
+  void deltaShowsTheSeedsIncompleteInsertTimeTravelAndTheEndOfIt() throws Exception {
+    assertThat(snippet("Ch12_DeltaLake")).startsWith("engine: Delta Lake on Spark")
+        .contains("the seed's MERGE, event 3 as inserted: (3, 12, \"purchase\", \"2024-01-16\", null, null)")
+        .contains("(3, 12, \"purchase\", \"2024-01-16\", \"placed\", \"2024-01-16T10:00\")")
+        .contains("TIMESTAMP AS OF the commit time of version 1 reads version 1")
+        .contains("VACUUM RETAIN 1 HOUR deleted 0 files; version 1 still reads 2 rows")
+        .contains("VACUUM RETAIN 0 HOURS deleted files: true")
+        .contains("VERSION AS OF 1 now fails: VERSION_EXPIRED");
+  }
+
   private static String snippet(String program) throws Exception {
     return Files.readString(outputDir.resolve("snippets/" + program + ".txt"), StandardCharsets.UTF_8);
   }

@@ -51,7 +51,7 @@ final class DeltaLakeTable implements Table {
     this.path = path;
     this.schema = schema;
     this.writes = new DeltaWrites(spark, name, path, schema);
-    this.merges = new DeltaMerge(spark, name, path, schema);
+    this.merges = new DeltaMerge(writes);
   }
 
   static DeltaLakeTable create(SparkSession spark, String name, String path, TableSchema schema) throws TableException {
@@ -83,7 +83,7 @@ final class DeltaLakeTable implements Table {
       long readVersion = writes.log().update(false, Scala.none(), Scala.none()).version();
       return new PendingCommit() {
         @Override public long readVersion() { return readVersion; }
-        @Override public long commit() throws TableException { return storageErrors(() -> merges.run(m, writes)); }
+        @Override public long commit() throws TableException { return storageErrors(() -> merges.run(m)); }
       };
     } catch (TableException e) {
       throw e;

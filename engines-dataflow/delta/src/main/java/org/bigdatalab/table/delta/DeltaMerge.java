@@ -9,7 +9,6 @@ import org.bigdatalab.table.TableException;
 import org.bigdatalab.table.TableException.Problem;
 import org.bigdatalab.table.TableOperation;
 import org.bigdatalab.table.TableOperation.WhenMatched;
-import org.bigdatalab.table.TableSchema;
 
 /**
  * MERGE through Delta's public Java API, {@code DeltaTable.merge(source, condition)}. Delta refuses
@@ -19,21 +18,22 @@ import org.bigdatalab.table.TableSchema;
  * small joins on the version the merge is about to read, and fails before Delta writes anything.
  */
 final class DeltaMerge {
+  private final DeltaWrites writes;
   private final SparkSession spark;
   private final String name;
   private final String path;
-  private final TableSchema schema;
 
-  DeltaMerge(SparkSession spark, String name, String path, TableSchema schema) {
-    this.spark = spark;
-    this.name = name;
-    this.path = path;
-    this.schema = schema;
+  /** Merges into the table that {@code writes} writes (its session, name and path). */
+  DeltaMerge(DeltaWrites writes) {
+    this.writes = writes;
+    this.spark = writes.spark;
+    this.name = writes.name;
+    this.path = writes.path;
   }
 
   /** Runs the merge on the latest version and returns the version it made. */
-  long run(TableOperation.Merge m, DeltaWrites writes) throws TableException {
-    Dataset<org.apache.spark.sql.Row> source = SparkRows.frame(spark, schema, writes.checked(m.source(), "MERGE source", null));
+  long run(TableOperation.Merge m) throws TableException {
+    Dataset<org.apache.spark.sql.Row> source = SparkRows.frame(spark, writes.schema, writes.checked(m.source(), "MERGE source", null));
     if (m.whenMatched() == WhenMatched.NOTHING && !m.insertWhenNotMatched()) {
       // Delta wants at least one WHEN clause; a merge that does nothing is still one version, as in the spec's model.
       return writes.log().startTransaction().commit(Scala.seq(List.of()), DeltaOperations.ManualUpdate$.MODULE$);

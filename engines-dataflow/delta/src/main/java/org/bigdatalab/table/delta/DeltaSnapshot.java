@@ -46,9 +46,7 @@ final class DeltaSnapshot implements Snapshot {
 
   @Override public ScanResult scan(Predicate where) throws TableException {
     try {
-      List<org.apache.spark.sql.catalyst.expressions.Expression> filters = where instanceof Predicate.All ? List.of()
-          : List.of(SparkRows.condition(spark, schema, where));
-      List<AddFile> files = Scala.list(snapshot.filesForScan(Scala.seq(filters), false).files());
+      List<AddFile> files = Scala.list(snapshot.filesForScan(Scala.seq(SparkRows.conjuncts(spark, schema, where)), false).files());
       List<org.apache.spark.sql.Row> rows = files.isEmpty() ? List.of()
           : log.createDataFrame(snapshot, Scala.seq(files), false, Scala.none()).where(SparkRows.sql(where)).collectAsList();
       return new ScanResult(version(), SparkRows.rows(rows), files.stream().map(this::dataFile).toList(), 0);

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.DeltaOperations;
 import org.apache.spark.sql.delta.OptimisticTransaction;
@@ -33,10 +32,10 @@ import org.bigdatalab.table.TableSchema;
  * as Delta's DeleteCommand does without deletion vectors).
  */
 final class DeltaWrites {
-  private final SparkSession spark;
-  private final String name;
-  private final String path;
-  private final TableSchema schema;
+  final SparkSession spark;
+  final String name;
+  final String path;
+  final TableSchema schema;
 
   DeltaWrites(SparkSession spark, String name, String path, TableSchema schema) {
     this.spark = spark;
@@ -85,7 +84,7 @@ final class DeltaWrites {
     if (where instanceof Predicate.All) {
       return new ArrayList<>(Scala.list(txn.filterFiles()));
     }
-    return new ArrayList<>(Scala.list(txn.filterFiles(Scala.seq(List.of(condition(where))), false)));
+    return new ArrayList<>(Scala.list(txn.filterFiles(Scala.seq(SparkRows.conjuncts(spark, schema, where)), false)));
   }
 
   private static List<Action> removes(OptimisticTransaction txn, List<AddFile> files) {
@@ -93,9 +92,6 @@ final class DeltaWrites {
     return files.stream().map(f -> (Action) f.removeWithTimestamp(now, true)).collect(Collectors.toCollection(ArrayList::new));
   }
 
-  private Expression condition(Predicate where) {
-    return SparkRows.condition(spark, schema, where);
-  }
 
   /**
    * The commit of a prepared write. Delta checks a commit that changes no file under snapshot

@@ -78,6 +78,23 @@ final class SparkRows {
     return ((Filter) empty.where(sql(where)).queryExecution().analyzed()).condition();
   }
 
+  /**
+   * The predicate's conjuncts as separate resolved expressions, as Spark's planner hands filters to a
+   * file index: Delta prunes partitions only with a filter on partition columns alone, so
+   * {@code region = 'us' AND id = 4} given as one expression prunes nothing.
+   */
+  static List<Expression> conjuncts(SparkSession spark, TableSchema schema, Predicate where) {
+    if (where instanceof Predicate.All) {
+      return List.of();
+    }
+    if (where instanceof Predicate.And a) {
+      List<Expression> both = new ArrayList<>(conjuncts(spark, schema, a.left()));
+      both.addAll(conjuncts(spark, schema, a.right()));
+      return both;
+    }
+    return List.of(condition(spark, schema, where));
+  }
+
   static String literal(Object v) {
     return v instanceof String s ? "'" + s.replace("'", "''") + "'" : v.toString();
   }
