@@ -511,9 +511,22 @@ public final class HadoopMapReduce implements MapReduceEngine {
     if (tempDir == null || !Files.exists(tempDir)) {
       return;
     }
-    try (Stream<java.nio.file.Path> walk = Files.walk(tempDir)) {
-      for (java.nio.file.Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+    // LocalJobRunner's cleanup may still be deleting a job's staging files while we walk the tree
+    // (a walk then meets a file that is gone): walk again, a few times at most.
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<java.nio.file.Path> walk = Files.walk(tempDir)) {
+        for (java.nio.file.Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+        return;
+      } catch (java.io.UncheckedIOException e) {
+        if (attempt == 5 || !(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+          throw e;
+        }
+      } catch (java.nio.file.NoSuchFileException e) {
+        if (attempt == 5) {
+          throw e;
+        }
       }
     }
   }
