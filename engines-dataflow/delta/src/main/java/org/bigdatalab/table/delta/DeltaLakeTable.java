@@ -83,7 +83,20 @@ final class DeltaLakeTable implements Table {
       long readVersion = writes.log().update(false, Scala.none(), Scala.none()).version();
       return new PendingCommit() {
         @Override public long readVersion() { return readVersion; }
-        @Override public long commit() throws TableException { return storageErrors(() -> merges.run(m)); }
+        @Override public long commit() throws TableException {
+          try {
+            return storageErrors(() -> merges.run(m));
+          } catch (TableException e) {
+            long now = writes.log().update(false, Scala.none(), Scala.none()).version();
+            if (e.problem() == TableException.Problem.MERGE_AMBIGUOUS && now != readVersion) {
+              // Prepared on a version where its matches were unique, it meets the winner's rows at commit:
+              // that is a lost race, not a bad MERGE (the table-log engine reports the same as CONFLICT).
+              throw new TableException(TableException.Problem.CONFLICT, name, "the table moved from version "
+                  + readVersion + " to " + now + " since this MERGE was prepared: " + e.getMessage(), e);
+            }
+            throw e;
+          }
+        }
       };
     } catch (TableException e) {
       throw e;
