@@ -28,8 +28,17 @@ public final class Lab implements Callable<Integer> {
       description = "Generated cases per property on real engines in the tour (default ${DEFAULT-VALUE}).")
   int realTries;
 
+  @Option(names = {"-v", LabErrors.VERBOSE, "--stacktrace"}, scope = CommandLine.ScopeType.INHERIT,
+      description = "On an error, print the stack trace after the one-line message.")
+  boolean verbose;
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Lab()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with lab's error reporting: one line per problem, exit 2 for bad input ({@link LabErrors}). */
+  static CommandLine commandLine() {
+    return LabErrors.install(new CommandLine(new Lab()));
   }
 
   @Override

@@ -1,9 +1,12 @@
 package org.bigdatalab.lab;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.bigdatalab.mapreduce.JobResult;
 import org.bigdatalab.mapreduce.MapReduceEngine;
 import org.bigdatalab.mapreduce.MapReduceJob;
@@ -26,6 +29,7 @@ import picocli.CommandLine.Parameters;
     description = "Run one of the spec's jobs on your own files: wordcount, grep, inverted-index, secondary-sort, "
         + "keyed-sum, join, terasort. Prints counters and time.")
 final class RunCommand implements Callable<Integer> {
+  static final List<String> JOBS = List.of("wordcount", "grep", "inverted-index", "secondary-sort", "keyed-sum", "join", "terasort");
 
   @Parameters(index = "0", description = "The job: wordcount, grep, inverted-index, secondary-sort, keyed-sum, join, terasort.")
   String job;
@@ -33,7 +37,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--engine", defaultValue = "mr-parallel", description = "Engine id (default ${DEFAULT-VALUE}).")
   String engine;
 
-  @Option(names = "--input", required = true, description = "Input text file (repeatable).")
+  @Option(names = "--input", required = true,
+      description = "Input file or directory (repeatable); a directory is every file in it, as Hadoop's FileInputFormat reads it.")
   List<Path> inputs = new ArrayList<>();
 
   @Option(names = "--output", required = true, description = "Output directory; must not exist.")
@@ -42,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--reducers", defaultValue = "2", description = "Reduce partitions (default ${DEFAULT-VALUE}).")
   int reducers;
 
-  @Option(names = "--pattern", defaultValue = "[a-z]+ing", description = "Regular expression for grep.")
+  @Option(names = "--pattern", description = "Regular expression (java.util.regex) for grep; required by grep.")
   String pattern;
 
   @Option(names = "--skip-bad-records", description = "Skip and count malformed lines instead of failing.")
@@ -53,6 +58,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Everything the user gave is checked before an engine starts, so a mistake costs no job and writes nothing.
+    if (!JOBS.contains(job)) {
+      throw new UserError("unknown job '" + job + "'; known: " + String.join(", ", JOBS));
+    }
+    if (job.equals("grep")) {
+      grepPattern();
+    }
+    inputs = InputFiles.expand(inputs);
+    if (Files.exists(output)) {
+      throw new UserError(output + ": output directory exists; choose a new one or delete it (output is never overwritten)");
+    }
+    if (job.equals("terasort")) {
+      TeraSortInput.check(inputs);
+    }
     MapReduceJob<?, ?, ?, ?> definition = job();
     try (MapReduceEngine e = EngineRegistry.load().create(engine, MapReduceEngine.class, EngineOptions.parse(engineOptions))) {
       System.out.println("running " + definition.name() + " on " + e.info().id() + " over " + inputs.size() + " file(s)");
@@ -70,17 +89,30 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** grep without a pattern would match nothing and look like a successful run, so the pattern is required. */
+  private String grepPattern() {
+    if (pattern == null) {
+      throw new UserError("grep needs --pattern REGEX (a java.util.regex expression, e.g. --pattern '[a-z]+ing')");
+    }
+    try {
+      Pattern.compile(pattern);
+    } catch (PatternSyntaxException e) {
+      throw new UserError("--pattern: '" + pattern + "' is not a regular expression: " + e.getDescription()
+          + " at index " + e.getIndex());
+    }
+    return pattern;
+  }
+
   private MapReduceJob<?, ?, ?, ?> job() throws Exception {
     return switch (job) {
       case "wordcount" -> WordCount.withCombiner(reducers);
-      case "grep" -> DistributedGrep.builder(pattern).numReducers(reducers).build();
+      case "grep" -> DistributedGrep.builder(grepPattern()).numReducers(reducers).build();
       case "inverted-index" -> InvertedIndex.builder().numReducers(reducers).build();
       case "secondary-sort" -> SecondarySort.builder().numReducers(reducers).skipBadRecords(skipBad).build();
       case "keyed-sum" -> KeyedSum.builder().numReducers(reducers).skipBadRecords(skipBad).build();
       case "join" -> ReduceSideJoin.builder().numReducers(reducers).skipBadRecords(skipBad).build();
       case "terasort" -> TeraSort.job(TeraSort.sampleCuts(inputs, reducers, 1000));
-      default -> throw new IllegalArgumentException("unknown job '" + job
-          + "'; known: wordcount, grep, inverted-index, secondary-sort, keyed-sum, join, terasort");
+      default -> throw new IllegalStateException("job '" + job + "' is listed in JOBS but not built here");
     };
   }
 }
