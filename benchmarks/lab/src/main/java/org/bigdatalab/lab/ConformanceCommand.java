@@ -98,7 +98,10 @@ final class ConformanceCommand implements Callable<Integer> {
     report.printTable(System.out);
     Path jsonFile = json != null ? json : reportDir.resolve("conformance.json");
     report.writeJson(jsonFile);
-    report.writeHtml(reportDir.resolve("conformance.html"));
+    if (!jsonFile.toAbsolutePath().equals(reportDir.resolve("conformance.json").toAbsolutePath())) {
+      report.writeJson(reportDir.resolve("conformance.json")); // the pages are drawn from the report directory's copy
+    }
+    ReportSite.write(reportDir);
     System.out.println("matrix: " + reportDir.resolve("conformance.html").toAbsolutePath()
         + "  json: " + jsonFile.toAbsolutePath());
     return matrix;

@@ -1,7 +1,5 @@
 package org.bigdatalab.lab;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bigdatalab.suite.matrix.Matrix;
@@ -15,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "lab", mixinStandardHelpOptions = true, version = "bigdata-lab 0.1.0",
     description = "Conformance spec, benchmarks and a runnable study guide for big-data engines.",
-    subcommands = {ConformanceCommand.class, BenchCommand.class, GuideCommand.class, RunCommand.class, HistoryCommand.class})
+    subcommands = {ConformanceCommand.class, BenchCommand.class, GuideCommand.class, RunCommand.class, HistoryCommand.class, ReportCommand.class})
 public final class Lab implements Callable<Integer> {
 
   @Option(names = "--report", defaultValue = "target/lab-report", description = "Report directory (default ${DEFAULT-VALUE}).")
@@ -68,15 +66,9 @@ public final class Lab implements Callable<Integer> {
     System.out.println("\n== 3/3 guide ==");
     GuideCommand guide = new GuideCommand();
     guide.reportDir = reportDir;
-    Path guideIndex = guide.render();
+    guide.render();
 
-    Path index = reportDir.resolve("index.html");
-    Files.writeString(index, "<!doctype html><html><head><meta charset=\"utf-8\"><title>bigdata-lab report</title>"
-        + "<style>body{font-family:system-ui,sans-serif;margin:2em}</style></head><body><h1>bigdata-lab report</h1><ul>"
-        + "<li><a href=\"conformance.html\">Conformance matrix</a> (" + (matrix.conforms() ? "all engines conform" : "failures: see the matrix")
-        + ")</li><li><a href=\"bench.html\">Benchmarks</a></li><li><a href=\""
-        + reportDir.toAbsolutePath().relativize(guideIndex.toAbsolutePath()) + "\">Study guide</a></li></ul></body></html>\n",
-        StandardCharsets.UTF_8);
+    Path index = ReportSite.write(reportDir);
     System.out.printf("%nreport: %s  (%.0f s)%n", index.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
     return matrix.conforms() && benched ? 0 : 1;
   }
