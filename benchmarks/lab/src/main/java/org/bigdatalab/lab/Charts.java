@@ -88,9 +88,35 @@ final class Charts {
     renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     plot.setRangeAxis(valueAxis(axis, data, format));
     plot.getDomainAxis().setTickLabelFont(FONT);
+    plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f); // long engine ids (lambda:a+b+c/kappa-replay) in full
     style(chart);
     int rows = data.getColumnCount() * Math.max(1, data.getRowCount());
-    return svg(chart, 860, 90 + 22 * rows + (data.getRowCount() > 1 ? 30 : 0));
+    return svg(chart, 860, Math.max(170, 90 + 22 * rows + (data.getRowCount() > 1 ? 30 : 0)));
+  }
+
+  /** Horizontal stacked bars: one bar per category, one segment per series, coloured by {@code colours}. */
+  static String stackedBars(String title, String axis, DefaultCategoryDataset data, Color[] colours) {
+    JFreeChart chart = ChartFactory.createStackedBarChart(title, null, axis, data, PlotOrientation.HORIZONTAL, true, false, false);
+    CategoryPlot plot = chart.getCategoryPlot();
+    BarRenderer renderer = (BarRenderer) plot.getRenderer();
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setShadowVisible(false);
+    for (int s = 0; s < data.getRowCount(); s++) {
+      renderer.setSeriesPaint(s, colours[s % colours.length]);
+    }
+    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+      private static final long serialVersionUID = 1L;
+      @Override public String generateLabel(CategoryDataset d, int row, int column) {
+        Number v = d.getValue(row, column);
+        return v == null || v.doubleValue() == 0 ? null : HumanUnits.digits(v.doubleValue());
+      }
+    });
+    renderer.setDefaultItemLabelsVisible(true);
+    renderer.setDefaultItemLabelFont(FONT);
+    plot.getDomainAxis().setTickLabelFont(FONT);
+    plot.getRangeAxis().setTickLabelFont(FONT);
+    style(chart);
+    return svg(chart, 860, 120 + 30 * data.getColumnCount());
   }
 
   /** The text beside a bar. */
@@ -138,6 +164,8 @@ final class Charts {
     }
     XYBlockRenderer renderer = new XYBlockRenderer();
     renderer.setPaintScale(scale);
+    renderer.setBlockWidth(0.92);  // a white seam between cells, so a lone cell reads as one
+    renderer.setBlockHeight(0.86);
     SymbolAxis x = new SymbolAxis(null, columns.toArray(String[]::new));
     x.setVerticalTickLabels(true);
     x.setGridBandsVisible(false);
@@ -174,12 +202,12 @@ final class Charts {
       LogAxis log = new LogAxis(label + " (log scale)");
       log.setSmallestValue(min / 2);
       log.setNumberFormatOverride(human(format));
-      log.setUpperMargin(0.35); // room for the labels
+      log.setUpperMargin(0.6); // room for the labels
       axis = log;
     } else {
       NumberAxis linear = new NumberAxis(label);
       linear.setNumberFormatOverride(human(format));
-      linear.setUpperMargin(0.3);
+      linear.setUpperMargin(0.4);
       axis = linear;
     }
     axis.setTickLabelFont(FONT);

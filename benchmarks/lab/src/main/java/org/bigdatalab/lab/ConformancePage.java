@@ -41,7 +41,8 @@ final class ConformancePage {
 
   static String summary(ConformanceData data) {
     return data.count("passed") + " passed, " + data.count("failed") + " failed, " + data.count("unsupported") + " unsupported, "
-        + data.count("error") + " errors (" + data.results().size() + " engine × clause checks, " + data.engines().size()
+        + data.count("error") + " errors (" + data.results().size() + " engine × clause checks, "
+        + data.results().stream().map(ConformanceData.Result::engine).distinct().count()
         + " engines, " + data.clauses().size() + " clauses).";
   }
 

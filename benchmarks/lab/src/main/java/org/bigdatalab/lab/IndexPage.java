@@ -47,7 +47,6 @@ final class IndexPage {
         counts.addValue(n, status, topic.getKey());
       }
     }
-    return Charts.bars("engine × clause checks per topic", "checks", counts, v -> HumanUnits.digits(v),
-        (s, c, v) -> v == 0 ? "" : HumanUnits.digits(v) + " " + counts.getRowKey(s));
+    return Charts.stackedBars("engine × clause checks per topic", "checks", counts, ConformancePage.COLOURS);
   }
 }

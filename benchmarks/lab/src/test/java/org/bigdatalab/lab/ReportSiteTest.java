@@ -31,6 +31,14 @@ class ReportSiteTest {
     return report;
   }
 
+  /** The fixtures in a directory that may hold an earlier run's. */
+  static Path withFixturesReplacing(Path report) throws Exception {
+    for (String name : List.of("conformance.json", "bench-runs.json", "bench.json")) {
+      Files.deleteIfExists(report.resolve(name));
+    }
+    return withFixtures(report);
+  }
+
   private String draw(String page) throws Exception {
     withFixtures(report);
     assertThat(Lab.commandLine().execute("report", "--report", report.toString())).isZero();
@@ -117,8 +125,9 @@ class ReportSiteTest {
     return html.substring(start, html.indexOf("</tr>", start));
   }
 
+  /** How many charts named {@code name} the page has; all of them for an empty name. */
   static int charts(String html, String name) {
-    return html.split("data-chart=\"" + name + "\"", -1).length - 1;
+    return html.split(name.isEmpty() ? "<figure class=\"chart\"" : "data-chart=\"" + name + "\"", -1).length - 1;
   }
 
   /** Each inlined chart parses as XML: a browser draws nothing of an SVG element that is not well formed. */
