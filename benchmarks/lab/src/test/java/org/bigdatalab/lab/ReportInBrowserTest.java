@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The report as a person sees it: drawn from the saved runs into {@code target/lab-report}, then
  * opened page by page from {@code file://} in headless Chromium, which must report no console or
  * log error and draw every chart (each {@code figure.chart} holds an SVG with a visible size and
- * shapes in it). A full-page screenshot of each page is saved beside it
+ * shapes in it). A screenshot of each page is saved beside it
  * ({@code target/lab-report/screenshots/}). Without a Chromium on the PATH the test is skipped and
  * says so; {@code .ci/run} installs Debian's {@code chromium-headless-shell} where it can.
  */

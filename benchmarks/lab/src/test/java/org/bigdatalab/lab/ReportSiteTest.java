@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.bigdatalab.bench.BenchResult;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  * skew join four ways with task shares and times).
  */
 class ReportSiteTest {
+  /** Drawn once for the class: the pages are read, never changed, by the tests below but one. */
+  @TempDir static Path drawn;
   @TempDir Path report;
+
+  @BeforeAll
+  static void drawTheSite() throws Exception {
+    withFixtures(drawn);
+    assertThat(Lab.commandLine().execute("report", "--report", drawn.toString())).isZero();
+  }
 
   static Path withFixtures(Path report) throws Exception {
     for (String name : List.of("conformance.json", "bench-runs.json")) {
@@ -39,10 +48,8 @@ class ReportSiteTest {
     return withFixtures(report);
   }
 
-  private String draw(String page) throws Exception {
-    withFixtures(report);
-    assertThat(Lab.commandLine().execute("report", "--report", report.toString())).isZero();
-    return Files.readString(report.resolve(page));
+  private static String draw(String page) throws Exception {
+    return Files.readString(drawn.resolve(page));
   }
 
   @Test
@@ -66,7 +73,7 @@ class ReportSiteTest {
   @Test
   void conformancePageIsOneHeatMapPerTopic() throws Exception {
     String html = draw("conformance.html");
-    ConformanceData data = ConformanceData.read(report).orElseThrow();
+    ConformanceData data = ConformanceData.read(drawn).orElseThrow();
     assertThat(charts(html, "heatmap")).isEqualTo(data.clausesByTopic().size()).isGreaterThan(5);
     assertThat(html).contains("id=\"topic-mapreduce\"").contains("236 passed, 1 failed, 24 unsupported, 0 errors");
     svgsAreWellFormed(html);
