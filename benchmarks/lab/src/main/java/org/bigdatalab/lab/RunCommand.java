@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.bigdatalab.dataflow.DataflowEngine;
 import org.bigdatalab.mapreduce.JobResult;
 import org.bigdatalab.mapreduce.MapReduceEngine;
 import org.bigdatalab.mapreduce.MapReduceJob;
@@ -20,6 +21,7 @@ import org.bigdatalab.mapreduce.jobs.TeraValidate;
 import org.bigdatalab.mapreduce.jobs.WordCount;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineRegistry;
+import org.bigdatalab.spi.Topic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Parameters;
 /** {@code lab run JOB}: one of the spec's jobs on the user's own files, with the chosen engine. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run one of the spec's jobs on your own files: wordcount, grep, inverted-index, secondary-sort, "
-        + "keyed-sum, join, terasort. Prints counters and time.")
+        + "keyed-sum, join, terasort on a MapReduce engine (mr-*); wordcount, keyed-sum (with --salts) and join on a dataflow "
+        + "engine (df-*). Prints counters and time.")
 final class RunCommand implements Callable<Integer> {
   static final List<String> JOBS = List.of("wordcount", "grep", "inverted-index", "secondary-sort", "keyed-sum", "join", "terasort");
 
@@ -44,11 +47,16 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Output directory; must not exist.")
   Path output;
 
-  @Option(names = "--reducers", defaultValue = "2", description = "Reduce partitions (default ${DEFAULT-VALUE}).")
+  @Option(names = {"--reducers", "--partitions"}, defaultValue = "2",
+      description = "Reduce partitions; on a dataflow engine, the partitions of every stage (default ${DEFAULT-VALUE}).")
   int reducers;
 
   @Option(names = "--pattern", description = "Regular expression (java.util.regex) for grep; required by grep.")
   String pattern;
+
+  @Option(names = "--salts", defaultValue = "1",
+      description = "keyed-sum on a dataflow engine: spread each key over this many salts, aggregate, then merge (default ${DEFAULT-VALUE}: no salting).")
+  int salts;
 
   @Option(names = "--skip-bad-records", description = "Skip and count malformed lines instead of failing.")
   boolean skipBad;
@@ -69,11 +77,28 @@ final class RunCommand implements Callable<Integer> {
     if (Files.exists(output)) {
       throw new UserError(output + ": output directory exists; choose a new one or delete it (output is never overwritten)");
     }
+    EngineRegistry registry = EngineRegistry.load();
+    if (registry.provider(engine).info().topic() == Topic.DATAFLOW) {
+      if (!DataflowRun.JOBS.contains(job)) {
+        throw new UserError("job '" + job + "' runs on MapReduce engines; on dataflow engine " + engine + ": "
+            + String.join(", ", DataflowRun.JOBS));
+      }
+      try (DataflowEngine e = registry.create(engine, DataflowEngine.class, EngineOptions.parse(engineOptions))) {
+        System.out.println("running " + job + " on " + e.info().id() + " over " + inputs.size() + " file(s)");
+        long start = System.nanoTime();
+        DataflowRun.run(e, job, inputs, output, reducers, salts, skipBad);
+        System.out.printf("%.2f s%n", (System.nanoTime() - start) / 1e9);
+      }
+      return 0;
+    }
+    if (salts != 1) {
+      throw new UserError("--salts is for keyed-sum on dataflow engines (df-sequential, df-parallel)");
+    }
     if (job.equals("terasort")) {
       TeraSortInput.check(inputs);
     }
     MapReduceJob<?, ?, ?, ?> definition = job();
-    try (MapReduceEngine e = EngineRegistry.load().create(engine, MapReduceEngine.class, EngineOptions.parse(engineOptions))) {
+    try (MapReduceEngine e = registry.create(engine, MapReduceEngine.class, EngineOptions.parse(engineOptions))) {
       System.out.println("running " + definition.name() + " on " + e.info().id() + " over " + inputs.size() + " file(s)");
       JobResult result = e.run(definition, inputs, output);
       System.out.print(result.counters());
