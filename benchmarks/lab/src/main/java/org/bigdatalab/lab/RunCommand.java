@@ -22,6 +22,7 @@ import org.bigdatalab.mapreduce.jobs.WordCount;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineRegistry;
 import org.bigdatalab.spi.Topic;
+import org.bigdatalab.streaming.StreamingEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run one of the spec's jobs on your own files: wordcount, grep, inverted-index, secondary-sort, "
         + "keyed-sum, join, terasort on a MapReduce engine (mr-*); wordcount, keyed-sum (with --salts) and join on a dataflow "
-        + "engine (df-*). Prints counters and time.")
+        + "engine (df-*); windowed-count and windowed-sum over time,user,amount events on a streaming engine (stream-*). "
+        + "Prints counters and time.")
 final class RunCommand implements Callable<Integer> {
   static final List<String> JOBS = List.of("wordcount", "grep", "inverted-index", "secondary-sort", "keyed-sum", "join", "terasort");
 
@@ -58,6 +60,14 @@ final class RunCommand implements Callable<Integer> {
       description = "keyed-sum on a dataflow engine: spread each key over this many salts, aggregate, then merge (default ${DEFAULT-VALUE}: no salting).")
   int salts;
 
+  @Option(names = "--window", defaultValue = "1m", converter = Millis.class,
+      description = "windowed-count, windowed-sum: tumbling window size, e.g. 10s, 5m (default ${DEFAULT-VALUE}).")
+  long window;
+
+  @Option(names = "--watermark-bound", defaultValue = "0", converter = Millis.class,
+      description = "windowed jobs: how far the watermark trails the largest event time; older events are late (default ${DEFAULT-VALUE}).")
+  long watermarkBound;
+
   @Option(names = "--skip-bad-records", description = "Skip and count malformed lines instead of failing.")
   boolean skipBad;
 
@@ -67,8 +77,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // Everything the user gave is checked before an engine starts, so a mistake costs no job and writes nothing.
-    if (!JOBS.contains(job)) {
-      throw new UserError("unknown job '" + job + "'; known: " + String.join(", ", JOBS));
+    if (!JOBS.contains(job) && !StreamingRun.JOBS.contains(job)) {
+      throw new UserError("unknown job '" + job + "'; known: " + String.join(", ", JOBS) + " (MapReduce), "
+          + String.join(", ", DataflowRun.JOBS) + " (dataflow), " + String.join(", ", StreamingRun.JOBS) + " (streaming)");
     }
     if (job.equals("grep")) {
       grepPattern();
@@ -78,7 +89,23 @@ final class RunCommand implements Callable<Integer> {
       throw new UserError(output + ": output directory exists; choose a new one or delete it (output is never overwritten)");
     }
     EngineRegistry registry = EngineRegistry.load();
-    if (registry.provider(engine).info().topic() == Topic.DATAFLOW) {
+    Topic topic = registry.provider(engine).info().topic();
+    if (topic == Topic.STREAMING) {
+      if (!StreamingRun.JOBS.contains(job)) {
+        throw new UserError("job '" + job + "' does not run on streaming engine " + engine + "; there: " + String.join(", ", StreamingRun.JOBS));
+      }
+      try (StreamingEngine e = registry.create(engine, StreamingEngine.class, EngineOptions.parse(engineOptions))) {
+        System.out.println("running " + job + " on " + e.info().id() + " over " + inputs.size() + " file(s)");
+        long start = System.nanoTime();
+        StreamingRun.run(e, job, inputs, output, window, watermarkBound);
+        System.out.printf("%.2f s%n", (System.nanoTime() - start) / 1e9);
+      }
+      return 0;
+    }
+    if (StreamingRun.JOBS.contains(job)) {
+      throw new UserError("job '" + job + "' runs on streaming engines (stream-sequential, stream-parallel), not on " + engine);
+    }
+    if (topic == Topic.DATAFLOW) {
       if (!DataflowRun.JOBS.contains(job)) {
         throw new UserError("job '" + job + "' runs on MapReduce engines; on dataflow engine " + engine + ": "
             + String.join(", ", DataflowRun.JOBS));
