@@ -48,6 +48,7 @@ public final class Lab implements Callable<Integer> {
     conformance.tries = tries;
     conformance.realTries = realTries;
     Matrix matrix = conformance.run();
+    long matrixDone = System.nanoTime();
 
     System.out.println("\n== 2/3 short comparison (wordcount, size small) ==");
     BenchCommand bench = new BenchCommand();
@@ -63,13 +64,18 @@ public final class Lab implements Callable<Integer> {
       System.out.println("bench failed: " + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
     }
 
+    long benchDone = System.nanoTime();
+
     System.out.println("\n== 3/3 guide ==");
     GuideCommand guide = new GuideCommand();
     guide.reportDir = reportDir;
     guide.render();
 
     Path index = ReportSite.write(reportDir);
-    System.out.printf("%nreport: %s  (%.0f s)%n", index.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+    long end = System.nanoTime();
+    // Where the tour's time went, so a slow tour says which part to look at.
+    System.out.printf("%nreport: %s  (%.0f s: matrix %.0f s, comparison %.0f s, guide and report %.0f s)%n", index.toAbsolutePath(),
+        (end - start) / 1e9, (matrixDone - start) / 1e9, (benchDone - matrixDone) / 1e9, (end - benchDone) / 1e9);
     return matrix.conforms() && benched ? 0 : 1;
   }
 }
