@@ -116,8 +116,10 @@ final class ConformanceCommand implements Callable<Integer> {
       if (module.engines().stream().noneMatch(e -> (only == null || e.topic() == only) && (engines.isEmpty() || engines.contains(e.id())))) {
         continue; // nothing of this module is asked for: no JVM to start
       }
+      long started = System.nanoTime();
       MatrixWorker.Answer part = ForkedMatrix.run(module, tries, realTries, only == null ? null : only.id(), engines, skip, engineOptions,
           runSeed);
+      System.out.printf("conformance: %s module done in %s%n", module.name(), Progress.duration((System.nanoTime() - started) / 1e9));
       chosen.addAll(part.engines());
       part.engines().forEach(e -> skip.add(e.id()));
       parts.add(new Matrix(part.results()));
