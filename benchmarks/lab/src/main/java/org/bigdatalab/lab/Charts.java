@@ -76,15 +76,7 @@ final class Charts {
     for (int s = 0; s < data.getRowCount(); s++) {
       renderer.setSeriesPaint(s, SERIES[s % SERIES.length]);
     }
-    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
-      private static final long serialVersionUID = 1L;
-      @Override public String generateLabel(CategoryDataset d, int row, int column) {
-        Number v = d.getValue(row, column);
-        return v == null ? null : label.text(row, column, v.doubleValue());
-      }
-    });
-    renderer.setDefaultItemLabelsVisible(true);
-    renderer.setDefaultItemLabelFont(FONT);
+    labels(renderer, label);
     renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     plot.setRangeAxis(valueAxis(axis, data, format));
     plot.getDomainAxis().setTickLabelFont(FONT);
@@ -104,22 +96,26 @@ final class Charts {
     for (int s = 0; s < data.getRowCount(); s++) {
       renderer.setSeriesPaint(s, colours[s % colours.length]);
     }
-    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
-      private static final long serialVersionUID = 1L;
-      @Override public String generateLabel(CategoryDataset d, int row, int column) {
-        Number v = d.getValue(row, column);
-        return v == null || v.doubleValue() == 0 ? null : HumanUnits.digits(v.doubleValue());
-      }
-    });
-    renderer.setDefaultItemLabelsVisible(true);
-    renderer.setDefaultItemLabelFont(FONT);
+    labels(renderer, (series, category, v) -> v == 0 ? null : HumanUnits.digits(v));
     plot.getDomainAxis().setTickLabelFont(FONT);
     plot.getRangeAxis().setTickLabelFont(FONT);
     style(chart);
     return svg(chart, 860, 120 + 30 * data.getColumnCount());
   }
 
-  /** The text beside a bar. */
+  private static void labels(BarRenderer renderer, ItemLabel label) {
+    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+      private static final long serialVersionUID = 1L;
+      @Override public String generateLabel(CategoryDataset d, int row, int column) {
+        Number v = d.getValue(row, column);
+        return v == null ? null : label.text(row, column, v.doubleValue());
+      }
+    });
+    renderer.setDefaultItemLabelsVisible(true);
+    renderer.setDefaultItemLabelFont(FONT);
+  }
+
+  /** The text beside a bar; null for none. */
   interface ItemLabel {
     String text(int series, int category, double value);
   }

@@ -1,9 +1,5 @@
 package org.bigdatalab.lab;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bigdatalab.dataflow.ActionResult;
@@ -17,7 +13,6 @@ import org.bigdatalab.mapreduce.jobs.KeyedSum;
 import org.bigdatalab.mapreduce.jobs.ReduceSideJoin;
 import org.bigdatalab.mapreduce.jobs.Words;
 import org.bigdatalab.spi.BadRecordException;
-import org.bigdatalab.spi.InputFormatException;
 import org.bigdatalab.spi.KeyValue;
 
 /**
@@ -42,7 +37,7 @@ final class DataflowRun {
       case "wordcount" -> PairDataset.of(lines.flatMap(Words::of).map(w -> KeyValue.of(w, 1L)))
           .reduceByKey(Long::sum, partitions).asDataset().map(kv -> kv.key() + "\t" + kv.value());
       case "keyed-sum" -> {
-        long bad = check(inputs, KeyedSum::parse, skipBad);
+        long bad = InputLines.check(inputs, KeyedSum::parse, skipBad, line -> { });
         PairDataset<String, Long> amounts = PairDataset.of(lines.flatMap(line -> parsed(line, KeyedSum::parse)));
         PairDataset<String, KeyStats> stats = salts > 1 ? SaltedAggregation.twoPhase(amounts, salts, partitions)
             : SaltedAggregation.plain(amounts);
@@ -51,7 +46,7 @@ final class DataflowRun {
             + " min=" + kv.value().min() + " max=" + kv.value().max());
       }
       case "join" -> {
-        long bad = check(inputs, ReduceSideJoin::parse, skipBad);
+        long bad = InputLines.check(inputs, ReduceSideJoin::parse, skipBad, line -> { });
         Dataset<String[]> records = lines.flatMap(line -> parsed(line, ReduceSideJoin::parse));
         PairDataset<String, String> users = PairDataset.of(records.filter(f -> f[0].equals("U")).map(f -> KeyValue.of(f[1], f[2])));
         PairDataset<String, String> orders = PairDataset.of(records.filter(f -> f[0].equals("O")).map(f -> KeyValue.of(f[1], f[2])));
@@ -72,28 +67,6 @@ final class DataflowRun {
     } catch (BadRecordException e) {
       return List.of();
     }
-  }
-
-  /** Reads every line with its number; the first bad one is refused, or all are counted with {@code skipBad}. */
-  private static long check(List<Path> inputs, Fn.Map<String, ?> parse, boolean skipBad) throws IOException {
-    long bad = 0;
-    for (Path file : inputs) {
-      try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        long number = 0;
-        for (String line; (line = in.readLine()) != null; ) {
-          number++;
-          try {
-            parse.apply(line);
-          } catch (BadRecordException e) {
-            if (!skipBad) {
-              throw InputFormatException.at(file.toString(), number, e);
-            }
-            bad++;
-          }
-        }
-      }
-    }
-    return bad;
   }
 
   private static void say(long skipped) {

@@ -1,14 +1,10 @@
 package org.bigdatalab.lab;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bigdatalab.spi.BadRecordException;
-import org.bigdatalab.spi.InputFormatException;
 import org.bigdatalab.streaming.LateEvent;
 import org.bigdatalab.streaming.ScriptedSource;
 import org.bigdatalab.streaming.StreamingEngine;
@@ -38,7 +34,8 @@ final class StreamingRun {
     if (window <= 0) {
       throw new UserError("--window must be positive (e.g. --window 10s)");
     }
-    List<String> lines = read(inputs);
+    List<String> lines = new ArrayList<>();
+    InputLines.check(inputs, Click::parse, false, lines::add);
     StreamingJob<Click, ?, ?> definition = (job.equals("windowed-count") ? ClickJobs.COUNT : ClickJobs.SUM)
         .job(Windows.tumbling(window), watermarkBound);
     StreamingResult<?> result = engine.run(definition, ScriptedSource.ofLines(lines));
@@ -59,25 +56,5 @@ final class StreamingRun {
     Files.move(staging, output);
     System.out.printf("%d event(s); %d window result(s), %d late event(s) in %s%n", lines.size(), windows.size(), late.size(),
         output.toAbsolutePath());
-  }
-
-  /** Every line in order; a line that is not an event is refused as {@code file:line: field: problem}. */
-  private static List<String> read(List<Path> inputs) throws IOException {
-    List<String> lines = new ArrayList<>();
-    for (Path file : inputs) {
-      try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        long number = 0;
-        for (String line; (line = in.readLine()) != null; ) {
-          number++;
-          try {
-            Click.parse(line);
-          } catch (BadRecordException e) {
-            throw InputFormatException.at(file.toString(), number, e);
-          }
-          lines.add(line);
-        }
-      }
-    }
-    return lines;
   }
 }

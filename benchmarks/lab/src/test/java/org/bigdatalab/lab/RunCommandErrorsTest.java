@@ -2,8 +2,6 @@ package org.bigdatalab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunCommandErrorsTest {
   @TempDir Path dir;
-  private final StringWriter err = new StringWriter();
+  private final LabCli cli = new LabCli();
 
   private int lab(String... args) {
-    var cli = Lab.commandLine();
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   /** Asserts one line on stderr, {@code lab: } then {@code message}, and no trace of Java's insides. */
   private void assertOneLine(String message) {
-    assertThat(err.toString().lines()).singleElement().asString()
+    assertThat(cli.err().lines()).singleElement().asString()
         .isEqualTo("lab: " + message).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
@@ -65,9 +61,9 @@ class RunCommandErrorsTest {
   void aMistypedOptionSaysWhatWasMeant() throws Exception {
     assertThat(lab("run", "wordcount", "--input", file("in.txt", "a\n").toString(), "--output", "x", "--reducrs", "3"))
         .isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().asString().startsWith("lab: Unknown options: '--reducrs'")
+    assertThat(cli.err().lines()).singleElement().asString().startsWith("lab: Unknown options: '--reducrs'")
         .contains("did you mean --reducers?").endsWith("see 'lab run --help'");
-    err.getBuffer().setLength(0);
+    cli.clear();
     assertThat(lab("run", "wordcount", "--output", "x")).isEqualTo(2);
     assertOneLine("Missing required option: '--input=<inputs>'; see 'lab run --help'");
   }
@@ -76,7 +72,7 @@ class RunCommandErrorsTest {
   void anUnknownEngineIdNamesTheKnownOnes() throws Exception {
     assertThat(lab("run", "wordcount", "--engine", "no-such-engine", "--input", file("in.txt", "a\n").toString(),
         "--output", dir.resolve("out").toString())).isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().asString().startsWith("lab: no engine 'no-such-engine' on the class path")
+    assertThat(cli.err().lines()).singleElement().asString().startsWith("lab: no engine 'no-such-engine' on the class path")
         .contains("mr-parallel");
   }
 
@@ -84,7 +80,7 @@ class RunCommandErrorsTest {
   void anUnknownJobNamesTheKnownOnes() throws Exception {
     assertThat(lab("run", "wordcuont", "--input", file("in.txt", "a\n").toString(), "--output", dir.resolve("out").toString()))
         .isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().asString()
+    assertThat(cli.err().lines()).singleElement().asString()
         .startsWith("lab: unknown job 'wordcuont'; known: " + String.join(", ", RunCommand.JOBS) + " (MapReduce), ")
         .contains("windowed-count");
   }
@@ -128,7 +124,7 @@ class RunCommandErrorsTest {
     Files.write(random, noise);
     assertThat(lab("run", "terasort", "--engine", "mr-sequential", "--input", random.toString(), "--output", out.toString()))
         .isEqualTo(2);
-    assertThat(err.toString().lines().toList().get(1)).startsWith("lab: " + random + ":0: record: ");
+    assertThat(cli.err().lines().toList().get(1)).startsWith("lab: " + random + ":0: record: ");
     assertThat(out).doesNotExist();
   }
 
@@ -144,7 +140,7 @@ class RunCommandErrorsTest {
   void verboseAddsTheStackTraceAfterTheLine() {
     assertThat(lab("run", "wordcount", "--verbose", "--input", dir.resolve("missing.txt").toString(),
         "--output", dir.resolve("out").toString())).isEqualTo(2);
-    List<String> lines = err.toString().lines().toList();
+    List<String> lines = cli.err().lines().toList();
     assertThat(lines.get(0)).isEqualTo("lab: " + dir.resolve("missing.txt") + ": no such file or directory");
     assertThat(lines).hasSizeGreaterThan(2).anyMatch(l -> l.contains("at org.bigdatalab.lab.InputFiles"));
   }
@@ -157,7 +153,7 @@ class RunCommandErrorsTest {
     Files.writeString(books.resolve("_SUCCESS"), "the hidden\n"); // a previous job's marker: skipped, as Hadoop skips it
     Path out = dir.resolve("out");
     assertThat(lab("run", "wordcount", "--engine", "mr-sequential", "--input", books.toString(), "--output", out.toString()))
-        .as(err.toString()).isZero();
+        .as(cli.err()).isZero();
     Map<String, Long> counts = new TreeMap<>();
     JobOutput.read(out, WordCount.withCombiner(1)).forEach(part -> part.forEach(kv -> counts.put(kv.key(), kv.value())));
     assertThat(counts).isEqualTo(Map.of("cat", 1L, "dog", 1L, "the", 2L));

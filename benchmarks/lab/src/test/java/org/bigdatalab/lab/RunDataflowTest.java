@@ -2,8 +2,6 @@ package org.bigdatalab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunDataflowTest {
   @TempDir Path dir;
-  private final StringWriter err = new StringWriter();
+  private final LabCli cli = new LabCli();
 
   private int lab(String... args) {
-    var cli = Lab.commandLine();
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   /** The output's lines, sorted; MapReduce writes key TAB value, so do the dataflow jobs. */
@@ -43,7 +39,7 @@ class RunDataflowTest {
     Path out = dir.resolve(job + "-" + engine + "-" + more.length);
     List<String> args = new ArrayList<>(List.of("run", job, "--engine", engine, "--input", input.toString(), "--output", out.toString()));
     args.addAll(List.of(more));
-    assertThat(lab(args.toArray(String[]::new))).as(err.toString()).isZero();
+    assertThat(lab(args.toArray(String[]::new))).as(cli.err()).isZero();
     return lines(out);
   }
 
@@ -83,7 +79,7 @@ class RunDataflowTest {
     Path sums = Files.writeString(dir.resolve("sums.csv"), "a,1\nb\n");
     Path out = dir.resolve("out");
     assertThat(lab("run", "keyed-sum", "--engine", "df-parallel", "--input", sums.toString(), "--output", out.toString())).isEqualTo(2);
-    assertThat(err.toString().lines()).containsExactly("lab: " + sums + ":2: record: expected key,amount, got \"b\"");
+    assertThat(cli.err().lines()).containsExactly("lab: " + sums + ":2: record: expected key,amount, got \"b\"");
     assertThat(out).doesNotExist();
   }
 
@@ -92,7 +88,7 @@ class RunDataflowTest {
     Path text = Files.writeString(dir.resolve("t.txt"), "x\n");
     assertThat(lab("run", "terasort", "--engine", "df-parallel", "--input", text.toString(), "--output", dir.resolve("o").toString()))
         .isEqualTo(2);
-    assertThat(err.toString().lines()).containsExactly(
+    assertThat(cli.err().lines()).containsExactly(
         "lab: job 'terasort' runs on MapReduce engines; on dataflow engine df-parallel: wordcount, keyed-sum, join");
   }
 }

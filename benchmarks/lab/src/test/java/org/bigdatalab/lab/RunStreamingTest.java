@@ -2,8 +2,6 @@ package org.bigdatalab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,12 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunStreamingTest {
   @TempDir Path dir;
-  private final StringWriter err = new StringWriter();
+  private final LabCli cli = new LabCli();
 
   private int lab(String... args) {
-    var cli = Lab.commandLine();
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   /** Arrival order: ann at 1 s, bob at 4 s, ann at 12 s (the watermark passes 10 s), then ann at 3 s: late. */
@@ -36,7 +32,7 @@ class RunStreamingTest {
     for (String engine : List.of("stream-sequential", "stream-parallel")) {
       Path out = dir.resolve("count-" + engine);
       assertThat(lab("run", "windowed-count", "--engine", engine, "--input", clicks.toString(), "--output", out.toString(),
-          "--window", "10s", "--watermark-bound", "1s")).as(err.toString()).isZero();
+          "--window", "10s", "--watermark-bound", "1s")).as(cli.err()).isZero();
       assertThat(Files.readAllLines(out.resolve("part-00000")).stream().sorted().toList()).as(engine).containsExactly(
           "ann\t[0,10000)\t1\tfinal", "ann\t[10000,20000)\t1\tfinal", "bob\t[0,10000)\t1\tfinal", "bob\t[10000,20000)\t1\tfinal");
       assertThat(Files.readAllLines(out.resolve("late"))).as(engine).containsExactly("3000,ann,7\tlate: watermark was 11000");
@@ -54,7 +50,7 @@ class RunStreamingTest {
     Path out = dir.resolve("out");
     assertThat(lab("run", "windowed-count", "--engine", "stream-parallel", "--input", clicks.toString(), "--output", out.toString()))
         .isEqualTo(2);
-    assertThat(err.toString().lines()).containsExactly("lab: " + clicks + ":2: time: 'noon' is not a whole number");
+    assertThat(cli.err().lines()).containsExactly("lab: " + clicks + ":2: time: 'noon' is not a whole number");
     assertThat(out).doesNotExist();
   }
 }
