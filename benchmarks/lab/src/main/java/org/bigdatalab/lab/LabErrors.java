@@ -3,6 +3,7 @@ package org.bigdatalab.lab;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import org.bigdatalab.dfs.DfsException;
 import org.bigdatalab.mapreduce.JobFailedException;
 import org.bigdatalab.mapreduce.OutputDirectoryExistsException;
 import org.bigdatalab.spi.InputFormatException;
@@ -60,6 +61,15 @@ final class LabErrors implements CommandLine.IExecutionExceptionHandler, Command
       if (t instanceof InputFormatException || t instanceof UserError || t instanceof OutputDirectoryExistsException
           || t instanceof ParameterException) {
         return new Verdict(badInput, t.getMessage());
+      }
+      if (t instanceof DfsException dfs) {
+        // a path that is missing, taken or malformed is the user's to fix; a store without live DataNodes is not
+        boolean users = switch (dfs.problem()) {
+          case NOT_FOUND, ALREADY_EXISTS, PARENT_NOT_DIRECTORY, NOT_A_FILE, DIRECTORY_NOT_EMPTY, INVALID_PATH -> true;
+          default -> false;
+        };
+        return new Verdict(users ? badInput : FAILED, dfs.path() + ": " + dfs.problem().name().toLowerCase().replace('_', ' ')
+            + dfs.getMessage().substring((dfs.problem() + " " + dfs.path()).length()));
       }
       if (t instanceof NoSuchFileException missing) {
         return new Verdict(badInput, missing.getFile() + ": no such file or directory");
