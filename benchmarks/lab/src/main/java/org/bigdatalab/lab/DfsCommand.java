@@ -69,6 +69,10 @@ final class DfsCommand {
       List<String> options = new ArrayList<>(engineOptions);
       if (engine.equals("dfs-local")) {
         options.add("dfs.local.store=" + store.toAbsolutePath());
+      } else if (engineOptions.stream().noneMatch(o -> o.startsWith("fs.defaultFS="))) {
+        // Each command is a JVM of its own: a store that lives in it (dfs-memory, an embedded MiniDFSCluster) forgets between commands.
+        throw new UserError(engine + " keeps nothing between commands unless it names a running cluster "
+            + "(--engine-opt fs.defaultFS=hdfs://namenode:8020); dfs-local keeps its files in --store");
       }
       DfsEngine e = EngineRegistry.load().create(engine, DfsEngine.class, EngineOptions.parse(options));
       try {

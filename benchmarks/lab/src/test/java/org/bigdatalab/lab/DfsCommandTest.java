@@ -71,5 +71,8 @@ class DfsCommandTest {
     cli.clear();
     lab(2, "dfs", "put", dir.resolve("missing.txt").toString(), "/m.txt");
     assertThat(cli.err().lines()).containsExactly("lab: " + dir.resolve("missing.txt") + ": no such file or directory");
+    cli.clear();
+    lab(2, "dfs", "ls", "/", "--engine", "dfs-memory");
+    assertThat(cli.err().lines()).singleElement().asString().startsWith("lab: dfs-memory keeps nothing between commands");
   }
 }
