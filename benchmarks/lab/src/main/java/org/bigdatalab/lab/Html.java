@@ -11,7 +11,7 @@ final class Html {
       + "th{background:#f4f4f4}td.num{text-align:right;white-space:nowrap}small,.meta{color:#555}"
       + "figure.chart{margin:1em 0}figure.chart svg{max-width:100%;height:auto}"
       + ".passed{background:#d8f0d3}.failed{background:#f6c6c6}.error{background:#f7c99b}.unsupported{background:#e6e6e6;color:#555}"
-      + "section.run{border-top:2px solid #ddd;margin-top:2em}code{font-size:.92em}"
+      + "section.run{border-top:2px solid #ddd;margin-top:2em}code{font-size:.92em}td code{white-space:nowrap}"
       + ".legend span{display:inline-block;padding:1px 8px;margin-right:6px;border:1px solid #ccc}";
 
   private Html() {}
