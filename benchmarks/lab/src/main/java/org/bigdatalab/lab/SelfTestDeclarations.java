@@ -2,8 +2,11 @@ package org.bigdatalab.lab;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.bigdatalab.spi.fork.EngineJvm;
 
 /**
@@ -36,11 +38,22 @@ final class SelfTestDeclarations {
     if (root == null) {
       return byClause;
     }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(root, 12)) {
-      files = walk.filter(p -> p.getFileName().toString().endsWith("SelfTest.java"))
-          .filter(p -> p.toString().contains("src" + java.io.File.separator + "test")).sorted().toList();
-    }
+    List<Path> files = new ArrayList<>();
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        return name.equals("target") || name.startsWith(".") || name.equals("node_modules") ? FileVisitResult.SKIP_SUBTREE
+            : FileVisitResult.CONTINUE;
+      }
+
+      @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (file.getFileName().toString().endsWith("SelfTest.java") && file.toString().contains("src" + java.io.File.separator + "test")) {
+          files.add(file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    files.sort(null);
     for (Path file : files) {
       String source = Files.readString(file);
       Map<String, String> imported = new HashMap<>();
