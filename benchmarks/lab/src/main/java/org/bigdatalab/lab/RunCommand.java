@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run one of the spec's jobs on your own files: wordcount, grep, inverted-index, secondary-sort, "
         + "keyed-sum, join, terasort on a MapReduce engine (mr-*); wordcount, keyed-sum (with --salts) and join on a dataflow "
-        + "engine (df-*); windowed-count and windowed-sum over time,user,amount events on a streaming engine (stream-*). "
+        + "engine (df-*); windowed-count and windowed-sum over time,user,amount events, and nexmark-q5, -q7, -q8, -q11 over Nexmark events, on a streaming engine (stream-*). "
         + "Prints counters and time.")
 final class RunCommand implements Callable<Integer> {
   static final List<String> JOBS = List.of("wordcount", "grep", "inverted-index", "secondary-sort", "keyed-sum", "join", "terasort");
@@ -61,8 +61,12 @@ final class RunCommand implements Callable<Integer> {
   int salts;
 
   @Option(names = "--window", defaultValue = "1m", converter = Millis.class,
-      description = "windowed-count, windowed-sum: tumbling window size, e.g. 10s, 5m (default ${DEFAULT-VALUE}).")
+      description = "Streaming jobs: the window size (tumbling; q5 sliding; q11 the session gap), e.g. 10s, 5m (default ${DEFAULT-VALUE}).")
   long window;
+
+  @Option(names = "--slide", defaultValue = "2s", converter = Millis.class,
+      description = "nexmark-q5: how often a sliding window starts (default ${DEFAULT-VALUE}).")
+  long slide;
 
   @Option(names = "--watermark-bound", defaultValue = "0", converter = Millis.class,
       description = "windowed jobs: how far the watermark trails the largest event time; older events are late (default ${DEFAULT-VALUE}).")
@@ -97,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
       try (StreamingEngine e = registry.create(engine, StreamingEngine.class, EngineOptions.parse(engineOptions))) {
         System.out.println("running " + job + " on " + e.info().id() + " over " + inputs.size() + " file(s)");
         long start = System.nanoTime();
-        StreamingRun.run(e, job, inputs, output, window, watermarkBound);
+        StreamingRun.run(e, job, inputs, output, window, slide, watermarkBound);
         System.out.printf("%.2f s%n", (System.nanoTime() - start) / 1e9);
       }
       return 0;

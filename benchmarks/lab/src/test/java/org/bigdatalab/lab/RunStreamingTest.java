@@ -45,6 +45,27 @@ class RunStreamingTest {
   }
 
   @Test
+  void nexmarkQueriesReadTheirTopicOfAFileOfEvents() throws Exception {
+    Path events = Files.writeString(dir.resolve("nexmark.csv"), String.join("\n", "P,500,7,ann,Oslo,OS", "A,600,1,7,10,5,100,60000",
+        "B,1000,1,8,50", "B,3000,2,9,80", "B,12000,1,8,20", "B,25000,1,9,30") + "\n");
+    assertThat(nexmark("nexmark-q7", events)).containsExactly("all\t[0,10000)\tB,3000,2,9,80\tfinal",
+        "all\t[10000,20000)\tB,12000,1,8,20\tfinal", "all\t[20000,30000)\tB,25000,1,9,30\tfinal");
+    List<String> q5 = nexmark("nexmark-q5", events, "--slide", "5s");
+    assertThat(q5).hasSize(8).contains("1\t[0,10000)\t1\tfinal", "2\t[0,10000)\t1\tfinal", "1\t[25000,35000)\t1\tfinal");
+    assertThat(nexmark("nexmark-q11", events)).hasSize(4).allMatch(line -> line.contains(")\t1\t"));
+    assertThat(nexmark("nexmark-q8", events)).singleElement().asString().startsWith("7\t[0,10000)\t");
+  }
+
+  private List<String> nexmark(String query, Path events, String... more) throws Exception {
+    Path out = dir.resolve(query);
+    List<String> args = new java.util.ArrayList<>(List.of("run", query, "--engine", "stream-sequential", "--input", events.toString(),
+        "--output", out.toString(), "--window", "10s"));
+    args.addAll(List.of(more));
+    assertThat(lab(args.toArray(String[]::new))).as(cli.err()).isZero();
+    return Files.readAllLines(out.resolve("part-00000")).stream().sorted().toList();
+  }
+
+  @Test
   void aLineThatIsNotAnEventIsOneLineWithFileAndLine() throws Exception {
     Path clicks = Files.writeString(dir.resolve("clicks.csv"), "1000,ann,5\nnoon,bob,1\n");
     Path out = dir.resolve("out");
