@@ -29,10 +29,11 @@ final class DataflowRun {
 
   private DataflowRun() {}
 
-  /** Runs {@code job} and saves its lines under {@code output}; prints what it did. */
-  static void run(DataflowEngine engine, String job, List<Path> inputs, Path output, int partitions, int salts, boolean skipBad)
+  /** Runs {@code job} and saves its lines under {@code output}; returns what it did, in a line or two. */
+  static String run(DataflowEngine engine, String job, List<Path> inputs, Path output, int partitions, int salts, boolean skipBad)
       throws Exception {
     Dataset<String> lines = Dataset.textFile(inputs, partitions);
+    long[] skipped = {0};
     Dataset<String> result = switch (job) {
       case "wordcount" -> PairDataset.of(lines.flatMap(Words::of).map(w -> KeyValue.of(w, 1L)))
           .reduceByKey(Long::sum, partitions).asDataset().map(kv -> kv.key() + "\t" + kv.value());
@@ -41,7 +42,7 @@ final class DataflowRun {
         PairDataset<String, Long> amounts = PairDataset.of(lines.flatMap(line -> parsed(line, KeyedSum::parse)));
         PairDataset<String, KeyStats> stats = salts > 1 ? SaltedAggregation.twoPhase(amounts, salts, partitions)
             : SaltedAggregation.plain(amounts);
-        say(bad);
+        skipped[0] = bad;
         yield stats.asDataset().map(kv -> kv.key() + "\tcount=" + kv.value().count() + " sum=" + kv.value().sum()
             + " min=" + kv.value().min() + " max=" + kv.value().max());
       }
@@ -50,14 +51,15 @@ final class DataflowRun {
         Dataset<String[]> records = lines.flatMap(line -> parsed(line, ReduceSideJoin::parse));
         PairDataset<String, String> users = PairDataset.of(records.filter(f -> f[0].equals("U")).map(f -> KeyValue.of(f[1], f[2])));
         PairDataset<String, String> orders = PairDataset.of(records.filter(f -> f[0].equals("O")).map(f -> KeyValue.of(f[1], f[2])));
-        say(bad);
+        skipped[0] = bad;
         yield users.join(orders).asDataset().map(kv -> kv.key() + "\t" + kv.value().first() + "," + kv.value().second());
       }
       default -> throw new UserError("job '" + job + "' is a MapReduce job; on dataflow engines: " + String.join(", ", JOBS));
     };
     ActionResult<Long> saved = engine.execute(org.bigdatalab.dataflow.Action.save(result, output));
-    System.out.printf("%d record(s) in %s; %d stage(s), %d record(s) shuffled%n", saved.value(), output.toAbsolutePath(),
-        saved.metrics().stagesRun(), saved.metrics().shuffledRecords());
+    return (skipped[0] > 0 ? "skipped " + skipped[0] + " malformed line(s) (--skip-bad-records)\n" : "")
+        + String.format("%d record(s) in %s; %d stage(s), %d record(s) shuffled", saved.value(), output.toAbsolutePath(),
+            saved.metrics().stagesRun(), saved.metrics().shuffledRecords());
   }
 
   /** The record of a good line; nothing for a bad one (only reached with --skip-bad-records: the check refused them before). */
@@ -66,12 +68,6 @@ final class DataflowRun {
       return List.of(parse.apply(line));
     } catch (BadRecordException e) {
       return List.of();
-    }
-  }
-
-  private static void say(long skipped) {
-    if (skipped > 0) {
-      System.out.println("skipped " + skipped + " malformed line(s) (--skip-bad-records)");
     }
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.bigdatalab.dataflow.DataflowEngine;
 import org.bigdatalab.mapreduce.JobResult;
 import org.bigdatalab.mapreduce.MapReduceEngine;
 import org.bigdatalab.mapreduce.MapReduceJob;
@@ -22,7 +21,7 @@ import org.bigdatalab.mapreduce.jobs.WordCount;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineRegistry;
 import org.bigdatalab.spi.Topic;
-import org.bigdatalab.streaming.StreamingEngine;
+import org.bigdatalab.spi.fork.EngineJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,34 +92,35 @@ final class RunCommand implements Callable<Integer> {
       throw new UserError(output + ": output directory exists; choose a new one or delete it (output is never overwritten)");
     }
     EngineRegistry registry = EngineRegistry.load();
-    Topic topic = registry.provider(engine).info().topic();
-    if (topic == Topic.STREAMING) {
-      if (!StreamingRun.JOBS.contains(job)) {
-        throw new UserError("job '" + job + "' does not run on streaming engine " + engine + "; there: " + String.join(", ", StreamingRun.JOBS));
+    EngineJvm.Module module = registry.find(engine).isPresent() ? null : forkedModule(registry);
+    Topic topic = module == null ? registry.provider(engine).info().topic()
+        : module.engines().stream().filter(e -> e.id().equals(engine)).findFirst().orElseThrow().topic();
+    if (StreamingRun.JOBS.contains(job) != (topic == Topic.STREAMING)) {
+      throw new UserError(topic == Topic.STREAMING
+          ? "job '" + job + "' does not run on streaming engine " + engine + "; there: " + String.join(", ", StreamingRun.JOBS)
+          : "job '" + job + "' runs on streaming engines (stream-*, flink, kafka-streams, spark-streaming), not on " + engine);
+    }
+    if (topic == Topic.DATAFLOW && !DataflowRun.JOBS.contains(job)) {
+      throw new UserError("job '" + job + "' runs on MapReduce engines; on dataflow engine " + engine + ": "
+          + String.join(", ", DataflowRun.JOBS));
+    }
+    if (topic == Topic.STREAMING || topic == Topic.DATAFLOW) {
+      System.out.println("running " + job + " on " + engine + (module == null ? "" : " (in a JVM of its own, " + module.name() + " module)")
+          + " over " + inputs.size() + " file(s)");
+      long start = System.nanoTime();
+      RunWorker.Request request = new RunWorker.Request(engine, job, output, reducers, salts, skipBad, window, slide, watermarkBound,
+          inputs, engineOptions);
+      String summary = module == null ? RunWorker.run(request) : ForkedRun.run(module, request);
+      if (summary.startsWith(RunWorker.USER)) {
+        throw new UserError(summary.substring(RunWorker.USER.length()));
       }
-      try (StreamingEngine e = registry.create(engine, StreamingEngine.class, EngineOptions.parse(engineOptions))) {
-        System.out.println("running " + job + " on " + e.info().id() + " over " + inputs.size() + " file(s)");
-        long start = System.nanoTime();
-        StreamingRun.run(e, job, inputs, output, window, slide, watermarkBound);
-        System.out.printf("%.2f s%n", (System.nanoTime() - start) / 1e9);
-      }
+      System.out.println(summary);
+      System.out.printf("%.2f s%n", (System.nanoTime() - start) / 1e9);
       return 0;
     }
-    if (StreamingRun.JOBS.contains(job)) {
-      throw new UserError("job '" + job + "' runs on streaming engines (stream-sequential, stream-parallel), not on " + engine);
-    }
-    if (topic == Topic.DATAFLOW) {
-      if (!DataflowRun.JOBS.contains(job)) {
-        throw new UserError("job '" + job + "' runs on MapReduce engines; on dataflow engine " + engine + ": "
-            + String.join(", ", DataflowRun.JOBS));
-      }
-      try (DataflowEngine e = registry.create(engine, DataflowEngine.class, EngineOptions.parse(engineOptions))) {
-        System.out.println("running " + job + " on " + e.info().id() + " over " + inputs.size() + " file(s)");
-        long start = System.nanoTime();
-        DataflowRun.run(e, job, inputs, output, reducers, salts, skipBad);
-        System.out.printf("%.2f s%n", (System.nanoTime() - start) / 1e9);
-      }
-      return 0;
+    if (topic != Topic.MAPREDUCE) {
+      throw new UserError("lab run has no jobs for " + topic.title() + " engines such as " + engine
+          + (topic == Topic.DFS ? "; see lab dfs" : ""));
     }
     if (salts != 1) {
       throw new UserError("--salts is for keyed-sum on dataflow engines (df-sequential, df-parallel)");
@@ -143,6 +143,16 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The built engine module holding an engine the CLI's class path lacks (Spark, Flink, Kafka Streams). */
+  private EngineJvm.Module forkedModule(EngineRegistry registry) {
+    try {
+      return EngineJvm.moduleHolding(engine, EngineJvm.root());
+    } catch (IllegalStateException e) {
+      throw new UserError("no engine '" + engine + "' on the class path (" + String.join(", ", registry.engines().stream()
+          .map(org.bigdatalab.spi.EngineInfo::id).toList()) + ") nor in a built engine module; " + e.getMessage());
+    }
   }
 
   /** grep without a pattern would match nothing and look like a successful run, so the pattern is required. */

@@ -57,7 +57,7 @@ final class StreamingRun {
 
   private StreamingRun() {}
 
-  static void run(StreamingEngine engine, String job, List<Path> inputs, Path output, long window, long slide, long watermarkBound)
+  static String run(StreamingEngine engine, String job, List<Path> inputs, Path output, long window, long slide, long watermarkBound)
       throws Exception {
     if (window <= 0 || slide <= 0) {
       throw new UserError("--window and --slide must be positive (e.g. --window 10s --slide 2s)");
@@ -86,7 +86,7 @@ final class StreamingRun {
     Files.write(staging.resolve("late"), late, StandardCharsets.UTF_8);
     Files.createFile(staging.resolve("_SUCCESS"));
     Files.move(staging, output);
-    System.out.printf("%d event(s); %d window result(s), %d late event(s) in %s%n", lines.size(), windows.size(), late.size(),
+    return String.format("%d event(s); %d window result(s), %d late event(s) in %s", lines.size(), windows.size(), late.size(),
         output.toAbsolutePath());
   }
 }
