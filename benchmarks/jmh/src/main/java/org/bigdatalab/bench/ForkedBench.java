@@ -57,8 +57,12 @@ public final class ForkedBench {
     return Boolean.getBoolean("jmh.ignoreLock") ? launch.jvmArg("-Djmh.ignoreLock=true") : launch;
   }
 
-  /** The benchmarks' classes and what they need besides an engine ({@code bench-fork.classpath}, written beside them). */
-  private static List<String> benchClasspath() throws IOException {
+  /**
+   * The benchmarks' classes and what they need besides an engine ({@code bench-fork.classpath}, written
+   * beside them): the spec's jobs and workloads, for any child JVM that runs them on a forked engine
+   * ({@code lab run} on spark or flink too).
+   */
+  public static List<String> benchClasspath() throws IOException {
     Path benchClasses = Path.of(EngineJvm.locationOf(ForkedBench.class));
     Path forkList = benchClasses.getParent().resolve("bench-fork.classpath");
     if (!Files.isRegularFile(forkList)) {

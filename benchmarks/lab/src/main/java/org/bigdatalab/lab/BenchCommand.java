@@ -3,6 +3,7 @@ package org.bigdatalab.lab;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -68,10 +69,16 @@ final class BenchCommand implements Callable<Integer> {
     Path jsonFile = json != null ? json : reportDir.resolve("bench.json");
     Files.createDirectories(jsonFile.toAbsolutePath().getParent());
     Files.writeString(jsonFile, BenchJson.write(report.rows()));
-    Files.createDirectories(reportDir);
-    Files.writeString(reportDir.resolve("bench.html"), BenchHtml.page(report.rows()));
+    if (!jsonFile.toAbsolutePath().equals(reportDir.resolve("bench.json").toAbsolutePath())) {
+      Files.createDirectories(reportDir);
+      Files.writeString(reportDir.resolve("bench.json"), BenchJson.write(report.rows()));
+    }
     Path diary = results != null ? results : EngineJvm.root().resolve("benchmarks/RESULTS.md");
     ResultsDiary.append(diary, jsonFile, command(), loadBefore);
+    double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    BenchRuns.append(reportDir, new BenchRuns.Run(Instant.now().toString(), ResultsDiary.commit(diary), ResultsDiary.machine(),
+        loadBefore < 0 ? null : loadBefore, loadAfter < 0 ? null : loadAfter, command(), report.rows()));
+    ReportSite.write(reportDir);
     System.out.println("bench: " + reportDir.resolve("bench.html").toAbsolutePath() + "  json: " + jsonFile.toAbsolutePath()
         + "  diary: " + diary.toAbsolutePath());
     return report.rows();

@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bigdatalab.spi.Catalogues;
 import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
@@ -47,6 +51,10 @@ final class ConformanceCommand implements Callable<Integer> {
   @Option(names = "--fork", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Also run engines of modules that need their own JVM (Spark, Kafka Streams), if built. Default: on.")
   boolean fork = true;
+
+  @Option(names = "--forks", defaultValue = "0",
+      description = "How many engine modules' JVMs run at once (default: 2 where cores and free memory allow, else 1).")
+  int forks;
 
   @Option(names = "--json", description = "Where to write the JSON (default <report>/conformance.json).")
   Path json;
@@ -98,7 +106,10 @@ final class ConformanceCommand implements Callable<Integer> {
     report.printTable(System.out);
     Path jsonFile = json != null ? json : reportDir.resolve("conformance.json");
     report.writeJson(jsonFile);
-    report.writeHtml(reportDir.resolve("conformance.html"));
+    if (!jsonFile.toAbsolutePath().equals(reportDir.resolve("conformance.json").toAbsolutePath())) {
+      report.writeJson(reportDir.resolve("conformance.json")); // the pages are drawn from the report directory's copy
+    }
+    ReportSite.write(reportDir);
     System.out.println("matrix: " + reportDir.resolve("conformance.html").toAbsolutePath()
         + "  json: " + jsonFile.toAbsolutePath());
     return matrix;
@@ -107,19 +118,45 @@ final class ConformanceCommand implements Callable<Integer> {
   /** Engines whose dependencies clash with the CLI's (Spark, Kafka Streams) run in JVMs of their own. */
   private void runForked(EngineRegistry registry, List<EngineInfo> chosen, List<Matrix> parts, long runSeed)
       throws Exception {
-    List<String> skip = new ArrayList<>(registry.engines().stream().map(EngineInfo::id).toList());
     Topic only = topic == null ? null : Topic.byId(topic).engineTopic();
-    for (EngineJvm.Module module : EngineJvm.modulesBeyond(registry, EngineJvm.root())) {
-      if (module.engines().stream().noneMatch(e -> (only == null || e.topic() == only) && (engines.isEmpty() || engines.contains(e.id())))) {
-        continue; // nothing of this module is asked for: no JVM to start
+    List<EngineJvm.Module> wanted = EngineJvm.modulesBeyond(registry, EngineJvm.root()).stream()
+        .filter(m -> m.engines().stream().anyMatch(e -> (only == null || e.topic() == only) && (engines.isEmpty() || engines.contains(e.id()))))
+        .toList(); // a module with nothing asked for starts no JVM
+    int parallel = ForkParallelism.of(forks, wanted.size());
+    if (wanted.size() > 1) {
+      System.out.println("conformance: " + wanted.size() + " engine modules in JVMs of their own, " + parallel + " at a time");
+    }
+    // Each module skips the engines of the CLI and of the modules before it, as if they ran one after another.
+    List<String> skip = new ArrayList<>(registry.engines().stream().map(EngineInfo::id).toList());
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
+    try {
+      List<Future<MatrixWorker.Answer>> answers = new ArrayList<>();
+      for (EngineJvm.Module module : wanted) {
+        List<String> skipHere = List.copyOf(skip);
+        answers.add(pool.submit(() -> {
+          long started = System.nanoTime();
+          MatrixWorker.Answer part = ForkedMatrix.run(module, tries, realTries, only == null ? null : only.id(), engines, skipHere,
+              engineOptions, runSeed);
+          System.out.printf("conformance: %s module done in %s%n", module.name(), Progress.duration((System.nanoTime() - started) / 1e9));
+          return part;
+        }));
+        module.engines().forEach(e -> skip.add(e.id()));
       }
-      MatrixWorker.Answer part = ForkedMatrix.run(module, tries, realTries, only == null ? null : only.id(), engines, skip, engineOptions,
-          runSeed);
-      chosen.addAll(part.engines());
-      part.engines().forEach(e -> skip.add(e.id()));
-      parts.add(new Matrix(part.results()));
+      for (Future<MatrixWorker.Answer> answer : answers) {
+        MatrixWorker.Answer part;
+        try {
+          part = answer.get();
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        chosen.addAll(part.engines());
+        parts.add(new Matrix(part.results()));
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
+
 
   private static int clauseCount(EngineInfo engine) {
     List<Topic> topics = Suites.topicsFor(engine.topic());

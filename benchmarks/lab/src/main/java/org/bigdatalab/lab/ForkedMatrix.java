@@ -19,7 +19,7 @@ final class ForkedMatrix {
         only.isEmpty() ? "-" : String.join(",", only), String.join(",", skip), Long.toString(seed)));
     args.addAll(engineOptions);
     List<String> announced = new ArrayList<>();
-    String answer = EngineJvm.launch(module, MatrixWorker.class.getName()).heapMegabytes(3072)
+    String answer = EngineJvm.launch(module, MatrixWorker.class.getName()).heapMegabytes(ForkParallelism.HEAP_MB)
         .purpose("the conformance run of " + module.name()).call(args, line -> {
           String engine = line.split("\t")[0];
           if (!announced.contains(engine)) {

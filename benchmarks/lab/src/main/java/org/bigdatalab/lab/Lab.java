@@ -1,7 +1,5 @@
 package org.bigdatalab.lab;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bigdatalab.suite.matrix.Matrix;
@@ -15,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "lab", mixinStandardHelpOptions = true, version = "bigdata-lab 0.1.0",
     description = "Conformance spec, benchmarks and a runnable study guide for big-data engines.",
-    subcommands = {ConformanceCommand.class, BenchCommand.class, GuideCommand.class, RunCommand.class, HistoryCommand.class})
+    subcommands = {ConformanceCommand.class, BenchCommand.class, GuideCommand.class, RunCommand.class, HistoryCommand.class, ReportCommand.class, DfsCommand.class})
 public final class Lab implements Callable<Integer> {
 
   @Option(names = "--report", defaultValue = "target/lab-report", description = "Report directory (default ${DEFAULT-VALUE}).")
@@ -28,8 +26,17 @@ public final class Lab implements Callable<Integer> {
       description = "Generated cases per property on real engines in the tour (default ${DEFAULT-VALUE}).")
   int realTries;
 
+  @Option(names = {"-v", LabErrors.VERBOSE, "--stacktrace"}, scope = CommandLine.ScopeType.INHERIT,
+      description = "On an error, print the stack trace after the one-line message.")
+  boolean verbose;
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Lab()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with lab's error reporting: one line per problem, exit 2 for bad input ({@link LabErrors}). */
+  static CommandLine commandLine() {
+    return LabErrors.install(new CommandLine(new Lab()));
   }
 
   @Override
@@ -41,6 +48,7 @@ public final class Lab implements Callable<Integer> {
     conformance.tries = tries;
     conformance.realTries = realTries;
     Matrix matrix = conformance.run();
+    long matrixDone = System.nanoTime();
 
     System.out.println("\n== 2/3 short comparison (wordcount, size small) ==");
     BenchCommand bench = new BenchCommand();
@@ -56,19 +64,18 @@ public final class Lab implements Callable<Integer> {
       System.out.println("bench failed: " + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
     }
 
+    long benchDone = System.nanoTime();
+
     System.out.println("\n== 3/3 guide ==");
     GuideCommand guide = new GuideCommand();
     guide.reportDir = reportDir;
-    Path guideIndex = guide.render();
+    guide.render();
 
-    Path index = reportDir.resolve("index.html");
-    Files.writeString(index, "<!doctype html><html><head><meta charset=\"utf-8\"><title>bigdata-lab report</title>"
-        + "<style>body{font-family:system-ui,sans-serif;margin:2em}</style></head><body><h1>bigdata-lab report</h1><ul>"
-        + "<li><a href=\"conformance.html\">Conformance matrix</a> (" + (matrix.conforms() ? "all engines conform" : "failures: see the matrix")
-        + ")</li><li><a href=\"bench.html\">Benchmarks</a></li><li><a href=\""
-        + reportDir.toAbsolutePath().relativize(guideIndex.toAbsolutePath()) + "\">Study guide</a></li></ul></body></html>\n",
-        StandardCharsets.UTF_8);
-    System.out.printf("%nreport: %s  (%.0f s)%n", index.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+    Path index = ReportSite.write(reportDir);
+    long end = System.nanoTime();
+    // Where the tour's time went, so a slow tour says which part to look at.
+    System.out.printf("%nreport: %s  (%.0f s: matrix %.0f s, comparison %.0f s, guide and report %.0f s)%n", index.toAbsolutePath(),
+        (end - start) / 1e9, (matrixDone - start) / 1e9, (benchDone - matrixDone) / 1e9, (end - benchDone) / 1e9);
     return matrix.conforms() && benched ? 0 : 1;
   }
 }

@@ -19,7 +19,7 @@ import org.bigdatalab.suite.matrix.ClauseResult;
 import org.bigdatalab.suite.matrix.ClauseStatus;
 import org.bigdatalab.suite.matrix.Matrix;
 
-/** The conformance matrix as a console table, the stable JSON, and a self-contained HTML page. */
+/** The conformance matrix as a console table and the stable JSON ({@link ConformancePage} draws the HTML from the JSON). */
 final class MatrixReport {
   private final Matrix matrix;
   private final List<EngineInfo> engines;
@@ -89,53 +89,5 @@ final class MatrixReport {
     root.put("generated", Instant.now().toString());
     Files.createDirectories(file.toAbsolutePath().getParent());
     json.writeValue(file.toFile(), root);
-  }
-
-  void writeHtml(Path file) throws IOException {
-    StringBuilder h = new StringBuilder();
-    h.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>bigdata-lab conformance matrix</title>")
-        .append("<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}")
-        .append("td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}th{background:#f4f4f4}")
-        .append(".passed{background:#d8f5d8}.failed{background:#f8c8c8}.error{background:#f5b070}")
-        .append(".unsupported{background:#e8e8e8;color:#555}small{color:#555}</style></head><body>")
-        .append("<h1>Conformance matrix</h1><p>Computed from real runs of the spec's suites (")
-        .append(tries).append(" generated cases per property, ").append(realTries)
-        .append(" on real engines, whose every case starts a real job). Hover a cell for details.</p><table><tr><th>clause</th>");
-    engines.forEach(e -> h.append("<th>").append(esc(e.id())).append("<br><small>").append(esc(e.kind().name().toLowerCase()))
-        .append("</small></th>"));
-    h.append("</tr>");
-    for (String id : matrix.clauses()) {
-      Clause clause = Catalogues.find(id).orElse(null);
-      h.append("<tr><td><code>").append(esc(id)).append("</code><br><small>")
-          .append(clause == null ? "" : esc(clause.statement())).append("</small></td>");
-      for (EngineInfo e : engines) {
-        ClauseResult r = matrix.find(e.id(), id).orElse(null);
-        if (r == null) {
-          h.append("<td>-</td>");
-        } else {
-          h.append("<td class=\"").append(r.status().jsonName()).append("\" title=\"").append(esc(r.detail()))
-              .append("\">").append(r.status().jsonName()).append("</td>");
-        }
-      }
-      h.append("</tr>");
-    }
-    Map<ClauseStatus, Integer> counts = matrix.counts();
-    h.append("</table><p>").append(counts.get(ClauseStatus.PASSED)).append(" passed, ")
-        .append(counts.get(ClauseStatus.FAILED)).append(" failed, ").append(counts.get(ClauseStatus.UNSUPPORTED))
-        .append(" unsupported, ").append(counts.get(ClauseStatus.ERROR)).append(" errors.</p>");
-    h.append("<h2>Details</h2><ul>");
-    for (ClauseResult r : matrix.results()) {
-      if (r.status() != ClauseStatus.PASSED) {
-        h.append("<li><b>").append(r.status().jsonName()).append("</b> ").append(esc(r.engine())).append(" <code>")
-            .append(esc(r.clause())).append("</code>: ").append(esc(r.detail())).append("</li>");
-      }
-    }
-    h.append("</ul></body></html>\n");
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, h, StandardCharsets.UTF_8);
-  }
-
-  static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -3,8 +3,8 @@ package org.bigdatalab.lab;
 import java.io.PrintStream;
 
 /**
- * A progress bar for long work. On a terminal it redraws one line; in a log (CI, a pipe) it prints
- * a line at every tenth of the way, so logs stay short.
+ * A progress bar for long work, with the time left at the pace so far. On a terminal it redraws one
+ * line; in a log (CI, a pipe) it prints a line at every tenth of the way, so logs stay short.
  */
 final class Progress {
   private static final int WIDTH = 30;
@@ -14,6 +14,7 @@ final class Progress {
   private final boolean terminal;
   private int done;
   private int lastTenth = -1;
+  private final long start = System.nanoTime();
 
   Progress(PrintStream out, String label, int total) {
     this.out = out;
@@ -25,7 +26,7 @@ final class Progress {
   synchronized void step(String what) {
     done = Math.min(total, done + 1);
     int filled = done * WIDTH / total;
-    String bar = "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total;
+    String bar = "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total + left();
     if (terminal) {
       String line = "\r" + label + " " + bar + " " + what;
       out.print(line.length() > 120 ? line.substring(0, 120) : String.format("%-120s", line));
@@ -37,5 +38,22 @@ final class Progress {
       out.println(label + " " + bar + " " + what);
     }
     out.flush();
+  }
+
+  /**
+   * The time left at the pace so far, {@code  ~1m20s left}: a guess (a real engine's clause costs more
+   * than a reference engine's), but it tells a user whether to wait or come back.
+   */
+  private String left() {
+    if (done == total) {
+      return String.format(" in %s", duration((System.nanoTime() - start) / 1e9));
+    }
+    double perStep = (System.nanoTime() - start) / 1e9 / done;
+    return " ~" + duration(perStep * (total - done)) + " left";
+  }
+
+  static String duration(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 60 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s" : s + "s";
   }
 }

@@ -53,7 +53,7 @@ final class ResultsDiary {
   }
 
   /** The checkout's commit, and whether its files differed from it. */
-  private static String commit(Path diary) {
+  static String commit(Path diary) {
     Path dir = diary.toAbsolutePath().getParent();
     String head = git(dir, "rev-parse", "--short", "HEAD");
     if (head.isEmpty()) {
@@ -77,7 +77,7 @@ final class ResultsDiary {
     }
   }
 
-  private static String machine() {
+  static String machine() {
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();

@@ -18,7 +18,7 @@ class ConformanceCommandTest {
 
   @Test
   void writesOneResultPerClauseWithStableFields(@TempDir Path report) throws Exception {
-    int exit = new CommandLine(new Lab()).execute("conformance", "--engine", "mr-sequential", "--tries", "5", "--no-fork",
+    int exit = Lab.commandLine().execute("conformance", "--engine", "mr-sequential", "--tries", "5", "--no-fork",
         "--report", report.toString());
     assertThat(exit).isZero();
 
@@ -38,7 +38,7 @@ class ConformanceCommandTest {
 
   @Test
   void unknownEngineIsAClearError(@TempDir Path report) {
-    CommandLine cli = new CommandLine(new Lab());
+    CommandLine cli = Lab.commandLine();
     java.io.StringWriter err = new java.io.StringWriter();
     cli.setErr(new java.io.PrintWriter(err));
     int exit = cli.execute("conformance", "--engine", "no-such-engine", "--no-fork", "--report", report.toString());

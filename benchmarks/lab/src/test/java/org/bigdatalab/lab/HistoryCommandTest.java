@@ -15,7 +15,7 @@ class HistoryCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int lab(String... args) {
-    CommandLine cli = new CommandLine(new Lab());
+    CommandLine cli = Lab.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
@@ -60,6 +60,6 @@ class HistoryCommandTest {
     assertThat(lab("history", "check", "no-such-history.edn")).isEqualTo(3);
     assertThat(err.toString()).isEqualTo("no-such-history.edn: no such file" + System.lineSeparator());
     assertThat(lab("history", "check", "x.edn", "--modle", "register")).isEqualTo(3);
-    assertThat(err.toString()).contains("Unknown options: '--modle'").contains("Possible solutions: --model");
+    assertThat(err.toString()).contains("Unknown options: '--modle'").contains("did you mean --model?");
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.bigdatalab.dfs.ClusterSpec;
 import org.bigdatalab.dfs.DfsEngine;
@@ -24,6 +25,12 @@ import org.bigdatalab.spi.Topic;
  *
  * <p>Option {@code dfs.local.dir}: where clusters are created (default: the system temporary
  * directory). Each cluster gets its own directory, deleted when the cluster is closed.
+ *
+ * <p>Option {@code dfs.local.store}: one directory that outlives the cluster ({@code lab dfs} keeps
+ * its files there between commands). A cluster started on it recovers what the last one left, as a
+ * restarted NameNode does: the namespace from the edit log and checkpoint, the replicas from each
+ * DataNode's directory; it is kept when the cluster is closed. Start it with the same cluster spec
+ * each time: the DataNodes are found by their ids.
  */
 public class LocalDfs implements DfsEngine {
 
@@ -33,6 +40,7 @@ public class LocalDfs implements DfsEngine {
       .build();
 
   private final Path base;
+  private final Optional<Path> store;
 
   public LocalDfs() {
     this(EngineOptions.NONE);
@@ -40,6 +48,7 @@ public class LocalDfs implements DfsEngine {
 
   public LocalDfs(EngineOptions options) {
     this.base = options.get("dfs.local.dir").map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
+    this.store = options.get("dfs.local.store").map(Path::of);
   }
 
   @Override public EngineInfo info() { return INFO; }
@@ -47,13 +56,20 @@ public class LocalDfs implements DfsEngine {
   @Override public RenameRefusal renameRefusal() { return RenameRefusal.THROWS; }
 
   @Override public DistributedFileSystem start(ClusterSpec spec) throws IOException {
-    Path dir = Files.createTempDirectory(Files.createDirectories(base), "dfs-local-");
+    Path dir = store.isPresent() ? Files.createDirectories(store.get())
+        : Files.createTempDirectory(Files.createDirectories(base), "dfs-local-");
     EditLog editLog = new EditLog(dir.resolve("namenode"));
-    return new ReferenceCluster(spec, node -> new DiskBlockStore(dir.resolve("datanodes").resolve(node.id())),
+    ReferenceCluster cluster = new ReferenceCluster(spec, node -> new DiskBlockStore(dir.resolve("datanodes").resolve(node.id())),
         placement(), journal(editLog), renameRefusal(), () -> {
           editLog.closeQuietly();
-          deleteTree(dir);
+          if (store.isEmpty()) {
+            deleteTree(dir);
+          }
         });
+    if (store.isPresent()) {
+      cluster.restartNameNode(); // what the last cluster on this store left: the namespace, then the block reports
+    }
+    return cluster;
   }
 
   /** HDFS's default policy; broken stores override it. */

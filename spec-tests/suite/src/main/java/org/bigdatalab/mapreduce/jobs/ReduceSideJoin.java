@@ -14,16 +14,25 @@ import org.bigdatalab.spi.Codecs;
 public final class ReduceSideJoin {
   private ReduceSideJoin() {}
 
+  /**
+   * One input line as {@code [side, id, value]}, side {@code U} or {@code O}; a malformed line names its
+   * field. Shared with {@code lab run join} on dataflow engines, so both topics read the same files.
+   */
+  public static String[] parse(String line) {
+    String[] f = line.split(",", -1);
+    if (f.length != 3 || !(f[0].equals("U") || f[0].equals("O"))) {
+      throw new BadRecordException("record", "expected U,id,name or O,id,amount, got \"" + line + "\"");
+    }
+    if (f[1].isEmpty()) {
+      throw new BadRecordException("id", "empty");
+    }
+    return f;
+  }
+
   public static MapReduceJob.Builder<String, String, String, String> builder() {
     return MapReduceJob.<String, String, String, String>builder("reduce-side-join")
         .mapper((offset, line, out) -> {
-          String[] f = line.split(",", -1);
-          if (f.length != 3 || !(f[0].equals("U") || f[0].equals("O"))) {
-            throw new BadRecordException("record", "expected U,id,name or O,id,amount, got \"" + line + "\"");
-          }
-          if (f[1].isEmpty()) {
-            throw new BadRecordException("id", "empty");
-          }
+          String[] f = parse(line);
           out.emit(f[1], f[0] + ":" + f[2]);
         })
         .reducer((id, tagged, out) -> {
