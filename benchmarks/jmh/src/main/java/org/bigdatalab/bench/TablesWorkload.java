@@ -95,7 +95,8 @@ final class TablesWorkload implements Workload {
     for (RunResult r : BenchRunner.jmh(BenchRunner.options(this, size, rows, plan, plan.engineWarmups())
         .include(Pattern.quote(B14) + "\\.(merge|scanPruned|scanFull|timeTravel)$")
         .param("engine", engines.toArray(String[]::new)).build(), this, size, rows, "rows", true, progress)) {
-      out.add(new BenchResult(name(), rowEngine(r.getParams()), size, 1, "ops/s", round(1000 / r.getPrimaryResult().getScore()),
+      out.add(new BenchResult(name(), rowEngine(r.getParams()), size, BenchRunner.threadsOf(r.getParams().getParam("engine")), "ops/s",
+          round(1000 / r.getPrimaryResult().getScore()),
           null, 0, null, null));
     }
     return out;

@@ -79,7 +79,7 @@ final class IcebergTable implements Table {
   }
 
   @Override public PendingCommit prepare(TableOperation operation) throws TableException {
-    return storageErrors(() -> {
+    return TableException.storageErrors(name(), () -> {
       if (operation instanceof TableOperation.Append a) {
         return writes.append(a);
       } else if (operation instanceof TableOperation.OverwritePartition o) {
@@ -94,7 +94,7 @@ final class IcebergTable implements Table {
         @Override public long readVersion() { return readVersion; }
         @Override public long commit() throws TableException {
           try {
-            return storageErrors(() -> merges.run(m));
+            return TableException.storageErrors(name(), () -> merges.run(m));
           } catch (TableException e) {
             long now = latest();
             if (e.problem() == Problem.MERGE_AMBIGUOUS && now != readVersion) {
@@ -113,7 +113,7 @@ final class IcebergTable implements Table {
   /** Prepare and commit, reporting an injected crash as the writer's death it stands for. */
   @Override public long write(TableOperation operation) throws TableException {
     try {
-      return storageErrors(() -> prepare(operation).commit());
+      return TableException.storageErrors(name(), () -> prepare(operation).commit());
     } catch (TableException e) {
       if (CrashingFileIO.disarm()) {
         throw new TableException(Problem.WRITER_CRASHED, name(), operation + ": " + e.getMessage(), e);
@@ -125,7 +125,7 @@ final class IcebergTable implements Table {
   }
 
   @Override public org.bigdatalab.table.Snapshot snapshot(ReadAt at) throws TableException {
-    return storageErrors(() -> {
+    return TableException.storageErrors(name(), () -> {
       org.apache.iceberg.Table table = load();
       IcebergVersions versions = new IcebergVersions(table);
       long latest = versions.latest();
@@ -147,29 +147,14 @@ final class IcebergTable implements Table {
   }
 
   @Override public List<CommitInfo> history() throws TableException {
-    return storageErrors(() -> new IcebergVersions(load()).history());
+    return TableException.storageErrors(name(), () -> new IcebergVersions(load()).history());
   }
 
   @Override public VacuumResult vacuum(Duration retention) throws TableException {
-    return storageErrors(() -> IcebergVacuum.run(load(), retention));
+    return TableException.storageErrors(name(), () -> IcebergVacuum.run(load(), retention));
   }
 
   @Override public TableFaults faults() {
     return changes -> CrashingFileIO.arm(load().location(), changes);
-  }
-
-  interface Work<T> {
-    T run() throws TableException;
-  }
-
-  /** Iceberg and Spark fail with unchecked exceptions; the SPI with a TableException. */
-  private <T> T storageErrors(Work<T> work) throws TableException {
-    try {
-      return work.run();
-    } catch (TableException e) {
-      throw e;
-    } catch (Exception e) { // Spark's AnalysisExceptions are checked, though Scala does not declare them
-      throw new TableException(Problem.STORAGE, name(), IcebergMerge.firstLine(e), e);
-    }
   }
 }
