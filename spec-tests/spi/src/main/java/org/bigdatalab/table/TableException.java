@@ -40,4 +40,25 @@ public class TableException extends IOException {
   }
 
   public Problem problem() { return problem; }
+
+  /** Work on an engine that fails with a TableException or with the engine's own exceptions. */
+  public interface Work<T> {
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs {@code work} for {@code table}: a failure other than a TableException (Spark, Delta and
+   * Iceberg fail with unchecked exceptions, and Scala code throws checked ones it does not declare)
+   * becomes a STORAGE error with the first line of its message.
+   */
+  public static <T> T storageErrors(String table, Work<T> work) throws TableException {
+    try {
+      return work.run();
+    } catch (TableException e) {
+      throw e;
+    } catch (Exception e) {
+      String m = String.valueOf(e.getMessage());
+      throw new TableException(Problem.STORAGE, table, m.contains("\n") ? m.substring(0, m.indexOf('\n')) : m, e);
+    }
+  }
 }

@@ -76,6 +76,30 @@ public record TableSchema(List<Column> columns, List<String> partitionColumns) {
     }
   }
 
+  /**
+   * Checks the records of a write before any file is written: the first one that breaks the schema
+   * (or, for a partition overwrite, lies outside {@code partition}; null for other writes) fails the
+   * write as SCHEMA_VIOLATION naming the record (1-based) and the field, as the spec's
+   * {@code table.schema.enforced} asks. Returns the records.
+   */
+  public List<Row> checkRecords(String table, String what, List<Row> rows, Map<String, Object> partition)
+      throws TableException {
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      try {
+        check(r);
+      } catch (BadRecordException e) {
+        throw new TableException(TableException.Problem.SCHEMA_VIOLATION, table, what + " record " + (i + 1) + " " + r
+            + ": " + e.field() + ": " + e.problem() + "; nothing written");
+      }
+      if (partition != null && !partitionOf(r).equals(partition)) {
+        throw new TableException(TableException.Problem.SCHEMA_VIOLATION, table, what + " record " + (i + 1) + " " + r
+            + ": " + String.join(",", partition.keySet()) + ": not in partition " + partition + "; nothing written");
+      }
+    }
+    return rows;
+  }
+
   public List<String> columnNames() {
     List<String> names = new ArrayList<>();
     columns.forEach(c -> names.add(c.name()));

@@ -85,7 +85,7 @@ final class DeltaLakeTable implements Table {
         @Override public long readVersion() { return readVersion; }
         @Override public long commit() throws TableException {
           try {
-            return storageErrors(() -> merges.run(m));
+            return TableException.storageErrors(name, () -> merges.run(m));
           } catch (TableException e) {
             long now = writes.log().update(false, Scala.none(), Scala.none()).version();
             if (e.problem() == TableException.Problem.MERGE_AMBIGUOUS && now != readVersion) {
@@ -108,7 +108,7 @@ final class DeltaLakeTable implements Table {
   /** Prepare and commit, reporting an injected crash as the writer's death it stands for. */
   @Override public long write(TableOperation operation) throws TableException {
     try {
-      return storageErrors(() -> prepare(operation).commit());
+      return TableException.storageErrors(name, () -> prepare(operation).commit());
     } catch (TableException e) {
       if (CrashingLocalFileSystem.disarm()) {
         throw new TableException(Problem.WRITER_CRASHED, name, operation + ": " + e.getMessage(), e);
@@ -120,7 +120,7 @@ final class DeltaLakeTable implements Table {
   }
 
   @Override public Snapshot snapshot(ReadAt at) throws TableException {
-    return storageErrors(() -> DeltaSnapshot.pin(spark, name, writes.log(), version(at), schema));
+    return TableException.storageErrors(name, () -> DeltaSnapshot.pin(spark, name, writes.log(), version(at), schema));
   }
 
   private long version(ReadAt at) throws TableException {
@@ -144,7 +144,7 @@ final class DeltaLakeTable implements Table {
   }
 
   @Override public List<CommitInfo> history() throws TableException {
-    return storageErrors(() -> {
+    return TableException.storageErrors(name, () -> {
       List<CommitInfo> out = new ArrayList<>();
       for (DeltaHistory h : Scala.list(writes.log().history().getHistory(Scala.none()))) {
         out.add(0, new CommitInfo((Long) h.version().get(), h.timestamp().toInstant(), h.operation()));
@@ -154,25 +154,10 @@ final class DeltaLakeTable implements Table {
   }
 
   @Override public VacuumResult vacuum(Duration retention) throws TableException {
-    return storageErrors(() -> new DeltaVacuum(spark, writes.log()).run(retention));
+    return TableException.storageErrors(name, () -> new DeltaVacuum(spark, writes.log()).run(retention));
   }
 
   @Override public TableFaults faults() {
     return changes -> CrashingLocalFileSystem.arm(new org.apache.hadoop.fs.Path(path).toUri().getPath(), changes);
-  }
-
-  interface Work<T> {
-    T run() throws TableException;
-  }
-
-  /** Spark and Delta fail with unchecked exceptions; the SPI with a TableException. */
-  private <T> T storageErrors(Work<T> work) throws TableException {
-    try {
-      return work.run();
-    } catch (TableException e) {
-      throw e;
-    } catch (Exception e) { // Delta's AnalysisExceptions are checked, though Scala does not declare them
-      throw new TableException(Problem.STORAGE, name, DeltaWrites.firstLine(e), e);
-    }
   }
 }

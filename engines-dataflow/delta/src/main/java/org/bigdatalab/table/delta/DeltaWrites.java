@@ -13,7 +13,6 @@ import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.FileAction;
-import org.bigdatalab.spi.BadRecordException;
 import org.bigdatalab.table.PendingCommit;
 import org.bigdatalab.table.Predicate;
 import org.bigdatalab.table.Row;
@@ -127,20 +126,7 @@ final class DeltaWrites {
    * that must first become one, so this check is the adapter's, worded as the spec asks.
    */
   List<Row> checked(List<Row> rows, String what, Map<String, Object> partition) throws TableException {
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      try {
-        schema.check(r);
-      } catch (BadRecordException e) {
-        throw new TableException(Problem.SCHEMA_VIOLATION, name, what + " record " + (i + 1) + " " + r + ": " + e.field()
-            + ": " + e.problem() + "; nothing written");
-      }
-      if (partition != null && !schema.partitionOf(r).equals(partition)) {
-        throw new TableException(Problem.SCHEMA_VIOLATION, name, what + " record " + (i + 1) + " " + r + ": "
-            + String.join(",", partition.keySet()) + ": not in partition " + partition + "; nothing written");
-      }
-    }
-    return rows;
+    return schema.checkRecords(name, what, rows, partition);
   }
 
   static String firstLine(Throwable e) {

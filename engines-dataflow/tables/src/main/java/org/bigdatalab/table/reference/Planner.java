@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.bigdatalab.spi.BadRecordException;
 import org.bigdatalab.table.DataFile;
 import org.bigdatalab.table.Predicate;
 import org.bigdatalab.table.Row;
@@ -178,15 +177,7 @@ class Planner {
 
   /** The records, each checked against the schema; the first bad one fails the write, named with its field. */
   protected List<Row> checked(List<Row> rows, String what) throws TableException {
-    for (int i = 0; i < rows.size(); i++) {
-      try {
-        schema.check(rows.get(i));
-      } catch (BadRecordException e) {
-        throw new TableException(Problem.SCHEMA_VIOLATION, table, what + " record " + (i + 1) + " " + rows.get(i) + ": "
-            + e.field() + ": " + e.problem() + "; nothing written");
-      }
-    }
-    return rows;
+    return schema.checkRecords(table, what, rows, null);
   }
 
   protected TableSchema schema() { return schema; }
