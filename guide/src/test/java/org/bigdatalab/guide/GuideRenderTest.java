@@ -164,6 +164,30 @@ class GuideRenderTest {
         .contains("VERSION AS OF 1 now fails: VERSION_EXPIRED");
   }
 
+  /**
+   * Chapter 15's forked program ran a word count on real Spark and read back, from Spark's listener
+   * events, the jobs, stages and tasks the chapter describes, and the exercise's variant.
+   */
+  @Test
+  void sparkReportsJobsStagesAndTasksInTheForkedChapterProgram() throws Exception {
+    String ch15 = snippet("Ch15_SparkArchitecture");
+    assertThat(ch15).contains("master local[4]").contains("25 distinct words; collect() returned 25 pairs")
+        .containsPattern("job 0: 2 stage\\(s\\), JobSucceeded\\n  stage 0 .* 4 tasks \\{driver=4\\}, parents \\[\\], shuffle read 0,"
+            + " shuffle written 35\\n  stage 1 .* 2 tasks \\{driver=2\\}, parents \\[0\\], shuffle read 35, shuffle written 0\\n")
+        .containsPattern("job 1: 2 stage\\(s\\), JobSucceeded\\n  stage 2 .* skipped")
+        .contains("stages per job [2 tasks, 3 tasks] then [skipped, 3 tasks], shuffle written 31");
+  }
+
+  /** Chapter 17's forked program ran its pipeline on real Kafka and served the answers Ch17Test computes by hand. */
+  @Test
+  void theRecommendationPipelineRunsOnKafkaInTheForkedChapterProgram() throws Exception {
+    String ch17 = snippet("Ch17_Recommendations");
+    assertThat(ch17).startsWith("log kafka: 3,000 actions of 40 users appended")
+        .contains(Ch17Test.expected("u7")).contains(Ch17Test.expected("u12")).contains(Ch17Test.expected("u33"))
+        .contains("{\"user\":\"newcomer\",").contains("\"cold_start\":true")
+        .contains("latency of 2,000 requests from one local client");
+  }
+
   private static String snippet(String program) throws Exception {
     return Files.readString(outputDir.resolve("snippets/" + program + ".txt"), StandardCharsets.UTF_8);
   }
