@@ -110,7 +110,8 @@ public final class GuideRenderer {
       Program.of(Ch14_FiveVs.class, Ch14_FiveVs::run),
       Program.forked("org.bigdatalab.guide.Ch15_SparkArchitecture", "spark"),
       Program.of(Ch16_RealTimeAnalytics.class, Ch16_RealTimeAnalytics::run),
-      Program.forked(Ch17_Recommendations.class, Ch17_Recommendations.LOG));
+      Program.forked(Ch17_Recommendations.class, Ch17_Recommendations.LOG),
+      Program.forked("org.bigdatalab.guide.Ch18_SparkOptimizations", "spark"));
 
   /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
   static final String SOURCE_ROOT = "guide-src";

@@ -188,6 +188,35 @@ class GuideRenderTest {
         .contains("latency of 2,000 requests from one local client");
   }
 
+  /**
+   * Chapter 18's forked program measured the seed's six optimizations on real Spark: columnar files
+   * read a fraction of the CSV's bytes for one column, a broadcast join shuffles nothing of the join,
+   * a cached second action reads the cache, AQE coalesces 200 reduce tasks, and df.groupBy().count()
+   * shuffles one record per task and category, as reduceByKey does and groupByKey does not.
+   */
+  @Test
+  void sparkMeasuresTheSeedsOptimizationsInTheForkedChapterProgram() throws Exception {
+    String ch18 = snippet("Ch18_SparkOptimizations");
+    java.util.Map<String, long[]> formats = new java.util.HashMap<>();
+    ch18.lines().filter(l -> l.matches("   (csv|parquet|orc) .*")).forEach(l -> {
+      String[] f = l.trim().split(" +");
+      formats.put(f[0] + "-" + f[1], new long[] {Long.parseLong(f[2].replace(",", "")), Long.parseLong(f[3].replace(",", "")),
+          Long.parseLong(f[4].replace(",", ""))});
+    });
+    assertThat(formats).containsOnlyKeys("csv-none", "parquet-snappy", "parquet-none", "orc-snappy");
+    assertThat(formats.values()).extracting(v -> v[2]).containsOnly(formats.get("csv-none")[2]);
+    assertThat(formats.get("parquet-snappy")[0]).isLessThan(formats.get("parquet-none")[0]).isLessThan(formats.get("csv-none")[0] / 2);
+    assertThat(formats.get("parquet-snappy")[1]).isLessThan(formats.get("csv-none")[1] / 10);
+    assertThat(ch18).containsPattern("plain join \\(broadcast off\\) +SortMergeJoin, 200,000 rows, 200,0\\d\\d records shuffled")
+        .containsPattern("broadcast\\(small\\) +BroadcastHashJoin, 200,000 rows, [0-4] records shuffled")
+        .contains("no cache   the second action scans the Parquet files (FileScan) , input records 200,000")
+        .contains("cache()    the second action scans the cache (InMemoryTableScan)")
+        .contains("adaptive execution off:  204 tasks in 2 stages").contains("adaptive execution on:   5 tasks in 2 stages")
+        .containsPattern("df.groupBy\\(\"category\"\\).count\\(\\) +20 records shuffled")
+        .containsPattern("rdd.groupByKey\\(\\), then count +200,000 records shuffled")
+        .containsPattern("rdd.reduceByKey\\(sum\\) +20 records shuffled");
+  }
+
   private static String snippet(String program) throws Exception {
     return Files.readString(outputDir.resolve("snippets/" + program + ".txt"), StandardCharsets.UTF_8);
   }
