@@ -69,7 +69,7 @@ public final class Ch07_MicroBatches {
   }
 
   /** The micro-batches; after each, with a watermark, Spark's: the largest event time so far minus the delay. */
-  static ScriptedSource script(boolean withWatermark) {
+  static ScriptedSource script(boolean withWatermark, long delay) {
     List<ScriptedSource.Step> steps = new ArrayList<>();
     long maxTime = Long.MIN_VALUE;
     for (List<Click> batch : batches()) {
@@ -78,12 +78,17 @@ public final class Ch07_MicroBatches {
         maxTime = Math.max(maxTime, c.time());
       }
       if (withWatermark) {
-        steps.add(new ScriptedSource.Watermark(maxTime - DELAY));   // withWatermark("timestamp", "2 minutes")
+        steps.add(new ScriptedSource.Watermark(maxTime - delay));   // withWatermark("timestamp", "2 minutes")
       }
     }
     return new ScriptedSource(steps);
   }
   // end::job[]
+
+  /** The seed's query with chapter 7's two-minute delay (or none). */
+  static ScriptedSource script(boolean withWatermark) {
+    return script(withWatermark, DELAY);
+  }
 
   static List<List<Click>> batches() {
     return List.of(

@@ -26,10 +26,19 @@ public final class ForkedChapter {
   }
 
   static void run(EngineJvm.Module module, Class<?> program, PrintStream out) throws IOException {
+    run(module, program.getName(), out);
+  }
+
+  /** The same for a program compiled in the engine's module, which the guide knows only by name. */
+  static void run(String programClass, String engineId, PrintStream out) throws IOException {
+    run(EngineJvm.moduleHolding(engineId, EngineJvm.root()), programClass, out);
+  }
+
+  private static void run(EngineJvm.Module module, String programClass, PrintStream out) throws IOException {
     String printed = EngineJvm.launch(module, ForkedChapter.class.getName()).heapMegabytes(2048)
-        .purpose("guide: " + program.getSimpleName()).chatter(System.out::println)
+        .purpose("guide: " + programClass.substring(programClass.lastIndexOf('.') + 1)).chatter(System.out::println)
         .classpathAfter(EngineJvm.split(System.getProperty("java.class.path")))
-        .call(List.of(program.getName()), line -> {});
+        .call(List.of(programClass), line -> {});
     out.print(printed);
   }
 

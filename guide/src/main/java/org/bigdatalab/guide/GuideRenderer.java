@@ -63,6 +63,14 @@ public final class GuideRenderer {
     static Program forked(Class<?> type, String engineId) {
       return new Program(type.getSimpleName(), out -> ForkedChapter.run(type, engineId, out));
     }
+
+    /**
+     * A program written in an engine's own API, so compiled in the module that holds {@code engineId}
+     * and named here by class: it runs forked like {@link #forked(Class, String)}.
+     */
+    static Program forked(String className, String engineId) {
+      return new Program(className.substring(className.lastIndexOf('.') + 1), out -> ForkedChapter.run(className, engineId, out));
+    }
   }
 
   /** Every program whose output a chapter includes, in chapter order. */
@@ -98,7 +106,12 @@ public final class GuideRenderer {
       Program.forked(Ch11_KappaReprocessing.class, Ch11_LambdaBoundary.ENGINE),
       Program.of(Ch12_Medallion.class, Ch12_Medallion::run),
       Program.of(Ch12_WarehouseVsLake.class, Ch12_WarehouseVsLake::run),
-      Program.forked(Ch12_DeltaLake.class, Ch12_DeltaLake.ENGINE));
+      Program.forked(Ch12_DeltaLake.class, Ch12_DeltaLake.ENGINE),
+      Program.of(Ch14_FiveVs.class, Ch14_FiveVs::run),
+      Program.forked("org.bigdatalab.guide.Ch15_SparkArchitecture", "spark"),
+      Program.of(Ch16_RealTimeAnalytics.class, Ch16_RealTimeAnalytics::run),
+      Program.forked(Ch17_Recommendations.class, Ch17_Recommendations.LOG),
+      Program.forked("org.bigdatalab.guide.Ch18_SparkOptimizations", "spark"));
 
   /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
   static final String SOURCE_ROOT = "guide-src";

@@ -164,6 +164,59 @@ class GuideRenderTest {
         .contains("VERSION AS OF 1 now fails: VERSION_EXPIRED");
   }
 
+  /**
+   * Chapter 15's forked program ran a word count on real Spark and read back, from Spark's listener
+   * events, the jobs, stages and tasks the chapter describes, and the exercise's variant.
+   */
+  @Test
+  void sparkReportsJobsStagesAndTasksInTheForkedChapterProgram() throws Exception {
+    String ch15 = snippet("Ch15_SparkArchitecture");
+    assertThat(ch15).contains("master local[4]").contains("25 distinct words; collect() returned 25 pairs")
+        .containsPattern("job 0: 2 stage\\(s\\), JobSucceeded\\n  stage 0 .* 4 tasks \\{driver=4\\}, parents \\[\\], shuffle read 0,"
+            + " shuffle written 35\\n  stage 1 .* 2 tasks \\{driver=2\\}, parents \\[0\\], shuffle read 35, shuffle written 0\\n")
+        .containsPattern("job 1: 2 stage\\(s\\), JobSucceeded\\n  stage 2 .* skipped")
+        .contains("stages per job [2 tasks, 3 tasks] then [skipped, 3 tasks], shuffle written 31");
+  }
+
+  /** Chapter 17's forked program ran its pipeline on real Kafka and served the answers Ch17Test computes by hand. */
+  @Test
+  void theRecommendationPipelineRunsOnKafkaInTheForkedChapterProgram() throws Exception {
+    String ch17 = snippet("Ch17_Recommendations");
+    assertThat(ch17).startsWith("log kafka: 3,000 actions of 40 users appended")
+        .contains(Ch17Test.expected("u7")).contains(Ch17Test.expected("u12")).contains(Ch17Test.expected("u33"))
+        .contains("{\"user\":\"newcomer\",").contains("\"cold_start\":true")
+        .contains("latency of 2,000 requests from one local client");
+  }
+
+  /**
+   * Chapter 18's forked program measured the seed's six optimizations on real Spark: columnar files
+   * read a fraction of the CSV's bytes for one column, a broadcast join shuffles nothing of the join,
+   * a cached second action reads the cache, AQE coalesces 200 reduce tasks, and df.groupBy().count()
+   * shuffles one record per task and category, as reduceByKey does and groupByKey does not.
+   */
+  @Test
+  void sparkMeasuresTheSeedsOptimizationsInTheForkedChapterProgram() throws Exception {
+    String ch18 = snippet("Ch18_SparkOptimizations");
+    java.util.Map<String, long[]> formats = new java.util.HashMap<>();
+    ch18.lines().filter(l -> l.matches("   (csv|parquet|orc) .*")).forEach(l -> {
+      String[] f = l.trim().split(" +");
+      formats.put(f[0] + "-" + f[1], new long[] {Long.parseLong(f[2].replace(",", "")), Long.parseLong(f[3].replace(",", "")),
+          Long.parseLong(f[4].replace(",", ""))});
+    });
+    assertThat(formats).containsOnlyKeys("csv-none", "parquet-snappy", "parquet-none", "orc-snappy");
+    assertThat(formats.values()).extracting(v -> v[2]).containsOnly(formats.get("csv-none")[2]);
+    assertThat(formats.get("parquet-snappy")[0]).isLessThan(formats.get("parquet-none")[0]).isLessThan(formats.get("csv-none")[0] / 2);
+    assertThat(formats.get("parquet-snappy")[1]).isLessThan(formats.get("csv-none")[1] / 10);
+    assertThat(ch18).containsPattern("plain join \\(broadcast off\\) +SortMergeJoin, 200,000 rows, 200,0\\d\\d records shuffled")
+        .containsPattern("broadcast\\(small\\) +BroadcastHashJoin, 200,000 rows, [0-4] records shuffled")
+        .contains("no cache   the second action scans the Parquet files (FileScan) , input records 200,000")
+        .contains("cache()    the second action scans the cache (InMemoryTableScan)")
+        .contains("adaptive execution off:  204 tasks in 2 stages").contains("adaptive execution on:   5 tasks in 2 stages")
+        .containsPattern("df.groupBy\\(\"category\"\\).count\\(\\) +20 records shuffled")
+        .containsPattern("rdd.groupByKey\\(\\), then count +200,000 records shuffled")
+        .containsPattern("rdd.reduceByKey\\(sum\\) +20 records shuffled");
+  }
+
   private static String snippet(String program) throws Exception {
     return Files.readString(outputDir.resolve("snippets/" + program + ".txt"), StandardCharsets.UTF_8);
   }

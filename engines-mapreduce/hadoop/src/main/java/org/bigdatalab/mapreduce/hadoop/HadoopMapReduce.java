@@ -325,6 +325,7 @@ public final class HadoopMapReduce implements MapReduceEngine {
 
   private <KM, VM, KO, VO> Job hadoopJob(MapReduceJob<KM, VM, KO, VO> job, Configuration conf,
       List<Path> inputs, Class<? extends InputFormat<LongWritable, Text>> inputFormat, Path output) throws IOException {
+    // tag::guide-job[] (shown in the study guide)
     Job j = Job.getInstance(conf, job.name());
     if (!local && conf.get(MRJobConfig.JAR) == null) {
       j.setJarByClass(HadoopMapReduce.class);
@@ -346,6 +347,7 @@ public final class HadoopMapReduce implements MapReduceEngine {
     j.setOutputValueClass(Text.class);
     j.setOutputFormatClass(rawClass(TextOutputFormat.class));
     FileOutputFormat.setOutputPath(j, output);
+    // end::guide-job[]
     return j;
   }
 

@@ -150,12 +150,14 @@ public class FlinkStreaming implements StreamingEngine {
       SingleOutputStreamOperator<Tuple2<Integer, String>> parsed = input.assignTimestampsAndWatermarks(watermarks)
           .process(new Functions.Parse<>(parser), Types.TUPLE(Types.INT, Types.STRING)).name("parse");
 
+      // tag::guide-window[] (shown in the study guide)
       WindowedStream<Tuple2<Integer, String>, String, TimeWindow> windowed = parsed
           .keyBy(new Functions.KeyOf<>(parser, job.key()), Types.STRING)
           .window(assigner(job.windows()))
           .allowedLateness(Duration.ofMillis(job.allowedLateness()))
           .sideOutputLateData(Functions.LATE)
           .trigger(updates ? new Functions.UpdatesTrigger() : new Functions.FinalTrigger(job.allowedLateness()));
+      // end::guide-window[]
       TypeInformation<Object> anything = TypeInformation.of(Object.class);
       SingleOutputStreamOperator<Object> results = windowed.aggregate(new Functions.Agg<>(parser, job.aggregate()),
           new Functions.Emit(updates), anything, anything, anything).name("window");

@@ -178,6 +178,7 @@ public class KafkaStreamsEngine implements StreamingEngine {
         .groupBy((step, line) -> FLUSH_LINE.equals(line) ? FLUSH_KEY : job.key().of(job.parser().parse(line)),
             Grouped.with(Serdes.String(), Serdes.String()));
     Serde<A> accs = JavaSerde.create();
+    // tag::guide-window[] (shown in the study guide)
     long grace = StreamingJob.plus(job.outOfOrderness(), job.allowedLateness());
     KTable<Windowed<String>, A> table;
     if (job.windows() instanceof Windows.Session s) {
@@ -192,6 +193,7 @@ public class KafkaStreamsEngine implements StreamingEngine {
           .aggregate(job.aggregate()::create, (k, line, acc) -> add(job, acc, line), Materialized.with(Serdes.String(), accs));
     }
     return new WindowedStreams<>(bad, table.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())).toStream());
+    // end::guide-window[]
   }
 
   /** The SPI's window of a Kafka window: shifted back by the offset; a session ends a gap after its last event. */

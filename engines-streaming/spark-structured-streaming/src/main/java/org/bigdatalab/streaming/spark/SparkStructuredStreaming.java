@@ -247,6 +247,7 @@ public final class SparkStructuredStreaming implements StreamingEngine {
 
   /** The streaming aggregation: event time, watermark with delay d + L, windows by key, the SPI aggregate. */
   private <T, A, R> Dataset<Row> aggregation(StreamingJob<T, A, R> job, MemoryStream<Arrival> input) {
+    // tag::guide-aggregation[] (shown in the study guide)
     long delay = StreamingJob.plus(job.outOfOrderness(), job.allowedLateness());
     Dataset<Row> events = input.toDF().withColumn("ts", functions.timestamp_millis(col("time")))
         .withWatermark("ts", ms(delay));
@@ -257,6 +258,7 @@ public final class SparkStructuredStreaming implements StreamingEngine {
         .apply(col("line"));
     return events.groupBy(window.as("window"), col("key")).agg(aggregate.as("value"))
         .select(col("key"), functions.unix_millis(col("window.start")), functions.unix_millis(col("window.end")), col("value"));
+    // end::guide-aggregation[]
   }
 
   /** Parses on the driver: a refused line becomes a dead letter, any other failure of a user function fails the run. */
