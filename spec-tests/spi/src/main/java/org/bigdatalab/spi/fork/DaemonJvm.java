@@ -38,6 +38,10 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class DaemonJvm implements AutoCloseable {
+  /** Where daemons' logs go unless told otherwise: under the working directory's {@code target/}, kept after the run. */
+  public static final Path LOG_DIR = Path.of("target", "cluster-logs");
+  private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
+
   /** How long a daemon gets to stop on its own once told to, before it is killed. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
   private static final int KEPT_LINES = 20_000;
@@ -183,6 +187,11 @@ public final class DaemonJvm implements AutoCloseable {
         lines.notifyAll();
       }
     }
+  }
+
+  /** {@code role-<this JVM's pid>-<n>}: a log name no other daemon of this or another run on the machine takes. */
+  public static String uniqueName(String role) {
+    return role + "-" + ProcessHandle.current().pid() + "-" + STARTED.incrementAndGet();
   }
 
   /** A free TCP port on 127.0.0.1 for a daemon to listen on (free when asked: take it soon). */

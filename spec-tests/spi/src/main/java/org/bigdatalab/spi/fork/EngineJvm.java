@@ -247,8 +247,14 @@ public final class EngineJvm {
 
     /**
      * Starts the child as a daemon that serves until {@link DaemonJvm#close} (or until this JVM
-     * exits): {@code mainClass}'s {@code main(args)}, its output written to {@code logDir/<name>.log}.
+     * exits): {@code mainClass}'s {@code main(args)}, its output written to
+     * {@code target/cluster-logs/<name>.log} ({@link DaemonJvm#LOG_DIR}).
      */
+    public DaemonJvm start(List<String> args) throws IOException {
+      return start(args, DaemonJvm.LOG_DIR);
+    }
+
+    /** {@link #start(List)} with its log in {@code logDir}. */
     public DaemonJvm start(List<String> args, Path logDir) throws IOException {
       List<String> command = command(DaemonJvm.class.getName());
       command.add(mainClass);
