@@ -64,11 +64,14 @@ public final class DaemonJvm implements AutoCloseable {
     pump.start();
   }
 
-  static DaemonJvm start(String name, String purpose, List<String> command, Path logDir) throws IOException {
+  static DaemonJvm start(String name, String purpose, List<String> command, java.util.Map<String, String> env, Path logDir)
+      throws IOException {
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + ".log").toAbsolutePath();
     Files.writeString(log, String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process process = builder.start();
     return new DaemonJvm(name, purpose, process, log);
   }
 

@@ -142,6 +142,7 @@ public final class EngineJvm {
     private final String mainClass;
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> classpathAfter = new ArrayList<>();
+    private final java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
     private int heapMegabytes = 1024;
     private String purpose;
     private Consumer<String> chatter = line -> {};
@@ -168,6 +169,12 @@ public final class EngineJvm {
     /** Class path entries for what the child runs besides the engine; each is left out when the engine brings its artifact. */
     public Launch classpathAfter(List<String> entries) {
       classpathAfter.addAll(entries);
+      return this;
+    }
+
+    /** An environment variable of the child, besides this JVM's ({@code SPARK_HOME} for a Spark worker). */
+    public Launch env(String key, String value) {
+      env.put(key, value);
       return this;
     }
 
@@ -256,10 +263,11 @@ public final class EngineJvm {
 
     /** {@link #start(List)} with its log in {@code logDir}. */
     public DaemonJvm start(List<String> args, Path logDir) throws IOException {
+      classpathAfter(List.of(locationOf(DaemonJvm.class)));  // the child's own main, whatever the class path given
       List<String> command = command(DaemonJvm.class.getName());
       command.add(mainClass);
       command.addAll(args);
-      return DaemonJvm.start(name, purpose, command, logDir);
+      return DaemonJvm.start(name, purpose, command, env, logDir);
     }
 
     private List<String> command(String main) throws IOException {
