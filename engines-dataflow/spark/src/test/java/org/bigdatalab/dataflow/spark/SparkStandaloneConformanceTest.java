@@ -4,6 +4,7 @@ import org.bigdatalab.dataflow.DataflowEngine;
 import org.bigdatalab.dataflow.spec.DataflowSpec;
 import org.bigdatalab.property.PropertyDefaults;
 import org.bigdatalab.spi.EngineOptions;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The dataflow spec against {@code spark@standalone}: a standalone master and worker in JVMs of
@@ -12,6 +13,7 @@ import org.bigdatalab.spi.EngineOptions;
  * covers the generated inputs, this one that every function serializes and every class reaches an
  * executor that only has Spark's jars.
  */
+@Tag("cluster")
 @PropertyDefaults(tries = 2, triesProperty = "spark.standalone.tries")
 class SparkStandaloneConformanceTest extends DataflowSpec {
   @Override

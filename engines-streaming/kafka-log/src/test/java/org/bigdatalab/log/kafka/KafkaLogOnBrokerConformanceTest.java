@@ -4,6 +4,7 @@ import org.bigdatalab.log.EventLog;
 import org.bigdatalab.log.spec.LogSpec;
 import org.bigdatalab.property.PropertyDefaults;
 import org.bigdatalab.spi.EngineOptions;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The event log spec against {@code kafka@broker}: the engine's {@code bootstrap.servers} path on a
@@ -11,6 +12,7 @@ import org.bigdatalab.spi.EngineOptions;
  * cases per property: the embedded row ({@link KafkaLogConformanceTest}) covers the generated
  * inputs, this row that nothing in the path needs the broker in the client's JVM.
  */
+@Tag("cluster")
 @PropertyDefaults(tries = 3, triesProperty = "kafka.log.broker.tries")
 class KafkaLogOnBrokerConformanceTest extends LogSpec {
   @Override

@@ -10,6 +10,7 @@ import org.bigdatalab.cap.ClusterConfig;
 import org.bigdatalab.cap.Operation;
 import org.bigdatalab.cap.RegisterOp;
 import org.bigdatalab.spi.EngineOptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * server processes on 127.0.0.1 that the test starts and stops. A write through one server is read
  * through the others, and faults are refused (nobody may stop a user's servers).
  */
+@Tag("cluster")
 class ZooKeeperConnectTest {
   @Test
   void aRunningEnsembleIsUsedThroughConnectAndNeverCut() throws Exception {
