@@ -2,7 +2,6 @@ package org.bigdatalab.dataflow.spark;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,12 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bigdatalab.spi.fork.DaemonJvm;
 import org.bigdatalab.spi.fork.EngineJvm;
+import org.bigdatalab.spi.fork.ShippedClasses;
 
 /**
  * A Spark standalone cluster on 127.0.0.1: a master and one worker, each a JVM of its own running
@@ -31,7 +29,7 @@ import org.bigdatalab.spi.fork.EngineJvm;
  *   <li>the lab's classes (this module, the SPI, the suites and their generators, the test classes:
  *       every class directory and {@code org.bigdatalab} jar on the class path) are not there: they
  *       are packed into one jar that the application ships with {@code spark.jars}
- *       ({@link #applicationOptions}), so a function that does not serialize, or a class that only
+ *       ({@link ShippedClasses}, {@link #applicationOptions}), so a function that does not serialize, or a class that only
  *       the driver has, fails here as it would on a cluster.</li>
  * </ul>
  */
@@ -42,8 +40,7 @@ final class SparkStandaloneJvm implements AutoCloseable {
   private final Path work;
   private final List<DaemonJvm> daemons = new ArrayList<>();
   private String masterUrl;
-  private Path jobJar;
-  private List<String> labJars = List.of();
+  private List<String> shipped = List.of();
 
   private SparkStandaloneJvm(Path work) {
     this.work = work;
@@ -55,7 +52,7 @@ final class SparkStandaloneJvm implements AutoCloseable {
     SparkStandaloneJvm cluster = new SparkStandaloneJvm(work);
     try {
       List<String> classpath = EngineJvm.split(System.getProperty("java.class.path"));
-      List<String> installed = classpath.stream().filter(e -> !isLab(e)).toList();
+      List<String> installed = ShippedClasses.installed(classpath);
       Path log4j = work.resolve("log4j2-daemon.properties");
       // the daemons log at INFO to their log files: readiness is read from those lines
       Files.writeString(log4j, "rootLogger.level = info\nrootLogger.appenderRef.stdout.ref = console\n"
@@ -76,9 +73,7 @@ final class SparkStandaloneJvm implements AutoCloseable {
               Integer.toString(DaemonJvm.freePort()), "--cores", Integer.toString(WORKER_CORES), "--memory", "1536m",
               "--work-dir", Files.createDirectories(work.resolve("worker")).toString(), cluster.masterUrl));
       worker.awaitLine(Pattern.compile("Successfully registered with master"), START);
-      cluster.jobJar = jobJar(classpath.stream().filter(e -> isLab(e) && Files.isDirectory(Path.of(e))).toList(),
-          work.resolve("bigdatalab-job.jar"));
-      cluster.labJars = classpath.stream().filter(e -> isLab(e) && !Files.isDirectory(Path.of(e))).toList();
+      cluster.shipped = ShippedClasses.ship(classpath, work.resolve("bigdatalab-job.jar"));
       return cluster;
     } catch (IOException | RuntimeException e) {
       cluster.close();
@@ -95,9 +90,7 @@ final class SparkStandaloneJvm implements AutoCloseable {
    * executors sized to the worker.
    */
   Map<String, String> applicationOptions() {
-    List<String> jars = new ArrayList<>(List.of(jobJar.toString()));
-    jars.addAll(labJars);
-    return Map.of("spark.master", masterUrl, "spark.jars", String.join(",", jars),
+    return Map.of("spark.master", masterUrl, "spark.jars", String.join(",", shipped),
         "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1",
         "spark.executor.memory", "768m", "spark.cores.max", Integer.toString(WORKER_CORES));
   }
@@ -110,37 +103,6 @@ final class SparkStandaloneJvm implements AutoCloseable {
     DaemonJvm daemon = launch.start(args);
     daemons.add(daemon);
     return daemon;
-  }
-
-  /**
-   * A class path entry of the lab's own: a classes directory, a jar a reactor build left in a
-   * module's {@code target/}, or a jar of the org.bigdatalab group in the local repository.
-   */
-  private static boolean isLab(String entry) {
-    Path path = Path.of(entry);
-    return Files.isDirectory(path) || entry.replace(File.separatorChar, '/').contains("/org/bigdatalab/")
-        || (path.getParent() != null && path.getParent().getFileName().toString().equals("target"));
-  }
-
-  /** The classes and resources of {@code dirs} in one jar (the first copy of a name wins, as on a class path). */
-  private static Path jobJar(List<String> dirs, Path jar) throws IOException {
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      for (String dir : dirs) {
-        Path root = Path.of(dir);
-        try (Stream<Path> files = Files.walk(root)) {
-          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-            String name = root.relativize(file).toString().replace(File.separatorChar, '/');
-            if (seen.add(name)) {
-              out.putNextEntry(new JarEntry(name));
-              Files.copy(file, (OutputStream) out);
-              out.closeEntry();
-            }
-          }
-        }
-      }
-    }
-    return jar;
   }
 
   /** Stops the worker (and with it its executors), then the master, and removes the work directory. */
