@@ -10,16 +10,14 @@ import org.bigdatalab.spi.EngineProvider;
 /**
  * Registers {@code spark@standalone}: {@code spark} on a standalone master and worker that it starts
  * as JVMs of their own on 127.0.0.1 ({@link SparkStandaloneJvm}) and stops on close. Other
- * {@code spark.*} options go to Spark's configuration as for {@code spark}; the master is its own.
+ * {@code spark.*} options go to Spark's configuration as for {@code spark}; a {@code spark.master}
+ * among them (meant for {@code spark} in a run of several engines) gives way to its own cluster's.
  */
 public final class SparkStandaloneProvider implements EngineProvider {
   @Override public EngineInfo info() { return SparkDataflow.ON_STANDALONE; }
 
   @Override
   public Engine create(EngineOptions options) {
-    if (options.get("spark.master").isPresent()) {
-      throw new IllegalArgumentException("spark@standalone: starts a cluster of its own; give spark.master to engine 'spark' instead");
-    }
     SparkStandaloneJvm cluster;
     try {
       cluster = SparkStandaloneJvm.start();

@@ -10,7 +10,8 @@ import org.bigdatalab.spi.EngineProvider;
 /**
  * {@code dfs-hdfs@namenode}: the store's {@code fs.defaultFS=hdfs://…} path against an HDFS cluster
  * it starts in a JVM of its own on 127.0.0.1 ({@link HdfsNameNodeJvm}) and stops on close; the
- * same declarations as on any running cluster ({@link HdfsStore#REMOTE_INFO}).
+ * same declarations as on any running cluster ({@link HdfsStore#REMOTE_INFO}); an {@code fs.defaultFS}
+ * in the options (meant for {@code dfs-hdfs} in a run of several engines) gives way to its own.
  */
 public final class HdfsOnNameNode extends HdfsStore {
   static final EngineInfo INFO = REMOTE_INFO.on("namenode", "a NameNode and DataNodes in a separate JVM", Map.of());
@@ -39,9 +40,6 @@ public final class HdfsOnNameNode extends HdfsStore {
 
     @Override
     public Engine create(EngineOptions options) {
-      if (options.get("fs.defaultFS").isPresent()) {
-        throw new IllegalArgumentException("dfs-hdfs@namenode: starts a cluster of its own; give fs.defaultFS to engine 'dfs-hdfs'");
-      }
       HdfsNameNodeJvm cluster;
       try {
         cluster = HdfsNameNodeJvm.start();

@@ -12,7 +12,8 @@ import org.bigdatalab.streaming.StreamingClauses;
 /**
  * {@code flink@session}: the adapter's remote path ({@code rest.address}, {@code rest.port},
  * {@code flink.jars}; {@link RemoteCluster}) against a session cluster it starts as JVMs of its own
- * on 127.0.0.1 ({@link FlinkSessionJvm}) and stops on close.
+ * on 127.0.0.1 ({@link FlinkSessionJvm}) and stops on close; {@code rest.*} and {@code flink.jars}
+ * in the options give way to its own cluster's.
  */
 public final class FlinkOnSession extends FlinkStreaming {
   static final EngineInfo INFO = FlinkStreaming.INFO.on("session", "a session cluster (JobManager, TaskManager in separate JVMs)",
@@ -44,9 +45,6 @@ public final class FlinkOnSession extends FlinkStreaming {
 
     @Override
     public Engine create(EngineOptions options) {
-      if (options.get("rest.address").isPresent()) {
-        throw new IllegalArgumentException("flink@session: starts a cluster of its own; give rest.address to engine 'flink' instead");
-      }
       FlinkSessionJvm cluster;
       try {
         cluster = FlinkSessionJvm.start();

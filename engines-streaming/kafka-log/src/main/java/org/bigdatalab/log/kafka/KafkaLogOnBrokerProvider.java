@@ -10,7 +10,8 @@ import org.bigdatalab.spi.EngineProvider;
  * Registers {@code kafka@broker}: {@code kafka} with {@code bootstrap.servers} pointing at a KRaft
  * broker that this engine starts as a process of its own on 127.0.0.1 ({@link KafkaBrokerJvm}) and
  * stops on close. It is the cluster path, {@code bootstrap.servers}, proven in the matrix; other
- * options are {@code kafka}'s ({@link KafkaLogOptions}).
+ * options are {@code kafka}'s ({@link KafkaLogOptions}), and a {@code bootstrap.servers} among them
+ * (meant for {@code kafka} in a run of several engines) gives way to its own broker.
  */
 public final class KafkaLogOnBrokerProvider implements EngineProvider {
   @Override public EngineInfo info() { return KafkaLog.ON_BROKER; }
@@ -18,9 +19,6 @@ public final class KafkaLogOnBrokerProvider implements EngineProvider {
   @Override
   public Engine create(EngineOptions engineOptions) {
     KafkaLogOptions options = KafkaLogOptions.from(engineOptions);
-    if (options.bootstrapServers().isPresent()) {
-      throw new IllegalArgumentException("kafka@broker: starts a broker of its own; give bootstrap.servers to engine 'kafka' instead");
-    }
     KafkaBrokerJvm broker;
     try {
       broker = KafkaBrokerJvm.start();

@@ -14,7 +14,8 @@ import org.bigdatalab.spi.EngineProvider;
  * {@code kafka-streams@broker}: the engine's broker path ({@code bootstrap.servers}, {@link BrokerRun})
  * against a KRaft broker it starts as a process of its own on 127.0.0.1 ({@link KafkaBrokerJvm}) and
  * stops on close, so the matrix shows what holds with the broker across the network. Other options
- * are {@link BrokerOptions}' keys; {@code drain.timeout.ms} defaults to 30 s here.
+ * are {@link BrokerOptions}' keys ({@code bootstrap.servers} gives way to its own broker);
+ * {@code drain.timeout.ms} defaults to 30 s here.
  */
 public final class KafkaStreamsOnBroker extends KafkaStreamsEngine {
   static final EngineInfo INFO = BrokerOptions.INFO.on("broker", "a KRaft broker in a separate JVM", Map.of());
@@ -40,10 +41,6 @@ public final class KafkaStreamsOnBroker extends KafkaStreamsEngine {
 
     @Override
     public Engine create(EngineOptions options) {
-      if (options.get(BrokerOptions.BOOTSTRAP_SERVERS).isPresent()) {
-        throw new IllegalArgumentException("kafka-streams@broker: starts a broker of its own; give bootstrap.servers to engine"
-            + " 'kafka-streams' instead");
-      }
       KafkaBrokerJvm broker;
       try {
         broker = KafkaBrokerJvm.start();

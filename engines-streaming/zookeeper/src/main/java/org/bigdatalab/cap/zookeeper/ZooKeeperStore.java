@@ -45,6 +45,7 @@ public final class ZooKeeperStore implements CapEngine {
    * {@code zookeeper@ensemble}: each cluster an ensemble of server processes on 127.0.0.1
    * ({@link ZooKeeperServerJvm}), the clients connecting as to a running ensemble; a partition or a
    * crash ends real server processes and a restart starts them again on their data directories.
+   * A {@code connect=} in the options (meant for {@code zookeeper} in a run of several engines) is not used.
    */
   static final EngineInfo ON_ENSEMBLE = INFO.on("ensemble", "an ensemble of separate server JVMs", java.util.Map.of());
 
@@ -58,9 +59,6 @@ public final class ZooKeeperStore implements CapEngine {
   ZooKeeperStore(EngineOptions options, EngineInfo info) {
     this.options = options;
     this.info = info;
-    if (info == ON_ENSEMBLE && options.get("connect").isPresent()) {
-      throw new IllegalArgumentException("zookeeper@ensemble: starts its own server processes; give connect= to engine 'zookeeper'");
-    }
   }
 
   @Override public EngineInfo info() { return info; }
