@@ -26,13 +26,14 @@ public record EngineChoice(List<String> local, Map<EngineJvm.Module, List<String
 
   /**
    * The non-broken engines of {@code topic} named in {@code requested} (all of them when it is
-   * empty, less {@link BenchRunner#EXPENSIVE_STORES}). Forked modules are asked only when the
+   * empty, less {@link BenchRunner#EXPENSIVE_STORES} and the cluster rows such as {@code kafka@broker}). Forked modules are asked only when the
    * benchmark has an engine half that can run there ({@code forkable}) and an engine is not found
    * locally; an id found nowhere is skipped with a line to {@code progress}.
    */
   static EngineChoice choose(List<String> requested, Topic topic, boolean forkable, Path root, Consumer<String> progress) {
-    List<String> known = ids(EngineRegistry.load().engines(topic));
     boolean all = requested == null || requested.isEmpty();
+    // cluster rows (kafka@broker) start a cluster of processes per run: measured only when named
+    List<String> known = ids(EngineRegistry.load().engines(topic).stream().filter(e -> !(all && e.onCluster())).toList());
     if (all) {
       List<String> skipped = known.stream().filter(BenchRunner.EXPENSIVE_STORES::contains).toList();
       if (!skipped.isEmpty()) {
@@ -46,7 +47,7 @@ public record EngineChoice(List<String> local, Map<EngineJvm.Module, List<String
     List<String> forkedIds = new ArrayList<>();
     for (EngineJvm.Module module : forkable && (all || !missing.isEmpty()) ? EngineJvm.modulesBeyond(EngineRegistry.load(), root)
         : List.<EngineJvm.Module>of()) {
-      List<String> ids = ids(module.engines().stream().filter(e -> e.topic() == topic).toList()).stream()
+      List<String> ids = ids(module.engines().stream().filter(e -> e.topic() == topic && !(all && e.onCluster())).toList()).stream()
           .filter(id -> !forkedIds.contains(id) && (all || missing.contains(id))).toList();
       if (!ids.isEmpty()) {
         forked.put(module, ids);

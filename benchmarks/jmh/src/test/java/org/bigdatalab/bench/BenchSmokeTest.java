@@ -127,7 +127,7 @@ class BenchSmokeTest {
     List<BenchResult> rows = BenchRunner.run("dfs", List.of(), "1MB", progress::add, ONCE);
 
     List<String> stores = EngineRegistry.load().engines(Topic.DFS).stream()
-        .filter(i -> i.kind() != EngineInfo.Kind.BROKEN && !i.id().equals("dfs-hdfs")).map(EngineInfo::id).toList();
+        .filter(i -> i.kind() != EngineInfo.Kind.BROKEN && !i.id().equals("dfs-hdfs") && !i.onCluster()).map(EngineInfo::id).toList();
     assertThat(stores).contains("dfs-memory", "dfs-local");
     assertThat(rows).hasSize(2 * (1 + 2 * stores.size())).allSatisfy(r -> {
       assertThat(r.value()).isPositive();

@@ -44,6 +44,11 @@ final class ConformanceCommand implements Callable<Integer> {
       description = "Generated cases per property on real engines, whose every job starts a real job (default ${DEFAULT-VALUE}).")
   int realTries = 8;
 
+  @Option(names = "--cluster-tries", defaultValue = "2",
+      description = "Generated cases per property on cluster rows (engine@deployment: a cluster of processes on this machine,"
+          + " some started per case) (default ${DEFAULT-VALUE}).")
+  int clusterTries = 2;
+
   @Option(names = "--seed", description = "The seed every property draws its cases from (default: a fresh one, "
       + "printed in the JSON); the same seed replays the same cases.")
   Long seed;
@@ -77,7 +82,7 @@ final class ConformanceCommand implements Callable<Integer> {
     long runSeed = seed != null ? seed : ConformanceRunner.randomSeed();
     List<Matrix> parts = new ArrayList<>();
     for (EngineInfo info : chosen) {
-      int engineTries = info.kind() == EngineInfo.Kind.REAL ? Math.min(tries, realTries) : tries;
+      int engineTries = ConformanceRunner.triesFor(info, tries, realTries, clusterTries);
       ConformanceRunner runner = new ConformanceRunner(engineTries, runSeed, true);
       try (Engine engine = registry.provider(info.id()).create(EngineOptions.parse(engineOptions))) {
         Set<String> seen = new java.util.HashSet<>();
@@ -101,7 +106,7 @@ final class ConformanceCommand implements Callable<Integer> {
           + (fork ? " and in forked engine modules" : ""));
     }
     Matrix matrix = Matrix.merge(parts);
-    MatrixReport report = new MatrixReport(matrix, chosen, tries, Math.min(tries, realTries));
+    MatrixReport report = new MatrixReport(matrix, chosen, tries, Math.min(tries, realTries), Math.min(tries, clusterTries));
     System.out.println();
     report.printTable(System.out);
     Path jsonFile = json != null ? json : reportDir.resolve("conformance.json");
@@ -135,7 +140,7 @@ final class ConformanceCommand implements Callable<Integer> {
         List<String> skipHere = List.copyOf(skip);
         answers.add(pool.submit(() -> {
           long started = System.nanoTime();
-          MatrixWorker.Answer part = ForkedMatrix.run(module, tries, realTries, only == null ? null : only.id(), engines, skipHere,
+          MatrixWorker.Answer part = ForkedMatrix.run(module, tries, realTries, clusterTries, only == null ? null : only.id(), engines, skipHere,
               engineOptions, runSeed);
           System.out.printf("conformance: %s module done in %s%n", module.name(), Progress.duration((System.nanoTime() - started) / 1e9));
           return part;

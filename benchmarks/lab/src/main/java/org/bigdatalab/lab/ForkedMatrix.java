@@ -13,9 +13,10 @@ import org.bigdatalab.suite.matrix.MatrixWorker;
 final class ForkedMatrix {
   private ForkedMatrix() {}
 
-  static MatrixWorker.Answer run(EngineJvm.Module module, int tries, int realTries, String topic, List<String> only,
+  static MatrixWorker.Answer run(EngineJvm.Module module, int tries, int realTries, int clusterTries, String topic, List<String> only,
       List<String> skip, List<String> engineOptions, long seed) throws IOException {
-    List<String> args = new ArrayList<>(List.of(Integer.toString(tries), Integer.toString(realTries), topic == null ? "-" : topic,
+    List<String> args = new ArrayList<>(List.of(Integer.toString(tries), Integer.toString(realTries), Integer.toString(clusterTries),
+        topic == null ? "-" : topic,
         only.isEmpty() ? "-" : String.join(",", only), String.join(",", skip), Long.toString(seed)));
     args.addAll(engineOptions);
     List<String> announced = new ArrayList<>();

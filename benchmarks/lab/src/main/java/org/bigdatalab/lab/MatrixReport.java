@@ -25,12 +25,14 @@ final class MatrixReport {
   private final List<EngineInfo> engines;
   private final int tries;
   private final int realTries;
+  private final int clusterTries;
 
-  MatrixReport(Matrix matrix, List<EngineInfo> engines, int tries, int realTries) {
+  MatrixReport(Matrix matrix, List<EngineInfo> engines, int tries, int realTries, int clusterTries) {
     this.matrix = matrix;
     this.engines = engines;
     this.tries = tries;
     this.realTries = realTries;
+    this.clusterTries = clusterTries;
   }
 
   void printTable(PrintStream out) {
@@ -48,9 +50,10 @@ final class MatrixReport {
       out.println(row);
     }
     Map<ClauseStatus, Integer> counts = matrix.counts();
-    out.printf("%n%d passed, %d failed, %d unsupported, %d errors (%d engines x clauses; %d tries per property, %d on real engines)%n",
+    out.printf("%n%d passed, %d failed, %d unsupported, %d errors (%d engines x clauses; %d tries per property, %d on real engines,"
+            + " %d on cluster rows)%n",
         counts.get(ClauseStatus.PASSED), counts.get(ClauseStatus.FAILED), counts.get(ClauseStatus.UNSUPPORTED),
-        counts.get(ClauseStatus.ERROR), matrix.results().size(), tries, realTries);
+        counts.get(ClauseStatus.ERROR), matrix.results().size(), tries, realTries, clusterTries);
     for (ClauseResult r : matrix.results()) {
       if (r.status() == ClauseStatus.FAILED || r.status() == ClauseStatus.ERROR) {
         out.println("  " + r.status().jsonName().toUpperCase() + " " + r.engine() + " " + r.clause() + ": " + r.detail());
@@ -86,6 +89,7 @@ final class MatrixReport {
     }
     root.put("tries", tries);
     root.put("real_engine_tries", realTries);
+    root.put("cluster_row_tries", clusterTries);
     root.put("generated", Instant.now().toString());
     Files.createDirectories(file.toAbsolutePath().getParent());
     json.writeValue(file.toFile(), root);

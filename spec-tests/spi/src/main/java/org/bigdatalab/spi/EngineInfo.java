@@ -15,10 +15,11 @@ public record EngineInfo(String id, String displayName, Topic topic, Kind kind, 
 
   private static final String WORDS = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
   /**
-   * Lower-case words joined by '-' ({@code df-parallel}), or a combination of such engines under an
-   * architecture's name ({@code lambda:df-parallel+stream-parallel+log-local}).
+   * Lower-case words joined by '-' ({@code df-parallel}), the same on a cluster of separate processes
+   * ({@code spark@standalone}: engine@deployment, its own row in the matrix), or a combination of
+   * such engines under an architecture's name ({@code lambda:df-parallel+stream-parallel+log-local}).
    */
-  private static final Pattern ID = Pattern.compile(WORDS + "|[a-z]+:" + WORDS + "(\\+" + WORDS + ")+");
+  private static final Pattern ID = Pattern.compile(WORDS + "(@" + WORDS + ")?|[a-z]+:" + WORDS + "(\\+" + WORDS + ")+");
 
   /** Reference engines are ours; real ones adapt a production system; broken ones exist to test the suite. */
   public enum Kind { REFERENCE, REAL, BROKEN }
@@ -30,7 +31,7 @@ public record EngineInfo(String id, String displayName, Topic topic, Kind kind, 
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(description, "description");
     if (!ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("engine id '" + id + "' must be lower-case words joined by '-', or name:engine+engine…");
+      throw new IllegalArgumentException("engine id '" + id + "' must be lower-case words joined by '-', engine@deployment, or name:engine+engine…");
     }
     unsupported = Map.copyOf(unsupported);
     unsupported.forEach((clauseId, reason) -> {
@@ -52,6 +53,19 @@ public record EngineInfo(String id, String displayName, Topic topic, Kind kind, 
   }
 
   public boolean supports(String clauseId) { return !unsupported.containsKey(clauseId); }
+
+  /** Whether this row is an engine run on a cluster of separate processes ({@code engine@deployment}). */
+  public boolean onCluster() { return id.contains("@"); }
+
+  /**
+   * This engine's declaration as the row of a cluster deployment: id {@code engine@deployment}, the
+   * same declarations plus {@code more} (clauses that cannot be checked in that mode, with the reason).
+   */
+  public EngineInfo on(String deployment, String display, Map<String, String> more) {
+    Map<String, String> all = new LinkedHashMap<>(unsupported);
+    all.putAll(more);
+    return new EngineInfo(id + "@" + deployment, displayName + " on " + display, topic, kind, description, all);
+  }
 
   /** Builds an {@link EngineInfo}; reads well in an engine's provider. */
   public static final class Builder {

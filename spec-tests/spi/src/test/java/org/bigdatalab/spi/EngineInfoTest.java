@@ -64,6 +64,18 @@ class EngineInfoTest {
   }
 
   @Test
+  void aClusterRowIsTheEngineAtADeploymentWithItsDeclarationsAndMore() {
+    EngineInfo spark = EngineInfo.builder("spark", Topic.DATAFLOW).displayName("Apache Spark").build();
+    EngineInfo row = spark.on("standalone", "a standalone cluster", java.util.Map.of(org.bigdatalab.dataflow.DataflowClauses.LAZY, "why"));
+    assertThat(row.id()).isEqualTo("spark@standalone");
+    assertThat(row.onCluster()).isTrue();
+    assertThat(spark.onCluster()).isFalse();
+    assertThat(row.displayName()).isEqualTo("Apache Spark on a standalone cluster");
+    assertThatThrownBy(() -> EngineInfo.builder("spark@", Topic.DATAFLOW).build()).hasMessageContaining("must be lower-case words");
+    assertThatThrownBy(() -> EngineInfo.builder("a@b@c", Topic.DATAFLOW).build()).hasMessageContaining("must be lower-case words");
+  }
+
+  @Test
   void byteSizesParse() {
     assertThat(ByteSize.parse("64MB")).isEqualTo(64L << 20);
     assertThat(ByteSize.parse("512k")).isEqualTo(512L << 10);

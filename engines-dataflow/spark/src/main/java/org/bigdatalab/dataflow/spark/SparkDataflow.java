@@ -57,13 +57,33 @@ public final class SparkDataflow implements DataflowEngine {
           + " the RDD API this adapter uses runs each join partition as one task")
       .build();
 
+  /**
+   * {@code spark@standalone}: the same adapter with {@code spark.master=spark://127.0.0.1:<port>}
+   * on a standalone master and worker in JVMs of their own ({@link SparkStandaloneJvm}), the
+   * executors started by the worker, the job's classes reaching them only as {@code spark.jars}.
+   */
+  public static final EngineInfo ON_STANDALONE = INFO.on("standalone",
+      "a standalone cluster (master, worker, executors in separate JVMs)", Map.of());
+
   private static final Pattern TASK = Pattern.compile("Task (\\d+) in stage (\\d+(?:\\.\\d+)?)");
 
+  private final EngineInfo info;
+  private final AutoCloseable cluster;
   private final JavaSparkContext sc;
   private final StageListener listener = new StageListener();
   private final Map<Long, JavaRDD<Object>> cached = new ConcurrentHashMap<>();
 
   public SparkDataflow(EngineOptions options) {
+    this(options, INFO, null);
+  }
+
+  /**
+   * @param info    {@link #INFO}, or the row of the deployment it runs on
+   * @param cluster stopped after the context: the cluster this engine started, or null
+   */
+  SparkDataflow(EngineOptions options, EngineInfo info, AutoCloseable cluster) {
+    this.info = info;
+    this.cluster = cluster;
     String master = options.get("spark.master").orElse("local[*]");
     SparkConf conf = new SparkConf().setAppName("bigdata-lab").setMaster(master).set("spark.ui.enabled", "false");
     if (master.startsWith("local")) {
@@ -80,7 +100,7 @@ public final class SparkDataflow implements DataflowEngine {
     sc.sc().addSparkListener(listener);
   }
 
-  @Override public EngineInfo info() { return INFO; }
+  @Override public EngineInfo info() { return info; }
 
   @Override
   @SuppressWarnings("unchecked")
@@ -241,9 +261,16 @@ public final class SparkDataflow implements DataflowEngine {
   }
 
   @Override
-  public void close() {
+  public void close() throws java.io.IOException {
     cached.clear();
     sc.stop();
+    if (cluster != null) {
+      try {
+        cluster.close();
+      } catch (Exception e) {
+        throw new java.io.IOException("spark: stopping the cluster it started failed: " + e.getMessage(), e);
+      }
+    }
   }
 
 }

@@ -50,7 +50,8 @@ public class HdfsStore implements DfsEngine {
   /**
    * {@code dfs-hdfs} pointed at a real cluster: namespace, reads and writes are checked in a private
    * directory of it; the topology, the writer's node and the faults are the cluster's own, so the
-   * clauses about them are not claimed. Not tried against a real cluster yet.
+   * clauses about them are not claimed. Tried against a cluster in a JVM of its own on this machine
+   * ({@code dfs-hdfs@namenode}, {@link HdfsOnNameNode}); not against a cluster of machines yet.
    */
   public static final EngineInfo REMOTE_INFO = EngineInfo.builder("dfs-hdfs", Topic.DFS)
       .displayName("Apache HDFS (remote cluster)")

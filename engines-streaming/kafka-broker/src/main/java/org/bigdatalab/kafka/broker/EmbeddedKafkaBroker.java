@@ -38,16 +38,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** Starts a node on two free loopback ports and returns once it answers an admin request. */
   public EmbeddedKafkaBroker() throws Exception {
+    this("localhost");
+  }
+
+  /** The same, listening on {@code host} ({@code 127.0.0.1} for a broker other processes reach). */
+  public EmbeddedKafkaBroker(String host) throws Exception {
     dir = Files.createTempDirectory("kraft");
     int brokerPort = freePort();
     int controllerPort = freePort();
-    bootstrapServers = "localhost:" + brokerPort;
+    bootstrapServers = host + ":" + brokerPort;
     Map<String, Object> props = new HashMap<>();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
-    props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-    props.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+    props.put("controller.quorum.voters", "1@" + host + ":" + controllerPort);
+    props.put("listeners", "PLAINTEXT://" + host + ":" + brokerPort + ",CONTROLLER://" + host + ":" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     props.put("inter.broker.listener.name", "PLAINTEXT");
@@ -72,7 +77,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  /** {@code localhost:port}, what clients take as {@code bootstrap.servers}. */
+  /**
+   * A broker as a process of its own (what {@link KafkaBrokerJvm} starts): on 127.0.0.1, it prints
+   * {@value #READY}{@code <bootstrap.servers>} once it answers, and serves until the JVM is stopped.
+   */
+  public static void main(String[] args) throws Exception {
+    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker("127.0.0.1");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        broker.close();
+      } catch (IOException e) {
+        e.printStackTrace(System.out);
+      }
+    }, "broker-stop"));
+    System.out.println(READY + broker.bootstrapServers());
+    System.out.flush();
+    Thread.currentThread().join();
+  }
+
+  /** What {@link #main} prints once the broker answers, before its address. */
+  static final String READY = "kafka broker ready, bootstrap.servers=";
+
+  /** {@code host:port}, what clients take as {@code bootstrap.servers}. */
   public String bootstrapServers() { return bootstrapServers; }
 
   @Override

@@ -75,6 +75,13 @@ public final class KafkaLog implements EventLog {
 
   private static final Duration POLL = Duration.ofMillis(100);
 
+  /**
+   * The {@code kafka@broker} row: the same engine against a broker in a JVM of its own on 127.0.0.1
+   * ({@link KafkaLogOnBrokerProvider}), reached over the network as a cluster is.
+   */
+  public static final EngineInfo ON_BROKER = INFO.on("broker", "a KRaft broker in a separate JVM", java.util.Map.of());
+
+  private final EngineInfo info;
   private final KafkaLogOptions options;
   private final AutoCloseable broker;
   private final Admin admin;
@@ -84,9 +91,11 @@ public final class KafkaLog implements EventLog {
 
   /**
    * @param options a cluster ({@code bootstrap.servers} set)
-   * @param broker  closed after the clients: the embedded broker this log started, or null
+   * @param broker  closed after the clients: the broker this log started (in this JVM or another), or null
+   * @param info    {@link #INFO}, or the row of the deployment the log runs on
    */
-  KafkaLog(KafkaLogOptions options, AutoCloseable broker) {
+  KafkaLog(KafkaLogOptions options, AutoCloseable broker, EngineInfo info) {
+    this.info = info;
     this.options = options;
     this.broker = broker;
     long timeoutMs = options.timeout().toMillis();
@@ -102,7 +111,7 @@ public final class KafkaLog implements EventLog {
     this.consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new StringDeserializer());
   }
 
-  @Override public EngineInfo info() { return INFO; }
+  @Override public EngineInfo info() { return info; }
 
   /** Kafka acknowledges once the in-sync replicas have the batch in their page cache; it does not fsync each one. */
   @Override public Durability durability() { return Durability.FSYNC_ON_CLOSE; }
@@ -227,7 +236,7 @@ public final class KafkaLog implements EventLog {
 
   @Override
   public void crashDuring(TornAppend crash) {
-    throw new UnsupportedOperationException("kafka: " + INFO.unsupported().get(LogClauses.DURABLE));
+    throw new UnsupportedOperationException("kafka: " + info.unsupported().get(LogClauses.DURABLE));
   }
 
   /** Closes the clients; on a cluster, deletes the topics this log made; then stops the embedded broker, if any. */
@@ -245,7 +254,7 @@ public final class KafkaLog implements EventLog {
         try {
           broker.close();
         } catch (Exception e) {
-          throw new IOException("kafka: stopping the embedded broker failed: " + e.getMessage(), e);
+          throw new IOException("kafka: stopping the broker it started failed: " + e.getMessage(), e);
         }
       }
     }

@@ -14,7 +14,7 @@ public final class KafkaLogProvider implements EngineProvider {
   public Engine create(EngineOptions engineOptions) {
     KafkaLogOptions options = KafkaLogOptions.from(engineOptions);
     if (options.bootstrapServers().isPresent()) {
-      return new KafkaLog(options, null);
+      return new KafkaLog(options, null, KafkaLog.INFO);
     }
     EmbeddedKafkaBroker broker;
     try {
@@ -23,7 +23,7 @@ public final class KafkaLogProvider implements EngineProvider {
       throw new IllegalStateException("kafka: the embedded broker did not start: " + e.getMessage(), e);
     }
     try {
-      return new KafkaLog(options.at(broker.bootstrapServers()), broker);
+      return new KafkaLog(options.at(broker.bootstrapServers()), broker, KafkaLog.INFO);
     } catch (RuntimeException e) {
       try {
         broker.close();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.bigdatalab.kafka.broker.EmbeddedKafkaBroker;
+import org.bigdatalab.kafka.broker.KafkaBrokerJvm;
 import org.bigdatalab.log.EventLog;
 import org.bigdatalab.log.LogClauses;
 import org.bigdatalab.log.LogRecord;
@@ -17,16 +17,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code bootstrap.servers} path, against a broker the test starts as a user's cluster stands
- * in: the log's topics carry a prefix of their own, the records really are on that cluster (a plain
- * admin client sees them), and closing the log deletes its topics.
+ * The {@code bootstrap.servers} path, against a broker the test starts in a JVM of its own on
+ * 127.0.0.1 as a user's cluster stands in: the log's topics carry a prefix of their own, the records
+ * really are on that cluster (a plain admin client sees them), and closing the log deletes its topics.
  */
 class KafkaLogClusterTest {
-  private static EmbeddedKafkaBroker cluster;
+  private static KafkaBrokerJvm cluster;
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = new EmbeddedKafkaBroker();
+    cluster = KafkaBrokerJvm.start();
   }
 
   @AfterAll

@@ -37,8 +37,8 @@ final class ZooKeeperCluster implements Cluster, NetworkControl {
   private static final int CONNECT_MILLIS = 1000;
 
   private final ClusterConfig config;
-  private final TestingCluster ensemble;
-  private final List<InstanceSpec> servers;
+  /** What stops and starts the servers; null for a running ensemble named by {@code connect=}. */
+  private final Servers servers;
   private final List<CuratorFramework> clients = new ArrayList<>();
   private final HistoryRecorder recorder = new HistoryRecorder();
   private final ExecutorService workers = Executors.newCachedThreadPool(daemon("zookeeper-client-op"));
@@ -48,10 +48,19 @@ final class ZooKeeperCluster implements Cluster, NetworkControl {
   private final Set<String> keys = new TreeSet<>();
   private final long start = System.nanoTime();
 
-  private ZooKeeperCluster(ClusterConfig config, TestingCluster ensemble, List<String> connect, String namespace) {
+  /** Stops and starts server i: of a TestingCluster in this JVM, or a server process of its own. */
+  interface Servers extends AutoCloseable {
+    void kill(int node) throws Exception;
+
+    void revive(int node) throws Exception;
+
+    @Override
+    void close() throws IOException;
+  }
+
+  private ZooKeeperCluster(ClusterConfig config, Servers servers, List<String> connect, String namespace) {
     this.config = config;
-    this.ensemble = ensemble;
-    this.servers = ensemble == null ? List.of() : new ArrayList<>(ensemble.getInstances());
+    this.servers = servers;
     for (String server : connect) {
       CuratorFramework client = CuratorFrameworkFactory.builder().connectString(server).namespace(namespace)
           .sessionTimeoutMs(SESSION_MILLIS).connectionTimeoutMs(CONNECT_MILLIS)
@@ -77,10 +86,39 @@ final class ZooKeeperCluster implements Cluster, NetworkControl {
     } catch (Exception e) {
       throw new IllegalStateException("could not start a ZooKeeper ensemble of " + config.nodes() + ": " + e, e);
     }
-    ZooKeeperCluster cluster = new ZooKeeperCluster(config, ensemble, specs.stream().map(InstanceSpec::getConnectString).toList(),
-        namespace);
-    cluster.awaitConnected();
-    return cluster;
+    Servers servers = new Servers() {
+      @Override public void kill(int node) throws Exception { ensemble.killServer(specs.get(node)); }
+      @Override public void revive(int node) throws Exception { ensemble.restartServer(specs.get(node)); }
+      @Override public void close() throws IOException { ensemble.close(); }
+    };
+    return connected(new ZooKeeperCluster(config, servers, specs.stream().map(InstanceSpec::getConnectString).toList(), namespace));
+  }
+
+  /** An ensemble of {@code config.nodes()} servers, each a process of its own on 127.0.0.1 ({@link ZooKeeperServerJvm}). */
+  static ZooKeeperCluster processes(ClusterConfig config, String namespace) {
+    ZooKeeperServerJvm ensemble;
+    try {
+      ensemble = ZooKeeperServerJvm.start(config.nodes(), TICK_MILLIS);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start a ZooKeeper ensemble of " + config.nodes() + " processes: " + e, e);
+    }
+    Servers servers = new Servers() {
+      @Override public void kill(int node) { ensemble.kill(node); }
+      @Override public void revive(int node) { ensemble.revive(node); }
+      @Override public void close() { ensemble.close(); }
+    };
+    return connected(new ZooKeeperCluster(config, servers, ensemble.connectStrings(), namespace));
+  }
+
+  /** The cluster once every client is connected; closed (servers included) if one does not connect. */
+  private static ZooKeeperCluster connected(ZooKeeperCluster cluster) {
+    try {
+      cluster.awaitConnected();
+      return cluster;
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
   }
 
   /** A running ensemble; node i is the i-th server of {@code connect}. Faults are refused. */
@@ -89,9 +127,7 @@ final class ZooKeeperCluster implements Cluster, NetworkControl {
     if (hosts.size() < config.nodes()) {
       throw new IllegalArgumentException("connect names " + hosts.size() + " servers; the test asks for " + config.nodes());
     }
-    ZooKeeperCluster cluster = new ZooKeeperCluster(config, null, hosts.subList(0, config.nodes()), namespace);
-    cluster.awaitConnected();
-    return cluster;
+    return connected(new ZooKeeperCluster(config, null, hosts.subList(0, config.nodes()), namespace));
   }
 
   private void awaitConnected() {
@@ -172,11 +208,11 @@ final class ZooKeeperCluster implements Cluster, NetworkControl {
 
   // NetworkControl ---------------------------------------------------------------------------
 
-  private InstanceSpec server(int node) {
-    if (ensemble == null) {
-      throw new UnsupportedOperationException("faults need the embedded ensemble; a remote one (connect=) is not cut");
+  /** Checks that faults can be injected here: not into a running ensemble named by {@code connect=}. */
+  private void server(int node) {
+    if (servers == null) {
+      throw new UnsupportedOperationException("faults need an ensemble the engine started; a running one (connect=) is not cut");
     }
-    return servers.get(node);
   }
 
   /** Stops the servers of the smaller side: a stopped server is what a cut-off minority looks like to its clients. */
@@ -238,16 +274,18 @@ final class ZooKeeperCluster implements Cluster, NetworkControl {
   }
 
   private void kill(int node) {
+    server(node);
     try {
-      ensemble.killServer(server(node));
+      servers.kill(node);
     } catch (Exception e) {
       throw new IllegalStateException("could not stop ZooKeeper server " + node + ": " + e, e);
     }
   }
 
   private void revive(int node) {
+    server(node);
     try {
-      ensemble.restartServer(server(node));
+      servers.revive(node);
     } catch (Exception e) {
       throw new IllegalStateException("could not restart ZooKeeper server " + node + ": " + e, e);
     }
@@ -258,9 +296,9 @@ final class ZooKeeperCluster implements Cluster, NetworkControl {
     workers.shutdownNow();
     timeouts.shutdownNow();
     clients.forEach(CuratorFramework::close);
-    if (ensemble != null) {
+    if (servers != null) {
       try {
-        ensemble.close();
+        servers.close();
       } catch (IOException e) {
         throw new IllegalStateException("could not stop the ZooKeeper ensemble: " + e, e);
       }

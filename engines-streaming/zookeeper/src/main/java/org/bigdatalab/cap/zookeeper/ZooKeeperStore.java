@@ -41,18 +41,35 @@ public final class ZooKeeperStore implements CapEngine {
           + " network's 10 ms, so the clause's simulated-time comparison does not apply")
       .build();
 
+  /**
+   * {@code zookeeper@ensemble}: each cluster an ensemble of server processes on 127.0.0.1
+   * ({@link ZooKeeperServerJvm}), the clients connecting as to a running ensemble; a partition or a
+   * crash ends real server processes and a restart starts them again on their data directories.
+   * A {@code connect=} in the options (meant for {@code zookeeper} in a run of several engines) is not used.
+   */
+  static final EngineInfo ON_ENSEMBLE = INFO.on("ensemble", "an ensemble of separate server JVMs", java.util.Map.of());
+
   private final EngineOptions options;
+  private final EngineInfo info;
 
   public ZooKeeperStore(EngineOptions options) {
-    this.options = options;
+    this(options, INFO);
   }
 
-  @Override public EngineInfo info() { return INFO; }
+  ZooKeeperStore(EngineOptions options, EngineInfo info) {
+    this.options = options;
+    this.info = info;
+  }
+
+  @Override public EngineInfo info() { return info; }
   @Override public Consistency consistency() { return Consistency.CP; }
 
   @Override
   public Cluster start(ClusterConfig config) {
     String namespace = options.get("namespace").orElse("bigdatalab-cap");
+    if (info == ON_ENSEMBLE) {
+      return ZooKeeperCluster.processes(config, namespace);
+    }
     return options.get("connect")
         .map(connect -> ZooKeeperCluster.remote(config, connect, namespace))
         .orElseGet(() -> ZooKeeperCluster.embedded(config, namespace));

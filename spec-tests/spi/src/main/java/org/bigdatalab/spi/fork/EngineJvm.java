@@ -47,7 +47,10 @@ import org.bigdatalab.spi.Topic;
  *       answer to ANSWER_FILE and exits 0; progress lines go to standard output prefixed with
  *       {@value #PROGRESS} ({@link #progress}); anything else there is the engine's chatter, whose last
  *       {@value #TAIL_LINES} lines make the error when the child fails. Records in an answer are
- *       tab-separated fields ({@link #record}, {@link #fields}).
+ *       tab-separated fields ({@link #record}, {@link #fields});
+ *   <li>daemons ({@link Launch#start}, {@link DaemonJvm}): the processes of a cluster on this machine
+ *       (a Kafka broker, a ZooKeeper server, a Spark master), started with the same class path and
+ *       flags, their output kept in a log file, stopped when closed or when this JVM ends.
  * </ul>
  */
 public final class EngineJvm {
@@ -119,21 +122,35 @@ public final class EngineJvm {
 
   /** A child JVM running {@code mainClass} with {@code module}'s class path. */
   public static Launch launch(Module module, String mainClass) {
-    return new Launch(module, mainClass);
+    return new Launch(module.name(), module, List.of(), mainClass);
   }
 
-  /** How one child JVM is started; {@link #call} starts it and returns its answer. */
+  /**
+   * A child JVM running {@code mainClass} with the given class path, named {@code name} in errors and
+   * logs: a cluster daemon started from a test or an engine with the class path it runs on itself
+   * ({@code java.class.path}, which Surefire sets to the test class path too).
+   */
+  public static Launch launch(String name, List<String> classpath, String mainClass) {
+    return new Launch(name, null, classpath, mainClass);
+  }
+
+  /** How one child JVM is started; {@link #call} runs it to its answer, {@link #start} keeps it serving. */
   public static final class Launch {
+    private final String name;
     private final Module module;
+    private final List<String> ownClasspath;
     private final String mainClass;
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> classpathAfter = new ArrayList<>();
+    private final java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
     private int heapMegabytes = 1024;
     private String purpose;
     private Consumer<String> chatter = line -> {};
 
-    private Launch(Module module, String mainClass) {
+    private Launch(String name, Module module, List<String> ownClasspath, String mainClass) {
+      this.name = name;
       this.module = module;
+      this.ownClasspath = List.copyOf(ownClasspath);
       this.mainClass = mainClass;
       this.purpose = mainClass.substring(mainClass.lastIndexOf('.') + 1);
     }
@@ -155,6 +172,12 @@ public final class EngineJvm {
       return this;
     }
 
+    /** An environment variable of the child, besides this JVM's ({@code SPARK_HOME} for a Spark worker). */
+    public Launch env(String key, String value) {
+      env.put(key, value);
+      return this;
+    }
+
     /** What the child is for, in the error when it fails. */
     public Launch purpose(String text) {
       this.purpose = text;
@@ -167,11 +190,18 @@ public final class EngineJvm {
       return this;
     }
 
-    /** The module's classes, its jars, then each {@link #classpathAfter} entry whose artifact is not there yet. */
+    /**
+     * The module's classes and jars (or the class path given instead of a module), then each
+     * {@link #classpathAfter} entry whose artifact is not there yet.
+     */
     public String classpath() throws IOException {
       List<String> entries = new ArrayList<>();
-      entries.add(module.dir().resolve("target/classes").toString());
-      entries.addAll(split(Files.readString(module.dir().resolve(CLASSPATH_FILE))));
+      if (module != null) {
+        entries.add(module.dir().resolve("target/classes").toString());
+        entries.addAll(split(Files.readString(module.dir().resolve(CLASSPATH_FILE))));
+      } else {
+        entries.addAll(ownClasspath);
+      }
       Set<String> present = new HashSet<>();
       entries.forEach(e -> present.add(artifact(e)));
       for (String entry : classpathAfter) {
@@ -187,12 +217,10 @@ public final class EngineJvm {
      * come, and returns its answer; a child that exits non-zero throws with its last lines.
      */
     public String call(List<String> args, Consumer<String> progress) throws IOException {
-      Path answer = Files.createTempFile("bigdatalab-" + module.name(), ".answer");
+      Path answer = Files.createTempFile("bigdatalab-" + name, ".answer");
       try {
-        List<String> command = new ArrayList<>(List.of(javaLauncher(), "-Xmx" + heapMegabytes + "m"));
-        command.addAll(jvmFlags());
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", classpath(), mainClass, answer.toString()));
+        List<String> command = command(mainClass);
+        command.add(answer.toString());
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> tail = new ArrayDeque<>();
@@ -210,18 +238,44 @@ public final class EngineJvm {
           }
           int status = process.waitFor();
           if (status != 0) {
-            throw new IllegalStateException(purpose + " failed in a JVM with the " + module.name() + " module's class path (exit "
+            throw new IllegalStateException(purpose + " failed in a JVM with the " + name + " module's class path (exit "
                 + status + "); its last lines:\n" + String.join("\n", tail));
           }
         } catch (InterruptedException e) {
           process.destroy();
           Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while " + purpose + " ran in the " + module.name() + " module's JVM", e);
+          throw new IllegalStateException("interrupted while " + purpose + " ran in the " + name + " module's JVM", e);
         }
         return Files.readString(answer, StandardCharsets.UTF_8);
       } finally {
         Files.deleteIfExists(answer);
       }
+    }
+
+    /**
+     * Starts the child as a daemon that serves until {@link DaemonJvm#close} (or until this JVM
+     * exits): {@code mainClass}'s {@code main(args)}, its output written to
+     * {@code target/cluster-logs/<name>.log} ({@link DaemonJvm#LOG_DIR}).
+     */
+    public DaemonJvm start(List<String> args) throws IOException {
+      return start(args, DaemonJvm.LOG_DIR);
+    }
+
+    /** {@link #start(List)} with its log in {@code logDir}. */
+    public DaemonJvm start(List<String> args, Path logDir) throws IOException {
+      classpathAfter(List.of(locationOf(DaemonJvm.class)));  // the child's own main, whatever the class path given
+      List<String> command = command(DaemonJvm.class.getName());
+      command.add(mainClass);
+      command.addAll(args);
+      return DaemonJvm.start(name, purpose, command, env, logDir);
+    }
+
+    private List<String> command(String main) throws IOException {
+      List<String> command = new ArrayList<>(List.of(javaLauncher(), "-Xmx" + heapMegabytes + "m"));
+      command.addAll(jvmFlags());
+      command.addAll(jvmArgs);
+      command.addAll(List.of("-cp", classpath(), main));
+      return command;
     }
   }
 

@@ -56,6 +56,18 @@ public final class ConformanceRunner {
     this.shrink = shrink;
   }
 
+  /**
+   * The cases per property an engine gets in a run of {@code tries}: a real engine at most
+   * {@code realTries} (each case starts real jobs), a cluster row ({@code engine@deployment}) at most
+   * {@code clusterTries} (each case a job across processes, some rows a cluster start).
+   */
+  public static int triesFor(EngineInfo info, int tries, int realTries, int clusterTries) {
+    if (info.onCluster()) {
+      return Math.min(tries, clusterTries);
+    }
+    return info.kind() == EngineInfo.Kind.REAL ? Math.min(tries, realTries) : tries;
+  }
+
   /** A fresh seed for a run nobody asked to replay. */
   public static long randomSeed() {
     return java.util.concurrent.ThreadLocalRandom.current().nextLong();

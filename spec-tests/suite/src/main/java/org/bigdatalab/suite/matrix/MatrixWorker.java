@@ -22,7 +22,7 @@ import org.bigdatalab.spi.fork.EngineJvm;
  *
  * and its progress lines are {@code ENGINE CLAUSE} as checks finish.
  *
- * <p>Arguments after the answer file: {@code TRIES REAL_TRIES TOPIC ONLY_IDS SKIP_IDS SEED [KEY=VALUE...]}: topic
+ * <p>Arguments after the answer file: {@code TRIES REAL_TRIES CLUSTER_TRIES TOPIC ONLY_IDS SKIP_IDS SEED [KEY=VALUE...]}: topic
  * and id lists comma-separated, {@code -} for none.
  */
 public final class MatrixWorker {
@@ -32,18 +32,19 @@ public final class MatrixWorker {
     EngineJvm.serve(args, (rest, answer) -> {
       int tries = Integer.parseInt(rest.get(0));
       int realTries = Integer.parseInt(rest.get(1));
-      String topic = rest.get(2);
-      Set<String> only = rest.get(3).equals("-") ? Set.of() : Set.of(rest.get(3).split(","));
-      Set<String> skip = Set.of(rest.get(4).split(","));
-      long seed = Long.parseLong(rest.get(5));
-      EngineOptions options = EngineOptions.parse(rest.subList(6, rest.size()));
+      int clusterTries = Integer.parseInt(rest.get(2));
+      String topic = rest.get(3);
+      Set<String> only = rest.get(4).equals("-") ? Set.of() : Set.of(rest.get(4).split(","));
+      Set<String> skip = Set.of(rest.get(5).split(","));
+      long seed = Long.parseLong(rest.get(6));
+      EngineOptions options = EngineOptions.parse(rest.subList(7, rest.size()));
       for (EngineInfo info : EngineRegistry.load().engines()) {
         if (skip.contains(info.id()) || (!only.isEmpty() && !only.contains(info.id()))
             || (!topic.equals("-") && !info.topic().id().equals(topic))
             || info.kind() == EngineInfo.Kind.BROKEN || Suites.topicsFor(info.topic()).isEmpty()) {
           continue;
         }
-        int engineTries = info.kind() == EngineInfo.Kind.REAL ? Math.min(tries, realTries) : tries;
+        int engineTries = ConformanceRunner.triesFor(info, tries, realTries, clusterTries);
         try (Engine engine = EngineRegistry.load().provider(info.id()).create(options)) {
           // the instance's name, not the provider's: options may change what runs (kafka-streams on a broker)
           EngineInfo running = engine.info();
