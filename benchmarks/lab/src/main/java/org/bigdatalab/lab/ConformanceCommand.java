@@ -49,6 +49,11 @@ final class ConformanceCommand implements Callable<Integer> {
           + " some started per case) (default ${DEFAULT-VALUE}).")
   int clusterTries = 2;
 
+  @Option(names = "--cluster", negatable = true, defaultValue = "false", fallbackValue = "true",
+      description = "Also run the cluster rows (engine@deployment), each starting a cluster of processes on this machine:"
+          + " several minutes more. Default: off, unless --engine names one.")
+  boolean cluster;
+
   @Option(names = "--seed", description = "The seed every property draws its cases from (default: a fresh one, "
       + "printed in the JSON); the same seed replays the same cases.")
   Long seed;
@@ -125,7 +130,7 @@ final class ConformanceCommand implements Callable<Integer> {
       throws Exception {
     Topic only = topic == null ? null : Topic.byId(topic).engineTopic();
     List<EngineJvm.Module> wanted = EngineJvm.modulesBeyond(registry, EngineJvm.root()).stream()
-        .filter(m -> m.engines().stream().anyMatch(e -> (only == null || e.topic() == only) && (engines.isEmpty() || engines.contains(e.id()))))
+        .filter(m -> m.engines().stream().anyMatch(e -> (only == null || e.topic() == only) && asked(e)))
         .toList(); // a module with nothing asked for starts no JVM
     int parallel = ForkParallelism.of(forks, wanted.size());
     if (wanted.size() > 1) {
@@ -137,7 +142,8 @@ final class ConformanceCommand implements Callable<Integer> {
     try {
       List<Future<MatrixWorker.Answer>> answers = new ArrayList<>();
       for (EngineJvm.Module module : wanted) {
-        List<String> skipHere = List.copyOf(skip);
+        List<String> skipHere = new ArrayList<>(skip);
+        module.engines().stream().filter(e -> !asked(e)).forEach(e -> skipHere.add(e.id()));
         answers.add(pool.submit(() -> {
           long started = System.nanoTime();
           MatrixWorker.Answer part = ForkedMatrix.run(module, tries, realTries, clusterTries, only == null ? null : only.id(), engines, skipHere,
@@ -163,6 +169,11 @@ final class ConformanceCommand implements Callable<Integer> {
   }
 
 
+  /** Named with --engine, or none named and not a cluster row left out by default. */
+  private boolean asked(EngineInfo e) {
+    return engines.isEmpty() ? cluster || !e.onCluster() : engines.contains(e.id());
+  }
+
   private static int clauseCount(EngineInfo engine) {
     List<Topic> topics = Suites.topicsFor(engine.topic());
     return (int) Catalogues.clausesForEngines(engine.topic()).stream().filter(c -> topics.contains(c.topic())).count();
@@ -173,7 +184,7 @@ final class ConformanceCommand implements Callable<Integer> {
     return registry.engines().stream()
         .filter(e -> e.kind() != EngineInfo.Kind.BROKEN)
         .filter(e -> only == null || e.topic() == only)
-        .filter(e -> engines.isEmpty() || engines.contains(e.id()))
+        .filter(this::asked)
         .filter(e -> !Suites.topicsFor(e.topic()).isEmpty())
         .toList();
   }
