@@ -33,11 +33,9 @@ public record EngineChoice(List<String> local, Map<EngineJvm.Module, List<String
   static EngineChoice choose(List<String> requested, Topic topic, boolean forkable, Path root, Consumer<String> progress) {
     List<String> known = ids(EngineRegistry.load().engines(topic));
     boolean all = requested == null || requested.isEmpty();
+    List<String> skipped = new ArrayList<>();
     if (all) {
-      List<String> skipped = known.stream().filter(BenchRunner.EXPENSIVE_STORES::contains).toList();
-      if (!skipped.isEmpty()) {
-        progress.accept("skipping " + skipped + " by default (a cluster start per combination); name it in --engines to include it");
-      }
+      known.stream().filter(BenchRunner.EXPENSIVE_STORES::contains).forEach(skipped::add);
     }
     List<String> local = all ? known.stream().filter(id -> !BenchRunner.EXPENSIVE_STORES.contains(id)).toList()
         : requested.stream().filter(known::contains).toList();
@@ -48,10 +46,18 @@ public record EngineChoice(List<String> local, Map<EngineJvm.Module, List<String
         : List.<EngineJvm.Module>of()) {
       List<String> ids = ids(module.engines().stream().filter(e -> e.topic() == topic).toList()).stream()
           .filter(id -> !forkedIds.contains(id) && (all || missing.contains(id))).toList();
+      if (all) {
+        ids.stream().filter(BenchRunner.EXPENSIVE_STORES::contains).forEach(skipped::add);
+        ids = ids.stream().filter(id -> !BenchRunner.EXPENSIVE_STORES.contains(id)).toList();
+      }
       if (!ids.isEmpty()) {
         forked.put(module, ids);
         forkedIds.addAll(ids);
       }
+    }
+    if (!skipped.isEmpty()) {
+      progress.accept("skipping " + skipped + " by default (slow to set up: a cluster start per combination, or a real broker"
+          + " acknowledging each append); name it in --engines to include it");
     }
     for (String id : missing) {
       if (!forkedIds.contains(id)) {
