@@ -113,7 +113,9 @@ final class ConformanceCommand implements Callable<Integer> {
       if (module.engines().stream().noneMatch(e -> (only == null || e.topic() == only) && (engines.isEmpty() || engines.contains(e.id())))) {
         continue; // nothing of this module is asked for: no JVM to start
       }
-      MatrixWorker.Answer part = ForkedMatrix.run(module, tries, realTries, only == null ? null : only.id(), engines, skip, engineOptions,
+      // only the module's own engines: its class path also holds those of the modules it builds on (lambda-spark has spark-streaming)
+      List<String> own = module.engines().stream().map(EngineInfo::id).filter(id -> engines.isEmpty() || engines.contains(id)).toList();
+      MatrixWorker.Answer part = ForkedMatrix.run(module, tries, realTries, only == null ? null : only.id(), own, skip, engineOptions,
           runSeed);
       chosen.addAll(part.engines());
       part.engines().forEach(e -> skip.add(e.id()));
