@@ -34,11 +34,9 @@ public record EngineChoice(List<String> local, Map<EngineJvm.Module, List<String
     boolean all = requested == null || requested.isEmpty();
     // cluster rows (kafka@broker) start a cluster of processes per run: measured only when named
     List<String> known = ids(EngineRegistry.load().engines(topic).stream().filter(e -> !(all && e.onCluster())).toList());
+    List<String> skipped = new ArrayList<>();
     if (all) {
-      List<String> skipped = known.stream().filter(BenchRunner.EXPENSIVE_STORES::contains).toList();
-      if (!skipped.isEmpty()) {
-        progress.accept("skipping " + skipped + " by default (a cluster start per combination); name it in --engines to include it");
-      }
+      known.stream().filter(BenchRunner.EXPENSIVE_STORES::contains).forEach(skipped::add);
     }
     List<String> local = all ? known.stream().filter(id -> !BenchRunner.EXPENSIVE_STORES.contains(id)).toList()
         : requested.stream().filter(known::contains).toList();
@@ -49,10 +47,18 @@ public record EngineChoice(List<String> local, Map<EngineJvm.Module, List<String
         : List.<EngineJvm.Module>of()) {
       List<String> ids = ids(module.engines().stream().filter(e -> e.topic() == topic && !(all && e.onCluster())).toList()).stream()
           .filter(id -> !forkedIds.contains(id) && (all || missing.contains(id))).toList();
+      if (all) {
+        ids.stream().filter(BenchRunner.EXPENSIVE_STORES::contains).forEach(skipped::add);
+        ids = ids.stream().filter(id -> !BenchRunner.EXPENSIVE_STORES.contains(id)).toList();
+      }
       if (!ids.isEmpty()) {
         forked.put(module, ids);
         forkedIds.addAll(ids);
       }
+    }
+    if (!skipped.isEmpty()) {
+      progress.accept("skipping " + skipped + " by default (slow to set up: a cluster start per combination, or a real broker"
+          + " acknowledging each append); name it in --engines to include it");
     }
     for (String id : missing) {
       if (!forkedIds.contains(id)) {

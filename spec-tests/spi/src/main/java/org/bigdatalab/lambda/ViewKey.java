@@ -1,7 +1,13 @@
 package org.bigdatalab.lambda;
 
-/** One value of a view: a key's tumbling window, named by its start. */
-public record ViewKey(String key, long windowStart) implements Comparable<ViewKey> {
+import java.io.Serializable;
+
+/**
+ * One value of a view: a key's tumbling window, named by its start. Serializable because a batch
+ * layer on a distributed engine ships the keys between tasks and back to the driver.
+ */
+public record ViewKey(String key, long windowStart) implements Comparable<ViewKey>, Serializable {
+  private static final long serialVersionUID = 1L;
 
   @Override
   public int compareTo(ViewKey o) {

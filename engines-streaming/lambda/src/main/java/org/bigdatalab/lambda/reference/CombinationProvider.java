@@ -38,9 +38,18 @@ public abstract class CombinationProvider implements EngineProvider {
   public Engine create(EngineOptions options) {
     EngineRegistry registry = EngineRegistry.load(CombinationProvider.class.getClassLoader());
     DataflowEngine batch = registry.create(dataflow, DataflowEngine.class, options);
-    StreamingEngine speed = registry.create(streaming, StreamingEngine.class, options);
+    StreamingEngine speed = registry.create(streaming, StreamingEngine.class, streamingOptions(options));
     EventLog events = registry.create(log, EventLog.class, options);
     return new ComposedPipeline(info, batch, speed, events);
+  }
+
+  /**
+   * The options the streaming part is made with: those given, unless a combination needs its own
+   * defaults for the bounded stretches the pipelines run (a stretch is read whole, so it may be one
+   * micro-batch).
+   */
+  protected EngineOptions streamingOptions(EngineOptions given) {
+    return given;
   }
 
   /** The reference combination: the three oracles. */

@@ -11,6 +11,7 @@ import org.bigdatalab.lambda.PipelineFailedException;
 import org.bigdatalab.lambda.ViewDefinition;
 import org.bigdatalab.lambda.ViewKey;
 import org.bigdatalab.log.LogEntry;
+import org.bigdatalab.spi.BadRecordException;
 import org.bigdatalab.spi.KeyValue;
 import org.bigdatalab.streaming.Aggregate;
 import org.bigdatalab.streaming.ScriptedSource;
@@ -26,9 +27,6 @@ import org.bigdatalab.streaming.Windows;
  * and window, which is what lets layers and polls be added together.
  */
 final class ViewRuns {
-  /** An out-of-orderness bound no stretch of event times reaches, far from overflowing when subtracted. */
-  private static final long WHOLE_STRETCH = Long.MAX_VALUE / 4;
-
   private ViewRuns() {}
 
   /** The batch layer's job: parse, key by (key, window), sum; over {@code partitions} slices of the values. */
@@ -51,8 +49,8 @@ final class ViewRuns {
   /**
    * A streaming job over a bounded stretch of the log, run to its end: tumbling windows of the
    * view's size, the view's value summed. The stretch is read whole before the run, so no record of
-   * it may be late: the out-of-orderness bound is wider than any time spread, and the end of the
-   * input fires every window.
+   * it may be late: the out-of-orderness bound is the stretch's own spread of event times (one more
+   * than its latest minus its earliest), and the end of the input fires every window.
    */
   static <T> Map<ViewKey, Long> stream(StreamingEngine engine, ViewDefinition<T> view, List<LogEntry> entries, String topic) {
     Map<ViewKey, Long> out = new TreeMap<>();
@@ -60,7 +58,7 @@ final class ViewRuns {
       return out;
     }
     StreamingJob<T, Long, Long> job = StreamingJob.of(view.name(), view.parser(), view.key(), view.timestamp(),
-        Windows.tumbling(view.windowSize()), Aggregate.sum(view.value())).withOutOfOrderness(WHOLE_STRETCH);
+        Windows.tumbling(view.windowSize()), Aggregate.sum(view.value())).withOutOfOrderness(spread(view, entries));
     ScriptedSource source = ScriptedSource.ofLines(entries.stream().map(e -> e.record().value()).toList());
     try {
       for (WindowResult<Long> r : engine.run(job, source).results()) {
@@ -70,6 +68,35 @@ final class ViewRuns {
       throw new PipelineFailedException("streaming job " + view.name() + " (" + engine.info().id() + ")", topic, e);
     }
     return out;
+  }
+
+  /**
+   * One more than the stretch's latest event time minus its earliest: the smallest bound under which
+   * none of its records is late. Not a bound of "any time": a real engine keeps it as an interval
+   * (Spark: microseconds in a long, and its end-of-input marker must still pass every window), so
+   * Long.MAX_VALUE / 4 failed there. Records the parser refuses have no time and do not count.
+   */
+  private static <T> long spread(ViewDefinition<T> view, List<LogEntry> entries) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (LogEntry e : entries) {
+      long t;
+      try {
+        t = view.timestamp().of(view.parser().parse(e.record().value()));
+      } catch (BadRecordException refused) {
+        continue;
+      }
+      min = Math.min(min, t);
+      max = Math.max(max, t);
+    }
+    if (min > max) {
+      return 1;
+    }
+    try {
+      return Math.addExact(Math.subtractExact(max, min), 1);
+    } catch (ArithmeticException wider) {
+      return Long.MAX_VALUE; // times spread over the whole range: only a saturating engine can take it
+    }
   }
 
   /** Adds {@code more} into {@code into}, value by value: how partial sums of one window combine. */

@@ -60,6 +60,8 @@ public final class EngineJvm {
   public static final String CLASSPATH_FILE = "target/lab-engine.classpath";
   /** The engines a module holds, as its own registry listed them; written here, beside its class path. */
   static final String IDS_FILE = "target/lab-engine.ids";
+  /** The module's own engine providers (the registry's service file in its built classes). */
+  static final String SERVICES_FILE = "target/classes/META-INF/services/org.bigdatalab.spi.EngineProvider";
   static final String PROGRESS = "progress\t";
   static final int TAIL_LINES = 40;
   /** A jar's artifact id: its file name up to the version. */
@@ -312,21 +314,32 @@ public final class EngineJvm {
     return record.split("\t", -1);
   }
 
-  /** The listing child: one record per engine of this class path's registry (id, topic, kind, name). */
+  /**
+   * The listing child: one record per engine of this class path's registry (id, topic, kind, name);
+   * given provider class names after the answer file, only the engines those providers register.
+   */
   public static void main(String[] args) {
-    serve(args, (rest, answer) -> {
-      for (EngineInfo info : EngineRegistry.load().engines()) {
-        answer.println(record(info.id(), info.topic().id(), info.kind().name(), info.displayName()));
+    serve(args, (providers, answer) -> {
+      EngineRegistry registry = EngineRegistry.load();
+      for (EngineInfo info : registry.engines()) {
+        if (providers.isEmpty() || providers.contains(registry.provider(info.id()).getClass().getName())) {
+          answer.println(record(info.id(), info.topic().id(), info.kind().name(), info.displayName()));
+        }
       }
     });
   }
 
-  /** The engines of the module at {@code dir}: from {@value #IDS_FILE} if the module was not built since, else asked of it. */
+  /**
+   * The engines of the module at {@code dir}: from {@value #IDS_FILE} if the module was not built
+   * since, else asked of it. Only those its own classes register: a module that builds on another's
+   * engines (the lambda combinations on spark, spark-streaming and kafka) has them on its class path
+   * too, and the module that owns an engine is the one that runs it.
+   */
   private static List<EngineInfo> listed(Path dir) throws IOException {
     Path ids = dir.resolve(IDS_FILE);
     if (!Files.isRegularFile(ids) || Files.getLastModifiedTime(ids).toMillis() < builtAt(dir)) {
       String answer = launch(new Module(dir, List.of()), EngineJvm.class.getName()).heapMegabytes(256)
-          .purpose("listing the engines of " + dir).classpathAfter(List.of(locationOf(EngineJvm.class))).call(List.of(), line -> {});
+          .purpose("listing the engines of " + dir).classpathAfter(List.of(locationOf(EngineJvm.class))).call(ownProviders(dir), line -> {});
       Path fresh = Files.createTempFile(ids.getParent(), "lab-engine", ".ids");
       Files.writeString(fresh, answer, StandardCharsets.UTF_8);
       Files.move(fresh, ids, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -339,10 +352,20 @@ public final class EngineJvm {
     return engines;
   }
 
+  /** The provider classes the module's own service file names (none if it has none: then every engine on its class path counts). */
+  private static List<String> ownProviders(Path dir) throws IOException {
+    Path services = dir.resolve(SERVICES_FILE);
+    if (!Files.isRegularFile(services)) {
+      return List.of();
+    }
+    return Files.readAllLines(services, StandardCharsets.UTF_8).stream().map(l -> l.replaceFirst("#.*", "").trim())
+        .filter(l -> !l.isEmpty()).toList();
+  }
+
   /** When the module's class path or its engine list last changed. */
   private static long builtAt(Path dir) throws IOException {
     long built = Files.getLastModifiedTime(dir.resolve(CLASSPATH_FILE)).toMillis();
-    Path services = dir.resolve("target/classes/META-INF/services/org.bigdatalab.spi.EngineProvider");
+    Path services = dir.resolve(SERVICES_FILE);
     return Files.isRegularFile(services) ? Math.max(built, Files.getLastModifiedTime(services).toMillis()) : built;
   }
 

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bigdatalab.spi.Engine;
+import org.bigdatalab.spi.EngineInfo;
+import org.bigdatalab.spi.EngineOptions;
+import org.bigdatalab.spi.EngineProvider;
+import org.bigdatalab.spi.Topic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +44,36 @@ class EngineJvmTest {
     });
     assertThat(module.resolve(EngineJvm.IDS_FILE)).exists();
     assertThat(EngineJvm.jvmFlags()).anyMatch(flag -> flag.startsWith("--add-opens"));
+  }
+
+  /** A module that builds on another module's engine (as lambda-spark on spark) holds only what its own service file registers. */
+  @Test
+  void aModuleHoldsTheEnginesItsOwnClassesRegisterNotThoseOfItsDependencies(@TempDir Path root) throws Exception {
+    Path dependency = services(root.resolve("dependency/target/classes"), Dependency.class);
+    Path module = services(root.resolve("engines-x/builds-on/target/classes"), Own.class).getParent().getParent();
+    Files.writeString(module.resolve(EngineJvm.CLASSPATH_FILE),
+        String.join(java.io.File.pathSeparator, dependency.toString(), EngineJvm.locationOf(EngineJvmTest.class)));
+
+    assertThat(EngineJvm.modules(root)).singleElement()
+        .satisfies(m -> assertThat(m.engines()).extracting(EngineInfo::id).containsExactly("own"));
+  }
+
+  private static Path services(Path classes, Class<? extends EngineProvider> provider) throws Exception {
+    Path file = Files.createDirectories(classes.resolve("META-INF/services")).resolve(EngineProvider.class.getName());
+    Files.writeString(file, "# a comment\n" + provider.getName() + "\n");
+    return classes;
+  }
+
+  /** The dependency's engine: on the module's class path, not the module's own. */
+  public static final class Dependency implements EngineProvider {
+    @Override public EngineInfo info() { return EngineInfo.builder("dependency", Topic.DATAFLOW).build(); }
+    @Override public Engine create(EngineOptions options) { throw new UnsupportedOperationException("listed, never made"); }
+  }
+
+  /** The module's own engine. */
+  public static final class Own implements EngineProvider {
+    @Override public EngineInfo info() { return EngineInfo.builder("own", Topic.DATAFLOW).build(); }
+    @Override public Engine create(EngineOptions options) { throw new UnsupportedOperationException("listed, never made"); }
   }
 
   @Test
