@@ -85,6 +85,27 @@ final class SortBufferSpiller {
     }
   }
 
+  /**
+   * Writes one record per run of equal keys, its first key with the sum of the run's
+   * {@link SortBufferKeys#sums}: what a {@code LongSumReducer} combiner would write for the values
+   * that were folded into them.
+   */
+  void writeSums(SpillFile.Writer w, CombineOutput<Object, Object> combineOutput) {
+    long[] sums = keys.sums;
+    combineOutput.into(w);
+    int i = 0;
+    while (i < keys.distinct) {
+      int first = order[i];
+      int run = runOf[first];
+      long sum = 0;
+      for (; i < keys.distinct && runOf[order[i]] == run; i++) {
+        sum += sums[order[i]];
+      }
+      w.startPartition(keys.partitionOf(first));
+      combineOutput.emit(decoded[first], sum);
+    }
+  }
+
   /** Forgets the decoded keys (the caller clears the keys after this). */
   void clear() {
     Arrays.fill(decoded, 0, keys.distinct, null);
