@@ -190,17 +190,42 @@ final class SortBuffer {
     keyCodec.write(key, records);
     int keyLength = records.pos - start;
     records.pos = start;
-    foldEncoded(p, records.buf, start, keyLength, value);
+    foldEncoded(p, records.buf, start, keyLength, value, 1);
   }
 
-  private void foldEncoded(int p, byte[] key, int start, int length, long value) {
+  /**
+   * Adds {@code value}, the sum of {@code values} map output values, to the sum of an already
+   * encoded key in partition {@code p}: the way in for a map task that cuts keys from its input
+   * bytes and combines them itself ({@link WordScan}). Only while the buffer folds sums
+   * ({@link #folding}); may spill first.
+   */
+  void fold(int p, byte[] key, int start, int length, long value, long values) {
+    if (!memory.hasRoom()) {
+      makeRoom();
+    }
+    int arenaMark = keys.arenaUsed;
+    try {
+      foldEncoded(p, key, start, length, value, values);
+    } catch (SortBufferMemory.BufferFull full) {
+      keys.arenaUsed = arenaMark;
+      spillFromEmit();
+      foldEncoded(p, key, start, length, value, values);
+    }
+  }
+
+  /** Whether this attempt's values are folded into per-key sums (the combiner is a {@code LongSumReducer} over longs). */
+  boolean folding() {
+    return summing;
+  }
+
+  private void foldEncoded(int p, byte[] key, int start, int length, long value, long values) {
     int h = SortBufferKeys.hash(key, start, start + length);
     int d = keys.find(p, key, start, length, h);
     if (d < 0) {
       d = keys.add(keys.store(key, start, length), p, length, ~d, h);
     }
     keys.sums[d] += value;
-    folded++;
+    folded += values;
   }
 
   private void makeRoom() {
@@ -225,7 +250,7 @@ final class SortBuffer {
     int usedArena = keys.arenaUsed;
     int usedRecords = records.count;
     int usedDistinct = keys.distinct;
-    spiller.sort(keyCodec, sortOrder, partitions);
+    spiller.sort(keyCodec, sortOrder, partitions, combiner != null && !summing);
     SpillFile.Writer w = new SpillFile.Writer(names.next("spill"), partitions, ioBuffer);
     try {
       if (summing) {

@@ -2,6 +2,7 @@ package org.bigdatalab.mapreduce.jobs;
 
 import org.bigdatalab.mapreduce.LongSumReducer;
 import org.bigdatalab.mapreduce.MapReduceJob;
+import org.bigdatalab.mapreduce.WordCountMapper;
 import org.bigdatalab.mapreduce.Reducer;
 import org.bigdatalab.spi.Codecs;
 
@@ -23,7 +24,7 @@ public final class WordCount {
 
   public static MapReduceJob.Builder<String, Long, String, Long> builder() {
     return MapReduceJob.<String, Long, String, Long>builder("wordcount")
-        .mapper((offset, line, out) -> Words.forEach(line, w -> out.emit(w, 1L)))
+        .mapper(new WordCountMapper())
         .reducer(SUM)
         .mapOutput(Codecs.STRING, Codecs.LONG)
         .output(Codecs.STRING, Codecs.LONG);
