@@ -56,8 +56,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *   mr-parallel (2 t)   10.4       0.19   22.4       0.21    8.7       0.11
  *   mr-sequential        3.9       0.07    2.7       0.03    1.8       0.02
  *   mr-hadoop (2 t)      0.66      0.012   0.87      0.008   (not run: ~10 min per job)
- * Both engines are far below the hand-written loop: per word they decode a String, box a Long,
- * serialise, sort and merge; word count is the job where per-record overhead shows most.
+ * Both engines were far below the hand-written loop: per word they decoded a String, boxed a Long,
+ * serialised, sorted and merged; word count is the job where per-record overhead shows most.
+ * Since 2026-12-06 mr-parallel runs this job as the loop does (issue 15): the job declares its
+ * mapper (WordCountMapper) and its sum (LongSumReducer), so ASCII lines are cut into words from
+ * their bytes and counted in an open-addressing table per task, each distinct word reaching the
+ * sort buffer once per table, and string keys are sorted by their UTF-8 bytes. Later figures are
+ * in benchmarks/RESULTS.md.
  *
  * Engines come from EngineRegistry, so an engine module on the class path is benchmarked too.
  * An engine id that is not registered fails its own trial with a message and nothing else.

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.bigdatalab.mapreduce.LongSumReducer;
 import org.bigdatalab.mapreduce.MapReduceJob;
 import org.bigdatalab.mapreduce.Partitioner;
 import org.bigdatalab.mapreduce.Reducer;
 import org.bigdatalab.mapreduce.TaskContext;
 import org.bigdatalab.mapreduce.TaskCounter;
 import org.bigdatalab.spi.Codec;
+import org.bigdatalab.spi.Codecs;
 
 /**
  * A map task's bounded sort buffer. Why it looks the way it does: holding map output as objects
@@ -23,6 +25,13 @@ import org.bigdatalab.spi.Codec;
  * each distinct key stored once ({@link SortBufferKeys}); the spill, a sort of distinct keys
  * rather than records ({@link SortBufferSpiller}); and the memory, which sizes all the arrays
  * within the limit ({@link SortBufferMemory}). This class adds a record and decides when to spill.
+ *
+ * <p>A job whose combiner is a {@link LongSumReducer} over {@link Codecs#LONG} values (word count)
+ * takes a shorter way: the combine happens before the buffer. Each value is added to its key's
+ * running sum as it is emitted and no record is kept, so a spill holds one sum per distinct key
+ * and sorts only those; word count's map output shrinks from 16 bytes a word to nothing but the
+ * vocabulary. The counters stay those of a combiner run at the spill: every folded value is a
+ * combine input record, every sum written a combine output record.
  */
 final class SortBuffer {
 
@@ -53,6 +62,10 @@ final class SortBuffer {
   private Reducer<Object, Object, Object, Object> combiner;
   private CombineOutput<Object, Object> combineOutput;
   private int partitions;
+  /** The combiner is a {@link LongSumReducer} over longs: values are folded into {@link SortBufferKeys#sums}. */
+  private boolean summing;
+  /** Values folded into the sums since the last spill (combine input records). */
+  private long folded;
   private long[] counts;
   private SpillNames names;
   private final List<SpillFile> spilled = new ArrayList<>();
@@ -85,6 +98,7 @@ final class SortBuffer {
     this.counts = counts;
     this.names = names;
     this.combineOutput = combiner == null ? null : new CombineOutput<>(keyCodec, valueCodec, counts, task);
+    this.summing = combiner instanceof LongSumReducer && job.mapValueCodec() == Codecs.LONG;
   }
 
   /** Forgets the attempt (whatever state it left, a failure included); keeps the arrays for the next one. */
@@ -97,6 +111,7 @@ final class SortBuffer {
     sortOrder = null;
     partitioner = null;
     combiner = null;
+    summing = false;
     counts = null;
     names = null;
     combineOutput = null;
@@ -114,6 +129,18 @@ final class SortBuffer {
     int start = records.pos;
     int arenaMark = keys.arenaUsed;
     try {
+      if (summing) {
+        long v = (Long) value; // unboxed first: a null value fails before anything changes
+        try {
+          fold(p, key, v, start);
+        } catch (SortBufferMemory.BufferFull full) {
+          records.pos = start;
+          keys.arenaUsed = arenaMark;
+          spillFromEmit();
+          fold(p, key, v, records.pos);
+        }
+        return;
+      }
       try {
         encode(p, key, value, start);
       } catch (SortBufferMemory.BufferFull full) {
@@ -158,12 +185,55 @@ final class SortBuffer {
     records.end(start, d);
   }
 
+  /** Encodes the key (as scratch, where a record would go), then folds it. */
+  private void fold(int p, Object key, long value, int start) throws IOException {
+    keyCodec.write(key, records);
+    int keyLength = records.pos - start;
+    records.pos = start;
+    foldEncoded(p, records.buf, start, keyLength, value, 1);
+  }
+
+  /**
+   * Adds {@code value}, the sum of {@code values} map output values, to the sum of an already
+   * encoded key in partition {@code p}: the way in for a map task that cuts keys from its input
+   * bytes and combines them itself ({@link WordScan}). Only while the buffer folds sums
+   * ({@link #folding}); may spill first.
+   */
+  void fold(int p, byte[] key, int start, int length, long value, long values) {
+    if (!memory.hasRoom()) {
+      makeRoom();
+    }
+    int arenaMark = keys.arenaUsed;
+    try {
+      foldEncoded(p, key, start, length, value, values);
+    } catch (SortBufferMemory.BufferFull full) {
+      keys.arenaUsed = arenaMark;
+      spillFromEmit();
+      foldEncoded(p, key, start, length, value, values);
+    }
+  }
+
+  /** Whether this attempt's values are folded into per-key sums (the combiner is a {@code LongSumReducer} over longs). */
+  boolean folding() {
+    return summing;
+  }
+
+  private void foldEncoded(int p, byte[] key, int start, int length, long value, long values) {
+    int h = SortBufferKeys.hash(key, start, start + length);
+    int d = keys.find(p, key, start, length, h);
+    if (d < 0) {
+      d = keys.add(keys.store(key, start, length), p, length, ~d, h);
+    }
+    keys.sums[d] += value;
+    folded += values;
+  }
+
   private void makeRoom() {
     if (memory.grow(false)) {
       return;
     }
     memory.pressure = true;
-    if (records.count > 0) {
+    if (keys.distinct > 0) {
       spillFromEmit();
       if (memory.hasRoom() || memory.grow(false)) {
         return;
@@ -173,22 +243,28 @@ final class SortBuffer {
   }
 
   private void spill() throws Exception {
-    if (records.count == 0) {
+    if (keys.distinct == 0) {
       return;
     }
     int usedData = records.pos;
     int usedArena = keys.arenaUsed;
     int usedRecords = records.count;
     int usedDistinct = keys.distinct;
-    spiller.sort(keyCodec, sortOrder, partitions);
+    spiller.sort(keyCodec, sortOrder, partitions, combiner != null && !summing);
     SpillFile.Writer w = new SpillFile.Writer(names.next("spill"), partitions, ioBuffer);
     try {
-      spiller.write(w, valueCodec, combiner, combineOutput);
+      if (summing) {
+        spiller.writeSums(w, combineOutput);
+      } else {
+        spiller.write(w, valueCodec, combiner, combineOutput);
+      }
       spilled.add(w.finish());
     } finally {
       w.close();
     }
-    if (combiner != null) {
+    if (summing) {
+      counts[TaskCounter.COMBINE_INPUT_RECORDS.ordinal()] += folded;
+    } else if (combiner != null) {
       counts[TaskCounter.COMBINE_INPUT_RECORDS.ordinal()] += records.count; // outputs are counted as written
     } else {
       counts[TaskCounter.SPILLED_RECORDS.ordinal()] += records.count;
@@ -198,6 +274,7 @@ final class SortBuffer {
   }
 
   private void clear() {
+    folded = 0;
     spiller.clear();
     keys.clear();
     records.clear();

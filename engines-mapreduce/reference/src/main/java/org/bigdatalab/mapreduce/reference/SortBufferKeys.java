@@ -20,6 +20,8 @@ final class SortBufferKeys {
   int[] table;
   /** The arena offset of each key id. */
   int[] keyAt;
+  /** Each key id's running sum, when the buffer folds a {@code LongSumReducer}'s values as they come. */
+  long[] sums;
   int distinct;
 
   /** Empty until {@code memory} allocates it. */
@@ -30,12 +32,14 @@ final class SortBufferKeys {
   /** Room for {@code slots} keys: a fresh id table, and a hash table that is at most half full with them. */
   void allocate(int slots) {
     keyAt = new int[slots];
+    sums = new long[slots];
     table = new int[2 * (Integer.highestOneBit(slots * 2 - 1) << 1)];
   }
 
   /** Room for {@code slots} keys, keeping those held (the hash table grows on its own, see {@link #rehash}). */
   void growIds(int slots) {
     keyAt = Arrays.copyOf(keyAt, slots);
+    sums = Arrays.copyOf(sums, slots);
   }
 
   /**
@@ -85,6 +89,7 @@ final class SortBufferKeys {
     SpillBytes.putInt(arena, at + 4, p);
     SpillBytes.putInt(arena, at + 8, length);
     keyAt[d] = at;
+    sums[d] = 0;
     table[2 * slot] = at + 1;
     table[2 * slot + 1] = h;
     return d;

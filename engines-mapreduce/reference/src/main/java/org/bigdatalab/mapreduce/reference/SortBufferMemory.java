@@ -11,7 +11,7 @@ package org.bigdatalab.mapreduce.reference;
  */
 final class SortBufferMemory {
   private static final int BYTES_PER_RECORD = 4;              // its slot in the sorted order
-  private static final int BYTES_PER_DISTINCT = 4 * 4 + 8;    // arena offset, order, run, bucket end; decoded key
+  private static final int BYTES_PER_DISTINCT = 4 * 4 + 8 + 8 + 8; // arena offset, order, run, bucket end; decoded key; sum; prefix
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
   /** Thrown (preallocated) when the data or the key arena cannot grow; the record is retried after a spill. */
@@ -113,7 +113,7 @@ final class SortBufferMemory {
     long budget = Math.max(0, limit - capacityBytes());
     long grown = Math.min(Math.max(need, 2L * length), length + budget);
     if (grown < need) {
-      if (records.count > 0) {
+      if (keys.distinct > 0) { // something to spill (every record has a key; a folded sum has no record)
         pressure = true;
         throw BufferFull.INSTANCE;
       }

@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.bigdatalab.mapreduce.Reducer;
+import org.bigdatalab.mapreduce.KeyComparator;
 import org.bigdatalab.spi.Codec;
+import org.bigdatalab.spi.Codecs;
 
 /**
  * Sorts what a {@link SortBuffer} holds and writes it as one spill. Decode each distinct key once;
@@ -18,6 +20,13 @@ import org.bigdatalab.spi.Codec;
  * sort of the records by (partition, key), built from sequential passes rather than pointer
  * chasing through a buffer of many megabytes, and sorting distinct keys, not records. Each bucket
  * is written out, or handed to the combiner as one group.
+ *
+ * <p>String keys in their natural order ({@code Codecs.STRING}, {@code KeyComparator.natural()})
+ * are compared as their UTF-8 bytes, undecoded: byte order is code point order, which is
+ * {@code String.compareTo}'s order except between a character of U+E000..U+FFFF and one beyond
+ * U+FFFF (a surrogate pair sorts first in UTF-16), so two keys whose first differing bytes include
+ * one of 0xEE or more are compared decoded. Byte-distinct keys are then distinct strings, each a
+ * run of its own, and unless a combiner other than a folded sum needs them no key is decoded.
  */
 final class SortBufferSpiller {
   private final SortBufferKeys keys;
@@ -30,9 +39,15 @@ final class SortBufferSpiller {
   private int[] runOf;       // the run of each key
   private int[] bucketEnd;   // where each run's bucket ends in sorted; the merge sort's scratch before that
   Object[] decoded;
+  private long[] prefixes;   // a string key's first 8 UTF-8 bytes, big-endian, zero-padded (bytewise only)
   // The job's, for the spill under way:
   private Comparator<Object> sortOrder;
+  private Codec<Object> keyCodec;
+  /** Keys compared as their encoded bytes (see the class comment); each key is a run of its own. */
+  private boolean bytewise;
   private Codec<Object> valueCodec;
+  /** A folded sum, encoded as {@code Codecs.LONG} encodes it. */
+  private final byte[] sumBytes = new byte[8];
 
   SortBufferSpiller(SortBufferKeys keys, SortBufferRecords records) {
     this.keys = keys;
@@ -48,19 +63,36 @@ final class SortBufferSpiller {
     runOf = new int[slots];
     bucketEnd = new int[slots];
     decoded = new Object[slots];
+    prefixes = new long[slots];
   }
 
-  /** Sorts the held records by (partition, key); {@link #write} writes them out in that order. */
-  void sort(Codec<Object> keyCodec, Comparator<Object> sortOrder, int partitions) throws IOException {
+  /**
+   * Sorts the held records by (partition, key); {@link #write} writes them out in that order.
+   * {@code combining}: a combiner will be called with decoded keys.
+   */
+  void sort(Codec<Object> keyCodec, Comparator<Object> sortOrder, int partitions, boolean combining) throws IOException {
     this.sortOrder = sortOrder;
-    byte[] arena = keys.arena;
+    this.keyCodec = keyCodec;
+    this.bytewise = (Object) keyCodec == Codecs.STRING && (Object) sortOrder == KeyComparator.natural() && !combining;
     for (int d = 0; d < keys.distinct; d++) {
+      if (bytewise) {
+        prefixes[d] = prefixOf(d);
+      } else {
+        decode(d);
+      }
+    }
+    sortKeys(partitions);
+    bucketRecords(cutRuns());
+  }
+
+  private Object decode(int d) throws IOException {
+    if (decoded[d] == null) {
+      byte[] arena = keys.arena;
       int at = keys.keyAt[d];
       int from = SortBufferKeys.bytesAt(at);
       decoded[d] = keyCodec.read(in.reset(arena, from, from + SortBufferKeys.length(arena, at)));
     }
-    sortKeys(partitions);
-    bucketRecords(cutRuns());
+    return decoded[d];
   }
 
   /** Writes the sorted records, each run through {@code combiner} if there is one. */
@@ -85,10 +117,38 @@ final class SortBufferSpiller {
     }
   }
 
+  /**
+   * Writes one record per run of equal keys, its first key with the sum of the run's
+   * {@link SortBufferKeys#sums}: what a {@code LongSumReducer} combiner would write for the values
+   * that were folded into them.
+   */
+  void writeSums(SpillFile.Writer w, CombineOutput<Object, Object> combineOutput) {
+    long[] sums = keys.sums;
+    combineOutput.into(w);
+    int i = 0;
+    while (i < keys.distinct) {
+      int first = order[i];
+      int run = runOf[first];
+      long sum = 0;
+      for (; i < keys.distinct && runOf[order[i]] == run; i++) {
+        sum += sums[order[i]];
+      }
+      w.startPartition(keys.partitionOf(first));
+      if (bytewise) {
+        int at = keys.keyAt[first];
+        SpillBytes.putLong(sumBytes, 0, sum);
+        combineOutput.emitEncoded(keys.arena, SortBufferKeys.bytesAt(at), SortBufferKeys.length(keys.arena, at), sumBytes, 0, 8);
+      } else {
+        combineOutput.emit(decoded[first], sum);
+      }
+    }
+  }
+
   /** Forgets the decoded keys (the caller clears the keys after this). */
   void clear() {
     Arrays.fill(decoded, 0, keys.distinct, null);
     sortOrder = null;
+    keyCodec = null;
     valueCodec = null;
   }
 
@@ -116,7 +176,8 @@ final class SortBufferSpiller {
     int first = -1;
     for (int i = 0; i < keys.distinct; i++) {
       int d = order[i];
-      if (first < 0 || keys.partitionOf(first) != keys.partitionOf(d) || sortOrder.compare(decoded[first], decoded[d]) != 0) {
+      if (first < 0 || bytewise || keys.partitionOf(first) != keys.partitionOf(d)
+          || sortOrder.compare(decoded[first], decoded[d]) != 0) {
         run++;
         first = d;
       }
@@ -160,10 +221,65 @@ final class SortBufferSpiller {
     }
   }
 
-  /** Sort comparator on the decoded keys, ties to the key seen first (so the sort is stable). */
+  /** Sort comparator on the keys, ties to the key seen first (so the sort is stable). */
   private int compare(int a, int b) {
-    int c = sortOrder.compare(decoded[a], decoded[b]);
+    int c = bytewise ? comparePrefixes(a, b) : sortOrder.compare(decoded[a], decoded[b]);
     return c != 0 ? c : Integer.compare(a, b);
+  }
+
+  /** The first 8 bytes of string key {@code d} (after the codec's length) as an unsigned big-endian number, zero-padded. */
+  private long prefixOf(int d) {
+    byte[] arena = keys.arena;
+    int at = keys.keyAt[d];
+    int from = SortBufferKeys.bytesAt(at) + 4;
+    int n = Math.min(8, SortBufferKeys.length(arena, at) - 4);
+    long prefix = 0;
+    for (int i = 0; i < 8; i++) {
+      prefix = (prefix << 8) | (i < n ? arena[from + i] & 0xFF : 0);
+    }
+    return prefix;
+  }
+
+  /** Two string keys by their prefixes where those differ in bytes below 0xEE (most compares: one array, no arena), else by {@link #compareBytes}. */
+  private int comparePrefixes(int a, int b) {
+    long x = prefixes[a];
+    long y = prefixes[b];
+    if (x != y) {
+      int shift = 56 - (Long.numberOfLeadingZeros(x ^ y) & ~7);
+      if (((x >>> shift) & 0xFF) < 0xEE && ((y >>> shift) & 0xFF) < 0xEE) {
+        return Long.compareUnsigned(x, y);
+      }
+    }
+    return compareBytes(a, b);
+  }
+
+  /** Two string keys by their UTF-8 bytes (after the codec's 4-byte length), decoded where byte order is not string order. */
+  private int compareBytes(int a, int b) {
+    byte[] arena = keys.arena;
+    int x = keys.keyAt[a];
+    int y = keys.keyAt[b];
+    int lx = SortBufferKeys.length(arena, x) - 4;
+    int ly = SortBufferKeys.length(arena, y) - 4;
+    x = SortBufferKeys.bytesAt(x) + 4;
+    y = SortBufferKeys.bytesAt(y) + 4;
+    int n = Math.min(lx, ly);
+    int i = 0;
+    while (i < n && arena[x + i] == arena[y + i]) {
+      i++;
+    }
+    if (i == n) {
+      return Integer.compare(lx, ly);
+    }
+    int bx = arena[x + i] & 0xFF;
+    int by = arena[y + i] & 0xFF;
+    if (bx < 0xEE && by < 0xEE) {
+      return bx - by;
+    }
+    try {
+      return sortOrder.compare(decode(a), decode(b));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void mergeSort(int[] a, int[] tmp, int lo, int hi) {

@@ -33,6 +33,10 @@ final class SpillBytes {
     INT.set(b, at, value);
   }
 
+  static void putLong(byte[] b, int at, long value) {
+    LONG.set(b, at, value);
+  }
+
   /** A varint of an int takes at most this many bytes. */
   static final int MAX_VARINT = 5;
 

@@ -26,6 +26,10 @@ public class SplitLineReader implements AutoCloseable {
   private int chunkPos;
   private int chunkLen;
   private byte[] buffer = new byte[256];
+  // The line nextLine() found: lineLength bytes of lineBytes from lineFrom (the chunk, or buffer).
+  private byte[] lineBytes;
+  private int lineFrom;
+  private int lineLength;
 
   public SplitLineReader(InputSplit split) throws IOException {
     this.channel = split.file().openAt(split.start());
@@ -45,8 +49,17 @@ public class SplitLineReader implements AutoCloseable {
 
   /** The next line of the split, or null; {@link #offset()} is then its byte offset. */
   public String next() throws IOException {
+    return nextLine() ? new String(lineBytes, lineFrom, lineLength, StandardCharsets.UTF_8) : null;
+  }
+
+  /**
+   * Moves to the next line of the split without decoding it: false at the end; else
+   * {@link #lineBytes()}, {@link #lineFrom()} and {@link #lineLength()} hold its UTF-8 bytes
+   * (until the next call) and {@link #offset()} its byte offset.
+   */
+  public boolean nextLine() throws IOException {
     if (position > end) {
-      return null;
+      return false;
     }
     offset = position;
     int length = 0;
@@ -64,7 +77,7 @@ public class SplitLineReader implements AutoCloseable {
         if (n > 0 && chunk[i - 1] == '\r') {
           n--;
         }
-        return new String(chunk, from, n, StandardCharsets.UTF_8);
+        return line(chunk, from, n);
       }
       int n = stop - chunkPos;
       if (length + n > buffer.length) {
@@ -81,12 +94,31 @@ public class SplitLineReader implements AutoCloseable {
       }
     }
     if (!any) {
-      return null;
+      return false;
     }
     if (length > 0 && buffer[length - 1] == '\r') {
       length--;
     }
-    return new String(buffer, 0, length, StandardCharsets.UTF_8);
+    return line(buffer, 0, length);
+  }
+
+  private boolean line(byte[] bytes, int from, int length) {
+    lineBytes = bytes;
+    lineFrom = from;
+    lineLength = length;
+    return true;
+  }
+
+  public byte[] lineBytes() {
+    return lineBytes;
+  }
+
+  public int lineFrom() {
+    return lineFrom;
+  }
+
+  public int lineLength() {
+    return lineLength;
   }
 
   /** The index of the next {@code '\n'} in the chunk from {@code chunkPos}, or -1. */

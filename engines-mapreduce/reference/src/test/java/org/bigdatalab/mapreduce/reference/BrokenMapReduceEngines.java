@@ -196,4 +196,25 @@ final class BrokenMapReduceEngines {
       }
     }
   }
+
+  /**
+   * mr-parallel whose byte-level word count takes every line for ASCII: the UTF-8 bytes of
+   * "café" are cut as if each were a character, the classic tokenizer that never met a non-ASCII
+   * letter.
+   */
+  static final class ScansUtf8AsAscii extends ParallelMapReduce {
+    ScansUtf8AsAscii() {
+      super(2, 4 << 10, Path.of(System.getProperty("java.io.tmpdir")), 3);
+    }
+
+    @Override public EngineInfo info() { return broken("broken-scans-utf8-as-ascii", "cuts words from UTF-8 bytes as if they were ASCII"); }
+
+    @Override WordScan wordScan(SortBuffer buffer, int partitions) {
+      return new WordScan(buffer, partitions, sortBufferBytes()) {
+        @Override boolean isAscii(byte[] b, int from, int to) {
+          return true;
+        }
+      };
+    }
+  }
 }

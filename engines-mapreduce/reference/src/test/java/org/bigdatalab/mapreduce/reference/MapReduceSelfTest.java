@@ -26,6 +26,7 @@ import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.LeavesPartialOu
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.MiscountsReduceInput;
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.ReadsBlocksAlone;
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.ReportsOffsetsAsLines;
+import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.ScansUtf8AsAscii;
 import org.bigdatalab.mapreduce.reference.BrokenMapReduceEngines.SkipsTheSort;
 import org.bigdatalab.spi.Topic;
 import org.bigdatalab.suite.matrix.ClauseStatus;
@@ -51,7 +52,8 @@ class MapReduceSelfTest {
         Arguments.of(new LeavesPartialOutput(), COMMIT_ATOMIC),
         Arguments.of(new HidesFailedAttempts(), RETRY_FAILED_ATTEMPT_INVISIBLE),
         Arguments.of(new ReportsOffsetsAsLines(), BAD_INPUT),
-        Arguments.of(new ReadsBlocksAlone(), INPUT_DFS_EQUALS_LOCAL));
+        Arguments.of(new ReadsBlocksAlone(), INPUT_DFS_EQUALS_LOCAL),
+        Arguments.of(new ScansUtf8AsAscii(), RESULT_EQUALS_ORACLE));
   }
 
   @ParameterizedTest(name = "{1} catches {0}")

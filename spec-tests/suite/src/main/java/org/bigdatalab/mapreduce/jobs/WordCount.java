@@ -1,6 +1,8 @@
 package org.bigdatalab.mapreduce.jobs;
 
+import org.bigdatalab.mapreduce.LongSumReducer;
 import org.bigdatalab.mapreduce.MapReduceJob;
+import org.bigdatalab.mapreduce.WordCountMapper;
 import org.bigdatalab.mapreduce.Reducer;
 import org.bigdatalab.spi.Codecs;
 
@@ -14,18 +16,15 @@ import org.bigdatalab.spi.Codecs;
 public final class WordCount {
   private WordCount() {}
 
-  /** Sums the counts of a word; associative and commutative, so also a valid combiner. */
-  public static final Reducer<String, Long, String, Long> SUM = (word, counts, out) -> {
-    long sum = 0;
-    for (long c : counts) {
-      sum += c;
-    }
-    out.emit(word, sum);
-  };
+  /**
+   * Sums the counts of a word; associative and commutative, so also a valid combiner. A
+   * {@link LongSumReducer}, so an engine may fold the counts as they are emitted.
+   */
+  public static final Reducer<String, Long, String, Long> SUM = new LongSumReducer<>();
 
   public static MapReduceJob.Builder<String, Long, String, Long> builder() {
     return MapReduceJob.<String, Long, String, Long>builder("wordcount")
-        .mapper((offset, line, out) -> Words.forEach(line, w -> out.emit(w, 1L)))
+        .mapper(new WordCountMapper())
         .reducer(SUM)
         .mapOutput(Codecs.STRING, Codecs.LONG)
         .output(Codecs.STRING, Codecs.LONG);

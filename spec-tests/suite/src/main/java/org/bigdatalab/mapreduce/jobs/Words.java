@@ -2,28 +2,15 @@ package org.bigdatalab.mapreduce.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
+import org.bigdatalab.mapreduce.WordCountMapper;
 
-/** The word rule of the spec's text jobs: maximal runs of letters or digits, lower-cased. */
+/** The word rule of the spec's text jobs: maximal runs of letters or digits, lower-cased (kept in {@link WordCountMapper}). */
 public final class Words {
   private Words() {}
 
   public static void forEach(String line, Consumer<String> action) {
-    int n = line.length();
-    int i = 0;
-    while (i < n) {
-      while (i < n && !Character.isLetterOrDigit(line.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < n && Character.isLetterOrDigit(line.charAt(i))) {
-        i++;
-      }
-      if (i > start) {
-        action.accept(line.substring(start, i).toLowerCase(Locale.ROOT));
-      }
-    }
+    WordCountMapper.forEachWord(line, action);
   }
 
   public static List<String> of(String line) {
