@@ -95,9 +95,13 @@ public final class Ch13_HiveQl {
   }
 
   // tag::exercise[]
-  /** The partitions Spark's plan keeps for {@code SELECT COUNT(*) FROM user_logs WHERE <where>}. */
-  static List<String> prunedBy(String where) {
-    return Plans.prunedPartitions(SqlSession.explain("SELECT COUNT(*) FROM user_logs WHERE " + where, false));
+  /**
+   * The partitions Spark's plan keeps for {@code SELECT COUNT(*) FROM user_logs WHERE <where>}; a Hive
+   * table scan whose plan lists no pruned partitions reads them all.
+   */
+  static String partitionsRead(String where) {
+    List<String> kept = Plans.prunedPartitions(SqlSession.explain("SELECT COUNT(*) FROM user_logs WHERE " + where, false));
+    return kept.isEmpty() ? "all " + UserLogs.DAYS.size() : kept.size() + " " + kept;
   }
   // end::exercise[]
 
