@@ -3,6 +3,8 @@ package org.bigdatalab.guide;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.bigdatalab.spi.fork.EngineJvm;
 
@@ -26,10 +28,27 @@ public final class ForkedChapter {
   }
 
   static void run(EngineJvm.Module module, Class<?> program, PrintStream out) throws IOException {
+    run(module, program.getName(), out);
+  }
+
+  /**
+   * Runs {@code program} (a class name: it is compiled in that module, against jars the guide does not
+   * have) in a child JVM with the class path of the module at {@code moduleDir} under the project root.
+   */
+  static void runIn(String moduleDir, String program, PrintStream out) throws IOException {
+    Path dir = EngineJvm.root().resolve(moduleDir);
+    if (!Files.isRegularFile(dir.resolve(EngineJvm.CLASSPATH_FILE))) {
+      throw new IllegalStateException("guide: " + program + " runs with the class path of " + moduleDir
+          + ", which is not built under " + EngineJvm.root() + " (./mvnw -pl " + moduleDir + " -am package -DskipTests)");
+    }
+    run(new EngineJvm.Module(dir, List.of()), program, out);
+  }
+
+  static void run(EngineJvm.Module module, String program, PrintStream out) throws IOException {
     String printed = EngineJvm.launch(module, ForkedChapter.class.getName()).heapMegabytes(2048)
-        .purpose("guide: " + program.getSimpleName()).chatter(System.out::println)
+        .purpose("guide: " + program.substring(program.lastIndexOf('.') + 1)).chatter(System.out::println)
         .classpathAfter(EngineJvm.split(System.getProperty("java.class.path")))
-        .call(List.of(program.getName()), line -> {});
+        .call(List.of(program), line -> {});
     out.print(printed);
   }
 

@@ -63,6 +63,17 @@ public final class GuideRenderer {
     static Program forked(Class<?> type, String engineId) {
       return new Program(type.getSimpleName(), out -> ForkedChapter.run(type, engineId, out));
     }
+
+    /**
+     * A program compiled in the module at {@code moduleDir} rather than here, because it calls an
+     * engine's own API (Spark SQL with Hive, say) that cannot share the guide's class path; it runs in
+     * a child JVM with that module's class path, see {@link ForkedChapter#runIn}. Its source is copied
+     * into the guide's sources by the guide's build, so chapters include it like any other.
+     */
+    static Program forkedIn(String moduleDir, String className) {
+      return new Program(className.substring(className.lastIndexOf('.') + 1),
+          out -> ForkedChapter.runIn(moduleDir, className, out));
+    }
   }
 
   /** Every program whose output a chapter includes, in chapter order. */
@@ -98,7 +109,9 @@ public final class GuideRenderer {
       Program.forked(Ch11_KappaReprocessing.class, Ch11_LambdaBoundary.ENGINE),
       Program.of(Ch12_Medallion.class, Ch12_Medallion::run),
       Program.of(Ch12_WarehouseVsLake.class, Ch12_WarehouseVsLake::run),
-      Program.forked(Ch12_DeltaLake.class, Ch12_DeltaLake.ENGINE));
+      Program.forked(Ch12_DeltaLake.class, Ch12_DeltaLake.ENGINE),
+      // chapter 13 calls Spark SQL and DuckDB directly: compiled, and run, in the module that has them
+      Program.forkedIn("engines-dataflow/spark-sql", "org.bigdatalab.guide.Ch13_SqlOnSpark"));
 
   /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
   static final String SOURCE_ROOT = "guide-src";
