@@ -133,7 +133,8 @@ public final class Ch13_DuckDb {
 /*
  * How to run it, from the repository root:
 tag::run[]
-java -cp "engines-dataflow/spark-sql/target/classes:$(cat engines-dataflow/spark-sql/target/lab-engine.classpath)" \
+java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) \
+  -cp "engines-dataflow/spark-sql/target/classes:$(cat engines-dataflow/spark-sql/target/lab-engine.classpath)" \
   org.bigdatalab.guide.Ch13_DuckDb
 end::run[]
  */

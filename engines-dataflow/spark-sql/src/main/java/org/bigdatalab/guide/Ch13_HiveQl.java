@@ -144,10 +144,12 @@ public final class Ch13_HiveQl {
 }
 
 /*
- * How to run it, from the repository root (Spark with Hive has its own class path, in its module):
+ * How to run it, from the repository root (Spark with Hive has its own class path, in its module, and
+ * needs the project's engine JVM flags: Hive's classes reach into java.net):
 tag::run[]
 ./mvnw -q -B -pl engines-dataflow/spark-sql -am package -DskipTests
-java -cp "engines-dataflow/spark-sql/target/classes:$(cat engines-dataflow/spark-sql/target/lab-engine.classpath)" \
+java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) \
+  -cp "engines-dataflow/spark-sql/target/classes:$(cat engines-dataflow/spark-sql/target/lab-engine.classpath)" \
   org.bigdatalab.guide.Ch13_HiveQl
 end::run[]
  */
