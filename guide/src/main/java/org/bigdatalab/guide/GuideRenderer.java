@@ -71,6 +71,17 @@ public final class GuideRenderer {
     static Program forked(String className, String engineId) {
       return new Program(className.substring(className.lastIndexOf('.') + 1), out -> ForkedChapter.run(className, engineId, out));
     }
+
+    /**
+     * A program compiled in the module at {@code moduleDir} rather than here, because it calls an
+     * engine's own API (Spark SQL with Hive, say) that cannot share the guide's class path; it runs in
+     * a child JVM with that module's class path, see {@link ForkedChapter#runIn}. Its source is copied
+     * into the guide's sources by the guide's build, so chapters include it like any other.
+     */
+    static Program forkedIn(String moduleDir, String className) {
+      return new Program(className.substring(className.lastIndexOf('.') + 1),
+          out -> ForkedChapter.runIn(moduleDir, className, out));
+    }
   }
 
   /** Every program whose output a chapter includes, in chapter order. */
@@ -107,6 +118,8 @@ public final class GuideRenderer {
       Program.of(Ch12_Medallion.class, Ch12_Medallion::run),
       Program.of(Ch12_WarehouseVsLake.class, Ch12_WarehouseVsLake::run),
       Program.forked(Ch12_DeltaLake.class, Ch12_DeltaLake.ENGINE),
+      // chapter 13 calls Spark SQL and DuckDB directly: compiled, and run, in the module that has them
+      Program.forkedIn("engines-dataflow/spark-sql", "org.bigdatalab.guide.Ch13_SqlOnSpark"),
       Program.of(Ch14_FiveVs.class, Ch14_FiveVs::run),
       Program.forked("org.bigdatalab.guide.Ch15_SparkArchitecture", "spark"),
       Program.of(Ch16_RealTimeAnalytics.class, Ch16_RealTimeAnalytics::run),

@@ -217,6 +217,24 @@ class GuideRenderTest {
         .containsPattern("rdd.reduceByKey\\(sum\\) +20 records shuffled");
   }
 
+  /**
+   * Chapter 13's programs ran forked with engines-dataflow/spark-sql's class path, on Spark SQL with
+   * Hive and on DuckDB, and the page shows the evidence each part of the chapter states.
+   */
+  @Test
+  void sqlOnSparkAndDuckDbShowTheirPlansEvidenceInChapter13() throws Exception {
+    String ch13 = snippet("Ch13_SqlOnSpark");
+    assertThat(ch13).contains("Hive's parser, the seed's CREATE TABLE: line 4:4 cannot recognize input near 'timestamp'")
+        .contains("partitions the plan reads, 2024-01-15 only: 1 of 5 [date=2024-01-15]")
+        .contains("join of the Hive-format bucketed tables: shuffles [hashpartitioning, hashpartitioning], bucketed scans 0")
+        .contains("join of Spark's bucketed tables:        shuffles [], bucketed scans 2")
+        .contains("Partition column `date` not found in schema")
+        .contains("same answer: true");
+    assertThat(page).contains("13. SQL on big data: Hive, Spark SQL and DuckDB</h2>");
+    assertThat(text).contains("partitions the plan reads, 2024-01-15 only: 1 of 5 [date=2024-01-15]")
+        .contains("same rows both ways: true").containsPattern("Scanning Files: \\d+/\\d+");
+  }
+
   private static String snippet(String program) throws Exception {
     return Files.readString(outputDir.resolve("snippets/" + program + ".txt"), StandardCharsets.UTF_8);
   }
