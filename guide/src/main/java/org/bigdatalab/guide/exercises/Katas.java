@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.bigdatalab.dataflow.DataflowEngine;
 import org.bigdatalab.dataflow.SkewClauses;
@@ -14,6 +16,10 @@ import org.bigdatalab.dataflow.spec.SkewGenerators;
 import org.bigdatalab.dataflow.spec.SkewGenerators.SkewedInput;
 import org.bigdatalab.dataflow.spec.SkewSpec;
 import org.bigdatalab.guide.Scratch;
+import org.bigdatalab.lambda.LambdaClauses;
+import org.bigdatalab.lambda.ViewDefinition;
+import org.bigdatalab.lambda.ViewKey;
+import org.bigdatalab.lambda.spec.ClickViews;
 import org.bigdatalab.mapreduce.JobOutput;
 import org.bigdatalab.mapreduce.MapReduceClauses;
 import org.bigdatalab.mapreduce.MapReduceEngine;
@@ -39,8 +45,8 @@ import org.bigdatalab.streaming.spec.StreamingOracle;
 
 /**
  * The guide's katas. Each one checks the learner's piece with the spec's own generators, oracles and
- * assertions (the clause ids say which), on a reference engine, so that passing a kata means what
- * passing the clause means for an engine.
+ * assertions (the clause ids say which), on a reference engine where the piece runs inside a job, so
+ * that passing a kata means what passing the clause means for an engine.
  */
 public final class Katas {
   private Katas() {}
@@ -53,6 +59,9 @@ public final class Katas {
 
   /** Skewed records aggregated under {@code salts} salts into {@code partitions} partitions (0: the engine's default). */
   public record SaltingCase(SkewedInput input, int salts, int partitions) {}
+
+  /** Clicks in log order, of which the last batch run read the first {@code batchRead}. */
+  public record LambdaCase(List<Click> clicks, int batchRead) {}
 
   /** Clicks whose late arrivals bridge sessions, and the session windows. */
   public record SessionCase(Scenario scenario, Windows windows) {}
@@ -130,9 +139,38 @@ public final class Katas {
             .as("mean per session").isEqualTo(StreamingOracle.expect(job, c.scenario().source()).finalValues());
       }));
 
+  static final Kata<LambdaCut, LambdaCase> SPEED_CUT = new Kata<>("speed-cut", "11. Lambda and Kappa",
+      List.of(LambdaClauses.SERVING_EQUALS_RECOMPUTE, LambdaClauses.BATCH_OVERRIDES_SPEED),
+      "Draw the line between a Lambda pipeline's batch view and its realtime view: given what the last batch run "
+          + "read, say which clicks the speed layer counts, so that a query (batch view plus realtime view) counts "
+          + "every click once.",
+      SpeedLayerCut.class, org.bigdatalab.guide.exercises.solutions.SpeedLayerCut.class,
+      Combinators.combine(Arbitraries.longs().between(0, 30), Arbitraries.of("ann", "bob"), Arbitraries.longs().between(1, 9))
+          .as(Click::new).list().ofMaxSize(10)
+          .flatMap(clicks -> Arbitraries.integers().between(0, clicks.size()).map(read -> new LambdaCase(clicks, read))),
+      (cut, c, engines) -> {
+        ViewDefinition<Click> spend = ClickViews.spend();
+        List<Click> batch = c.clicks().subList(0, c.batchRead());
+        long latest = batch.stream().mapToLong(Click::time).max().orElse(Long.MIN_VALUE);
+        List<Click> realtime = new ArrayList<>();
+        for (int offset = 0; offset < c.clicks().size(); offset++) {
+          if (cut.inRealtimeView(offset, c.clicks().get(offset), c.batchRead(), latest)) {
+            realtime.add(c.clicks().get(offset));
+          }
+        }
+        clause(LambdaClauses.SERVING_EQUALS_RECOMPUTE, () -> {
+          Map<ViewKey, Long> query = new TreeMap<>(ClickViews.oracle(spend, batch));
+          ClickViews.oracle(spend, realtime).forEach((k, v) -> query.merge(k, v, Long::sum));
+          assertThat(query).as("batch view + realtime view (batch read %d of %d clicks)", c.batchRead(), c.clicks().size())
+              .isEqualTo(ClickViews.oracle(spend, c.clicks()));
+        });
+        clause(LambdaClauses.BATCH_OVERRIDES_SPEED, () -> assertThat(realtime).as("clicks in the realtime view")
+            .isEqualTo(c.clicks().subList(c.batchRead(), c.clicks().size())));
+      });
+
   /** Every kata, in the guide's order. */
   public static List<Kata<?, ?>> all() {
-    return List.of(COMBINER, PARTITIONER, SALTING, SESSION_MEAN);
+    return List.of(COMBINER, PARTITIONER, SALTING, SESSION_MEAN, SPEED_CUT);
   }
 
   public static Optional<Kata<?, ?>> find(String name) {

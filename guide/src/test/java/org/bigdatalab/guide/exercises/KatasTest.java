@@ -49,6 +49,10 @@ class KatasTest {
     Kata.Verdict partition = Katas.find("partitioner").orElseThrow().run(false, SEED, TRIES);
     assertThat(partition.clause()).isEqualTo("mapreduce.partitioner.respected");
     assertThat(partition.message()).contains("hash code -");
+    // The seed's Lambda boundary: a click at the batch's latest time, arriving after the batch ran, is lost.
+    Kata.Verdict cut = Katas.find("speed-cut").orElseThrow().run(false, SEED, TRIES);
+    assertThat(cut.clause()).isEqualTo("lambda.serving.equals-recompute");
+    assertThat(cut.minimalInput()).contains("batchRead=1");
   }
 
   @Test
