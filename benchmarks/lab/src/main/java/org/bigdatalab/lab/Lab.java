@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "lab", mixinStandardHelpOptions = true, version = "bigdata-lab 0.1.0",
     description = "Conformance spec, benchmarks and a runnable study guide for big-data engines.",
-    subcommands = {ConformanceCommand.class, BenchCommand.class, GuideCommand.class, RunCommand.class, HistoryCommand.class, ReportCommand.class, DfsCommand.class})
+    subcommands = {ConformanceCommand.class, BenchCommand.class, GuideCommand.class, RunCommand.class, HistoryCommand.class, ReportCommand.class, DfsCommand.class,
+        ExerciseCommand.class})
 public final class Lab implements Callable<Integer> {
 
   @Option(names = "--report", defaultValue = "target/lab-report", description = "Report directory (default ${DEFAULT-VALUE}).")

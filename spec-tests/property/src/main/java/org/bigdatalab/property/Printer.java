@@ -5,12 +5,12 @@ import java.util.Collection;
 import java.util.Iterator;
 
 /** Shows a generated value the way a reader would type it: strings quoted, line breaks escaped. */
-final class Printer {
+public final class Printer {
   private static final int LIMIT = 2000;
 
   private Printer() {}
 
-  static String show(Object value) {
+  public static String show(Object value) {
     StringBuilder b = new StringBuilder();
     append(b, value);
     return b.length() > LIMIT ? b.substring(0, LIMIT) + "…" : b.toString();
