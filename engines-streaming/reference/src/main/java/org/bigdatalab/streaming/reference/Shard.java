@@ -87,37 +87,12 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
     TumblingCount<T> count = (TumblingCount<T>) operator;
     @SuppressWarnings("unchecked") // a TumblingCount's results are counts: R is Long
     WindowOperator.Emitter<Long> counted = (WindowOperator.Emitter<Long>) (WindowOperator.Emitter<?>) this;
-    java.util.List<T> events = s.batch().events();
-    org.bigdatalab.streaming.StreamFns.Timestamp<T> time = s.time();
-    org.bigdatalab.streaming.StreamFns.LongKey<T> key = s.key();
-    int to = s.to();
     long watermark = s.from() == 0 ? s.watermark() : scanned;
-    long bound = s.bound();
-    int risen = 0;
-    typed = s.batch();
-    try {
-      for (int i = s.from(); i < to; i++) {
-        T event = events.get(i);
-        long ts = time.of(event);
-        long k = key.longOf(event);
-        if (shards == 1 || ThreadedShards.shardOf(Long.hashCode(k), shards) == own) {
-          current = i;
-          count.count(k, ts, null, counted);
-        }
-        long next = ts - bound;
-        if (next > watermark) {
-          watermark = next;
-          count.onWatermark(next, counted);
-          if (risen == rises.length) {
-            rises = java.util.Arrays.copyOf(rises, risen * 2);
-          }
-          rises[risen++] = next;
-        }
-      }
-    } finally {
-      typed = null;
+    if (rises.length < s.to() - s.from()) {
+      rises = new long[s.to() - s.from()]; // at most one rise per event
     }
-    scanned = watermark;
+    int risen = count.scan(s, own, shards, watermark, rises, counted);
+    scanned = risen > 0 ? rises[risen - 1] : watermark;
     combiner.advancedThrough(index, rises, risen, epoch);
   }
 

@@ -65,6 +65,58 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
     pane.increment(k);
   }
 
+  /**
+   * A shard's pass over a slice of a typed batch ({@link Shard#scan}): each event's time and key
+   * through the job's functions; its own events (route {@code own} of {@code shards}) counted; after
+   * each event the watermark rise it causes ({@code time - bound}), applied here and written to
+   * {@code rises}, which has room for one per event, starting from the shard's watermark {@code mark}.
+   * Returns how many rises. One call per slice, with the open pane's table in locals: counted one
+   * {@link #count} call per event, the JIT did not always inline it, and the per-event call cost the
+   * count 2.5x a hand-written loop over the same table.
+   */
+  int scan(TypedScan<T> s, int own, int shards, long mark, long[] rises, WindowOperator.Emitter<Long> out) {
+    java.util.List<T> events = s.batch().events();
+    StreamFns.Timestamp<T> time = s.time();
+    long bound = s.bound();
+    int risen = 0;
+    Pane pane = last;
+    long paneStart = pane == null ? 0 : pane.start;
+    boolean open = pane != null;
+    for (int i = s.from(), to = s.to(); i < to; i++) {
+      T event = events.get(i);
+      long ts = time.of(event);
+      long k = key.longOf(event);
+      if (shards == 1 || ThreadedShards.shardOf(Long.hashCode(k), shards) == own) {
+        if (!open || ts < paneStart || ts - paneStart >= size) {
+          long start = ts - Math.floorMod(ts, size);
+          if (watermark >= closesAt(start)) {
+            out.late(new LateEvent(s.batch().line(i), ts, Long.toString(k), watermark));
+          } else {
+            last = paneOf(start);
+            last.increment(k);
+          }
+          pane = last;
+          open = pane != null;
+          paneStart = open ? pane.start : 0;
+        } else {
+          pane.increment(k);
+        }
+      }
+      long next = ts - bound;
+      if (next > mark) {
+        mark = next;
+        onWatermark(next, out);
+        rises[risen++] = next;
+        if (last != pane) { // the rise closed the open pane
+          pane = last;
+          open = pane != null;
+          paneStart = open ? pane.start : 0;
+        }
+      }
+    }
+    return risen;
+  }
+
   private long closesAt(long start) { return StreamingJob.plus(start + size, lateness); }
 
   private Pane paneOf(long start) {
