@@ -6,6 +6,7 @@ import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineProvider;
+import org.bigdatalab.spi.fork.ClusterRow;
 
 /**
  * Registers {@code spark@standalone}: {@code spark} on a standalone master and worker that it starts
@@ -18,19 +19,10 @@ public final class SparkStandaloneProvider implements EngineProvider {
 
   @Override
   public Engine create(EngineOptions options) {
-    SparkStandaloneJvm cluster;
-    try {
-      cluster = SparkStandaloneJvm.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("spark@standalone: the cluster did not start: " + e.getMessage(), e);
-    }
-    Map<String, String> values = new HashMap<>(options.values());
-    values.putAll(cluster.applicationOptions());
-    try {
+    return ClusterRow.start("spark@standalone", "the cluster", SparkStandaloneJvm::start, cluster -> {
+      Map<String, String> values = new HashMap<>(options.values());
+      values.putAll(cluster.applicationOptions());
       return new SparkDataflow(new EngineOptions(values), SparkDataflow.ON_STANDALONE, cluster);
-    } catch (RuntimeException e) {
-      cluster.close();
-      throw e;
-    }
+    });
   }
 }

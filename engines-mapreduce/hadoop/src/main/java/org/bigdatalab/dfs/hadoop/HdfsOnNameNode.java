@@ -6,6 +6,7 @@ import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineProvider;
+import org.bigdatalab.spi.fork.ClusterRow;
 
 /**
  * {@code dfs-hdfs@namenode}: the store's {@code fs.defaultFS=hdfs://…} path against an HDFS cluster
@@ -40,20 +41,11 @@ public final class HdfsOnNameNode extends HdfsStore {
 
     @Override
     public Engine create(EngineOptions options) {
-      HdfsNameNodeJvm cluster;
-      try {
-        cluster = HdfsNameNodeJvm.start();
-      } catch (Exception e) {
-        throw new IllegalStateException("dfs-hdfs@namenode: the cluster did not start: " + e.getMessage(), e);
-      }
-      Map<String, String> values = new HashMap<>(options.values());
-      values.put("fs.defaultFS", cluster.uri());
-      try {
+      return ClusterRow.start("dfs-hdfs@namenode", "the cluster", HdfsNameNodeJvm::start, cluster -> {
+        Map<String, String> values = new HashMap<>(options.values());
+        values.put("fs.defaultFS", cluster.uri());
         return new HdfsOnNameNode(new EngineOptions(values), cluster);
-      } catch (RuntimeException e) {
-        cluster.close();
-        throw e;
-      }
+      });
     }
   }
 }

@@ -7,6 +7,7 @@ import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineProvider;
+import org.bigdatalab.spi.fork.ClusterRow;
 import org.bigdatalab.streaming.StreamingClauses;
 
 /**
@@ -45,22 +46,13 @@ public final class FlinkOnSession extends FlinkStreaming {
 
     @Override
     public Engine create(EngineOptions options) {
-      FlinkSessionJvm cluster;
-      try {
-        cluster = FlinkSessionJvm.start();
-      } catch (Exception e) {
-        throw new IllegalStateException("flink@session: the cluster did not start: " + e.getMessage(), e);
-      }
-      Map<String, String> values = new HashMap<>(options.values());
-      values.put("rest.address", "127.0.0.1");
-      values.put("rest.port", Integer.toString(cluster.restPort()));
-      values.put("flink.jars", String.join(",", cluster.jars()));
-      try {
+      return ClusterRow.start("flink@session", "the cluster", FlinkSessionJvm::start, cluster -> {
+        Map<String, String> values = new HashMap<>(options.values());
+        values.put("rest.address", "127.0.0.1");
+        values.put("rest.port", Integer.toString(cluster.restPort()));
+        values.put("flink.jars", String.join(",", cluster.jars()));
         return new FlinkOnSession(new EngineOptions(values), cluster);
-      } catch (RuntimeException e) {
-        cluster.close();
-        throw e;
-      }
+      });
     }
   }
 }

@@ -5,6 +5,7 @@ import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineProvider;
+import org.bigdatalab.spi.fork.ClusterRow;
 
 /**
  * Registers {@code kafka@broker}: {@code kafka} with {@code bootstrap.servers} pointing at a KRaft
@@ -19,17 +20,7 @@ public final class KafkaLogOnBrokerProvider implements EngineProvider {
   @Override
   public Engine create(EngineOptions engineOptions) {
     KafkaLogOptions options = KafkaLogOptions.from(engineOptions);
-    KafkaBrokerJvm broker;
-    try {
-      broker = KafkaBrokerJvm.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("kafka@broker: the broker's JVM did not start: " + e.getMessage(), e);
-    }
-    try {
-      return new KafkaLog(options.at(broker.bootstrapServers()), broker, KafkaLog.ON_BROKER);
-    } catch (RuntimeException e) {
-      broker.close();
-      throw e;
-    }
+    return ClusterRow.start("kafka@broker", "the broker's JVM", KafkaBrokerJvm::start,
+        broker -> new KafkaLog(options.at(broker.bootstrapServers()), broker, KafkaLog.ON_BROKER));
   }
 }

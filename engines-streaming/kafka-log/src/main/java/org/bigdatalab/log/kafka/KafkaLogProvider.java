@@ -5,6 +5,7 @@ import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineProvider;
+import org.bigdatalab.spi.fork.ClusterRow;
 
 /** Registers {@code kafka}: on the cluster {@code bootstrap.servers} names, or on a broker of its own (see {@link KafkaLogOptions}). */
 public final class KafkaLogProvider implements EngineProvider {
@@ -16,21 +17,7 @@ public final class KafkaLogProvider implements EngineProvider {
     if (options.bootstrapServers().isPresent()) {
       return new KafkaLog(options, null, KafkaLog.INFO);
     }
-    EmbeddedKafkaBroker broker;
-    try {
-      broker = new EmbeddedKafkaBroker();
-    } catch (Exception e) {
-      throw new IllegalStateException("kafka: the embedded broker did not start: " + e.getMessage(), e);
-    }
-    try {
-      return new KafkaLog(options.at(broker.bootstrapServers()), broker, KafkaLog.INFO);
-    } catch (RuntimeException e) {
-      try {
-        broker.close();
-      } catch (Exception suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
+    return ClusterRow.start("kafka", "the embedded broker", EmbeddedKafkaBroker::new,
+        broker -> new KafkaLog(options.at(broker.bootstrapServers()), broker, KafkaLog.INFO));
   }
 }

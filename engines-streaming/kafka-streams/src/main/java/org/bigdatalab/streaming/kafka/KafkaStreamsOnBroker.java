@@ -9,6 +9,7 @@ import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineProvider;
+import org.bigdatalab.spi.fork.ClusterRow;
 
 /**
  * {@code kafka-streams@broker}: the engine's broker path ({@code bootstrap.servers}, {@link BrokerRun})
@@ -41,21 +42,12 @@ public final class KafkaStreamsOnBroker extends KafkaStreamsEngine {
 
     @Override
     public Engine create(EngineOptions options) {
-      KafkaBrokerJvm broker;
-      try {
-        broker = KafkaBrokerJvm.start();
-      } catch (Exception e) {
-        throw new IllegalStateException("kafka-streams@broker: the broker's JVM did not start: " + e.getMessage(), e);
-      }
-      Map<String, String> values = new HashMap<>(Map.of("drain.timeout.ms", Long.toString(Duration.ofSeconds(30).toMillis())));
-      values.putAll(options.values());
-      values.put(BrokerOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-      try {
+      return ClusterRow.start("kafka-streams@broker", "the broker's JVM", KafkaBrokerJvm::start, broker -> {
+        Map<String, String> values = new HashMap<>(Map.of("drain.timeout.ms", Long.toString(Duration.ofSeconds(30).toMillis())));
+        values.putAll(options.values());
+        values.put(BrokerOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
         return new KafkaStreamsOnBroker(new EngineOptions(values), broker);
-      } catch (RuntimeException e) {
-        broker.close();
-        throw e;
-      }
+      });
     }
   }
 }
