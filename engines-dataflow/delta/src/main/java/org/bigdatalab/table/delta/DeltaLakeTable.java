@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaHistory;
 import org.bigdatalab.table.CommitInfo;
+import org.bigdatalab.table.MergePlannedAtCommit;
 import org.bigdatalab.table.PendingCommit;
 import org.bigdatalab.table.ReadAt;
 import org.bigdatalab.table.Snapshot;
@@ -80,24 +81,8 @@ final class DeltaLakeTable implements Table {
       }
       TableOperation.Merge m = (TableOperation.Merge) operation;
       writes.checked(m.source(), "MERGE source", null);
-      long readVersion = writes.log().update(false, Scala.none(), Scala.none()).version();
-      return new PendingCommit() {
-        @Override public long readVersion() { return readVersion; }
-        @Override public long commit() throws TableException {
-          try {
-            return TableException.storageErrors(name, () -> merges.run(m));
-          } catch (TableException e) {
-            long now = writes.log().update(false, Scala.none(), Scala.none()).version();
-            if (e.problem() == TableException.Problem.MERGE_AMBIGUOUS && now != readVersion) {
-              // Prepared on a version where its matches were unique, it meets the winner's rows at commit:
-              // that is a lost race, not a bad MERGE (the table-log engine reports the same as CONFLICT).
-              throw new TableException(TableException.Problem.CONFLICT, name, "the table moved from version "
-                  + readVersion + " to " + now + " since this MERGE was prepared: " + e.getMessage(), e);
-            }
-            throw e;
-          }
-        }
-      };
+      return new MergePlannedAtCommit(name, () -> writes.log().update(false, Scala.none(), Scala.none()).version(),
+          () -> merges.run(m));
     } catch (TableException e) {
       throw e;
     } catch (Exception e) { // Delta's AnalysisExceptions are checked, though Scala does not declare them

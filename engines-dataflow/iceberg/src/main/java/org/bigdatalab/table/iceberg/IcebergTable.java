@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.bigdatalab.table.CommitInfo;
+import org.bigdatalab.table.MergePlannedAtCommit;
 import org.bigdatalab.table.PendingCommit;
 import org.bigdatalab.table.ReadAt;
 import org.bigdatalab.table.Table;
@@ -89,24 +90,7 @@ final class IcebergTable implements Table {
       }
       TableOperation.Merge m = (TableOperation.Merge) operation;
       schema.checkRecords(name(), "MERGE source", m.source(), null);
-      long readVersion = latest();
-      return new PendingCommit() {
-        @Override public long readVersion() { return readVersion; }
-        @Override public long commit() throws TableException {
-          try {
-            return TableException.storageErrors(name(), () -> merges.run(m));
-          } catch (TableException e) {
-            long now = latest();
-            if (e.problem() == Problem.MERGE_AMBIGUOUS && now != readVersion) {
-              // Prepared on a version where its matches were unique, it meets the winner's rows at commit:
-              // that is a lost race, not a bad MERGE (table-log and delta report the same as CONFLICT).
-              throw new TableException(Problem.CONFLICT, name(), "the table moved from version " + readVersion + " to " + now
-                  + " since this MERGE was prepared: " + e.getMessage(), e);
-            }
-            throw e;
-          }
-        }
-      };
+      return new MergePlannedAtCommit(name(), this::latest, () -> merges.run(m));
     });
   }
 
