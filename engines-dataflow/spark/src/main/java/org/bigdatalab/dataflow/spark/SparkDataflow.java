@@ -59,7 +59,7 @@ public final class SparkDataflow implements DataflowEngine {
 
   /**
    * {@code spark@standalone}: the same adapter with {@code spark.master=spark://127.0.0.1:<port>}
-   * on a standalone master and worker in JVMs of their own ({@link SparkStandaloneJvm}), the
+   * on a standalone master and worker in JVMs of their own ({@link org.bigdatalab.spi.fork.SparkStandaloneJvm}), the
    * executors started by the worker, the job's classes reaching them only as {@code spark.jars}.
    */
   public static final EngineInfo ON_STANDALONE = INFO.on("standalone",

@@ -1,12 +1,10 @@
 package org.bigdatalab.dataflow.spark;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineOptions;
 import org.bigdatalab.spi.EngineProvider;
-import org.bigdatalab.spi.fork.ClusterRow;
+import org.bigdatalab.spi.fork.SparkStandaloneJvm;
 
 /**
  * Registers {@code spark@standalone}: {@code spark} on a standalone master and worker that it starts
@@ -19,10 +17,7 @@ public final class SparkStandaloneProvider implements EngineProvider {
 
   @Override
   public Engine create(EngineOptions options) {
-    return ClusterRow.start("spark@standalone", "the cluster", SparkStandaloneJvm::start, cluster -> {
-      Map<String, String> values = new HashMap<>(options.values());
-      values.putAll(cluster.applicationOptions());
-      return new SparkDataflow(new EngineOptions(values), SparkDataflow.ON_STANDALONE, cluster);
-    });
+    return SparkStandaloneJvm.row(SparkDataflow.ON_STANDALONE, options, null,
+        (values, cluster) -> new SparkDataflow(values, SparkDataflow.ON_STANDALONE, cluster));
   }
 }

@@ -1,4 +1,4 @@
-package org.bigdatalab.dataflow.spark;
+package org.bigdatalab.spi.fork;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.bigdatalab.spi.fork.DaemonJvm;
-import org.bigdatalab.spi.fork.EngineJvm;
-import org.bigdatalab.spi.fork.ShippedClasses;
+import org.bigdatalab.spi.EngineInfo;
+import org.bigdatalab.spi.EngineOptions;
 
 /**
  * A Spark standalone cluster on 127.0.0.1: a master and one worker, each a JVM of its own running
@@ -26,14 +25,20 @@ import org.bigdatalab.spi.fork.ShippedClasses;
  *   <li>the cluster's "installation" is every third-party jar of this JVM's class path (Spark and its
  *       dependencies), given to the worker as {@code SPARK_DIST_CLASSPATH} (the variable a
  *       "Hadoop free" Spark build reads) under a {@code SPARK_HOME} with an empty {@code jars/};</li>
- *   <li>the lab's classes (this module, the SPI, the suites and their generators, the test classes:
+ *   <li>the lab's classes (the adapter's module, the SPI, the suites and their generators, the test classes:
  *       every class directory and {@code org.bigdatalab} jar on the class path) are not there: they
  *       are packed into one jar that the application ships with {@code spark.jars}
  *       ({@link ShippedClasses}, {@link #applicationOptions}), so a function that does not serialize, or a class that only
  *       the driver has, fails here as it would on a cluster.</li>
  * </ul>
+ * So what the cluster has installed is the calling module's third-party jars: Spark's alone for
+ * {@code spark@standalone} and {@code spark-streaming@standalone}, Spark's with Delta's or Iceberg's
+ * runtime for {@code delta@standalone} and {@code iceberg@standalone}, as a cluster with those
+ * libraries installed would have them. It sits in the SPI, beside {@link DaemonJvm}, because every
+ * Spark adapter's cluster row starts the same cluster and it names Spark's classes only as strings
+ * (no Spark on the SPI's class path).
  */
-final class SparkStandaloneJvm implements AutoCloseable {
+public final class SparkStandaloneJvm implements AutoCloseable {
   private static final Duration START = Duration.ofSeconds(120);
   private static final int WORKER_CORES = 2;
 
@@ -47,7 +52,7 @@ final class SparkStandaloneJvm implements AutoCloseable {
   }
 
   /** Starts the master, then the worker, and returns once the worker has registered with the master. */
-  static SparkStandaloneJvm start() throws IOException {
+  public static SparkStandaloneJvm start() throws IOException {
     Path work = Files.createTempDirectory("spark-standalone");
     SparkStandaloneJvm cluster = new SparkStandaloneJvm(work);
     try {
@@ -81,18 +86,60 @@ final class SparkStandaloneJvm implements AutoCloseable {
     }
   }
 
+  /** How a Spark adapter is built on this cluster: its options and the cluster it is to stop when closed. */
+  @FunctionalInterface
+  public interface Adapter<E> {
+    E on(EngineOptions options, SparkStandaloneJvm cluster);
+  }
+
+  /**
+   * A Spark adapter's cluster row ({@code spark@standalone}, {@code delta@standalone}, …): starts a
+   * cluster ({@link ClusterRow}) and builds the adapter with {@link #options}, where
+   * {@code sharedOption}, when not null, names the option that defaults to a {@link #shared}
+   * directory of that name (a table root, a checkpoint directory).
+   */
+  public static <E> E row(EngineInfo row, EngineOptions user, String sharedOption, Adapter<E> adapter) {
+    return ClusterRow.start(row.id(), "the cluster", SparkStandaloneJvm::start, cluster -> adapter.on(
+        cluster.options(user, sharedOption == null ? Map.of() : Map.of(sharedOption, cluster.shared(sharedOption))), cluster));
+  }
+
   /** {@code spark://127.0.0.1:<port>}. */
-  String masterUrl() { return masterUrl; }
+  public String masterUrl() { return masterUrl; }
 
   /**
    * The options an application on this cluster runs with: the master, the job's classes as
    * {@code spark.jars}, the driver on the loopback address (executors connect back to it), and
    * executors sized to the worker.
    */
-  Map<String, String> applicationOptions() {
+  public Map<String, String> applicationOptions() {
     return Map.of("spark.master", masterUrl, "spark.jars", String.join(",", shipped),
         "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1",
         "spark.executor.memory", "768m", "spark.cores.max", Integer.toString(WORKER_CORES));
+  }
+
+  /**
+   * An engine's options on this cluster: {@code defaults} (such as a table root in {@link #shared}),
+   * then the user's over them, then {@link #applicationOptions} over those: a {@code spark.master}
+   * meant for the embedded engine in a run of several gives way to this cluster's.
+   */
+  private EngineOptions options(EngineOptions user, Map<String, String> defaults) {
+    Map<String, String> values = new HashMap<>(defaults);
+    values.putAll(user.values());
+    values.putAll(applicationOptions());
+    return new EngineOptions(values);
+  }
+
+  /**
+   * A directory that the driver and every executor reach at the same path, as a cluster's shared file
+   * system would be: here the one machine's disk, under the cluster's work directory, so it goes
+   * with the cluster. Made on the first call.
+   */
+  private String shared(String name) {
+    try {
+      return Files.createDirectories(work.resolve("shared").resolve(name)).toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot create the cluster's shared directory " + name + ": " + e.getMessage(), e);
+    }
   }
 
   private DaemonJvm daemon(String role, String mainClass, List<String> classpath, Path log4j, Map<String, String> env,
