@@ -49,14 +49,38 @@ public final class IcebergTables implements TableEngine {
       .description("Apache Iceberg 1.11 on Spark 4.0.4: a Hadoop catalog on local files by default, any catalog via options")
       .build();
 
+  /**
+   * {@code iceberg@standalone}: the same adapter with {@code spark.master=spark://127.0.0.1:<port>} on a
+   * standalone master and worker in JVMs of their own ({@link org.bigdatalab.spi.fork.SparkStandaloneJvm}),
+   * the Hadoop catalog's warehouse in a directory the driver and the executors share. MERGE's data
+   * files are written by executors; the adapter's own writes, manifests and metadata by the driver.
+   * An injected writer crash counts the driver's storage changes only (the FileIO that Spark
+   * serializes to the executors is never armed there), so on this row a writer of a MERGE dies
+   * after its data files.
+   */
+  public static final EngineInfo ON_STANDALONE = INFO.on("standalone",
+      "a standalone cluster (master, worker, executors in separate JVMs)", Map.of());
+
   /** The name of the Iceberg catalog in Spark. */
   public static final String CATALOG = "lab";
 
+  private final EngineInfo info;
+  private final AutoCloseable cluster;
   private final SparkSession spark;
   private final Catalog catalog;
   private final Namespace namespace;
 
   public IcebergTables(EngineOptions options) {
+    this(options, INFO, null);
+  }
+
+  /**
+   * @param info    {@link #INFO}, or the row of the deployment it runs on
+   * @param cluster stopped after the session: the cluster this engine started, or null
+   */
+  IcebergTables(EngineOptions options, EngineInfo info, AutoCloseable cluster) {
+    this.info = info;
+    this.cluster = cluster;
     String master = options.get("spark.master").orElse("local[*]");
     String prefix = "spark.sql.catalog." + CATALOG;
     SparkSession.Builder b = SparkSession.builder().appName("bigdata-lab iceberg").master(master)
@@ -99,7 +123,7 @@ public final class IcebergTables implements TableEngine {
     }
   }
 
-  @Override public EngineInfo info() { return INFO; }
+  @Override public EngineInfo info() { return info; }
 
   /** The session the tables run on (MERGE runs as Spark SQL; the guide and benchmarks may use it too). */
   public SparkSession spark() { return spark; }
@@ -154,7 +178,14 @@ public final class IcebergTables implements TableEngine {
     return new Schema(fields);
   }
 
-  @Override public void close() {
+  @Override public void close() throws IOException {
     spark.stop();
+    if (cluster != null) {
+      try {
+        cluster.close();
+      } catch (Exception e) {
+        throw new IOException("iceberg: stopping the cluster it started failed: " + e.getMessage(), e);
+      }
+    }
   }
 }
