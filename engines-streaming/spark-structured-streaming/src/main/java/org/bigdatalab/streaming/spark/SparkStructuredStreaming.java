@@ -100,19 +100,39 @@ public final class SparkStructuredStreaming implements StreamingEngine {
               + " clause's check also runs update-mode jobs, which the adapter refuses (see streaming.lateness.allowed)")
       .build();
 
+  /**
+   * {@code spark-streaming@standalone}: the same adapter with {@code spark.master=spark://127.0.0.1:<port>}
+   * on a standalone master and worker in JVMs of their own ({@link org.bigdatalab.spi.fork.SparkStandaloneJvm}):
+   * the aggregation, the parser and the stateless stages run in executor JVMs that get the lab's
+   * classes only as {@code spark.jars}, and the state store writes its checkpoints from there into
+   * {@code checkpoint.dir}, a directory the driver and the executors share.
+   */
+  public static final EngineInfo ON_STANDALONE = INFO.on("standalone",
+      "a standalone cluster (master, worker, executors in separate JVMs)", Map.of());
+
   static final String FLUSH_KEY = "\u0000end-of-input";
   static final String FLUSH_LINE = "\u0000end-of-input";
   /** A time far beyond every test event (about year 4200) yet inside Spark's timestamp range. */
   private static final long FLUSH_TIME = 1L << 46;
   private static final long SHIFT = 1L << 40;
 
+  private final EngineInfo info;
+  private final AutoCloseable cluster;
   private final SparkSession spark;
   private final Path checkpoints;
   private final int maxBatches;
 
   public SparkStructuredStreaming() { this(EngineOptions.NONE); }
 
-  public SparkStructuredStreaming(EngineOptions options) {
+  public SparkStructuredStreaming(EngineOptions options) { this(options, INFO, null); }
+
+  /**
+   * @param info    {@link #INFO}, or the row of the deployment it runs on
+   * @param cluster stopped after the session: the cluster this engine started, or null
+   */
+  SparkStructuredStreaming(EngineOptions options, EngineInfo info, AutoCloseable cluster) {
+    this.info = info;
+    this.cluster = cluster;
     String master = options.get("spark.master").orElse("local[*]");
     this.maxBatches = options.getInt("max.batches", 16);
     if (maxBatches < 1) {
@@ -147,7 +167,7 @@ public final class SparkStructuredStreaming implements StreamingEngine {
     }
   }
 
-  @Override public EngineInfo info() { return INFO; }
+  @Override public EngineInfo info() { return info; }
 
   @Override public LateData lateData() { return LateData.COUNTED_DROP; }
 
@@ -307,5 +327,12 @@ public final class SparkStructuredStreaming implements StreamingEngine {
   @Override
   public void close() throws IOException {
     spark.stop();
+    if (cluster != null) {
+      try {
+        cluster.close();
+      } catch (Exception e) {
+        throw new IOException("spark-streaming: stopping the cluster it started failed: " + e.getMessage(), e);
+      }
+    }
   }
 }
