@@ -3,6 +3,7 @@ package org.bigdatalab.table.delta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.bigdatalab.spi.EngineInfo;
 import org.bigdatalab.spi.EngineOptions;
@@ -20,7 +21,7 @@ import org.bigdatalab.table.TableSchema;
  * <p>Options: {@code spark.master} (default {@code local[*]}), {@code delta.root} (a directory or
  * any Hadoop URI; default a fresh temporary directory), any other {@code spark.*} key (to Spark's
  * configuration, after the defaults below), {@code log.level} (default ERROR). Writer-crash faults
- * need {@code local} masters (see {@link CrashingLocalFileSystem}).
+ * need {@code local} masters, or the cluster of {@link #ON_STANDALONE} (see {@link CrashingLocalFileSystem}).
  *
  * <p>Only one SparkContext runs in a JVM: close this engine before creating another.
  */
@@ -32,10 +33,33 @@ public final class DeltaTables implements TableEngine {
       .description("Delta Lake 4.0.1 on Spark 4.0.4: local[*] by default, any master and table root via options")
       .build();
 
+  /**
+   * {@code delta@standalone}: the same adapter with {@code spark.master=spark://127.0.0.1:<port>} on a
+   * standalone master and worker in JVMs of their own ({@link org.bigdatalab.spi.fork.SparkStandaloneJvm}),
+   * tables under a directory the driver and the executors share. The executors write the data files;
+   * the driver plans, commits and reads the log. An injected writer crash counts the driver's storage
+   * changes only (the executors' copies of {@link CrashingLocalFileSystem} are never armed), so on
+   * this row a writer dies at its commit, never between two data files.
+   */
+  public static final EngineInfo ON_STANDALONE = INFO.on("standalone",
+      "a standalone cluster (master, worker, executors in separate JVMs)", Map.of());
+
+  private final EngineInfo info;
+  private final AutoCloseable cluster;
   private final SparkSession spark;
   private final String root;
 
   public DeltaTables(EngineOptions options) {
+    this(options, INFO, null);
+  }
+
+  /**
+   * @param info    {@link #INFO}, or the row of the deployment it runs on
+   * @param cluster stopped after the session: the cluster this engine started, or null
+   */
+  DeltaTables(EngineOptions options, EngineInfo info, AutoCloseable cluster) {
+    this.info = info;
+    this.cluster = cluster;
     String master = options.get("spark.master").orElse("local[*]");
     SparkSession.Builder b = SparkSession.builder().appName("bigdata-lab delta").master(master)
         .config("spark.ui.enabled", "false")
@@ -54,10 +78,13 @@ public final class DeltaTables implements TableEngine {
         // plans walked for the files a scan opened: no adaptive wrapper around them
         .config("spark.sql.adaptive.enabled", "false");
     if (master.startsWith("local")) {
-      b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-          // local files through a file system whose writer can crash on request (TableFaults);
-          // commit files through it too: Delta's default HDFSLogStore writes by FileContext, which bypasses it
-          .config("spark.hadoop.fs.file.impl", CrashingLocalFileSystem.class.getName())
+      b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    if (master.startsWith("local") || cluster != null) {
+      // local files through a file system whose writer can crash on request (TableFaults); also on a
+      // cluster this engine started, whose executors get the class with the lab's jars (and never arm it);
+      // commit files through it too: Delta's default HDFSLogStore writes by FileContext, which bypasses it
+      b.config("spark.hadoop.fs.file.impl", CrashingLocalFileSystem.class.getName())
           .config("spark.hadoop.fs.file.impl.disable.cache", "true")
           .config("spark.delta.logStore.file.impl", "io.delta.storage.LocalLogStore");
     }
@@ -85,7 +112,7 @@ public final class DeltaTables implements TableEngine {
     }
   }
 
-  @Override public EngineInfo info() { return INFO; }
+  @Override public EngineInfo info() { return info; }
 
   /** The session the tables run on (the guide's programs use it to show Delta's own API beside the SPI). */
   public SparkSession spark() { return spark; }
@@ -110,7 +137,14 @@ public final class DeltaTables implements TableEngine {
     return root.endsWith("/") ? root + table : root + "/" + table;
   }
 
-  @Override public void close() {
+  @Override public void close() throws IOException {
     spark.stop();
+    if (cluster != null) {
+      try {
+        cluster.close();
+      } catch (Exception e) {
+        throw new IOException("delta: stopping the cluster it started failed: " + e.getMessage(), e);
+      }
+    }
   }
 }
