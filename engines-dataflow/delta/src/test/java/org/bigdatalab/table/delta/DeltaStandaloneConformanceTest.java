@@ -1,22 +1,9 @@
 package org.bigdatalab.table.delta;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.time.Clock;
-import java.util.List;
 import org.bigdatalab.property.PropertyDefaults;
 import org.bigdatalab.spi.EngineOptions;
-import org.bigdatalab.table.Column;
-import org.bigdatalab.table.ColumnType;
-import org.bigdatalab.table.ReadAt;
-import org.bigdatalab.table.Row;
-import org.bigdatalab.table.Table;
 import org.bigdatalab.table.TableEngine;
-import org.bigdatalab.table.TableException;
-import org.bigdatalab.table.TableException.Problem;
-import org.bigdatalab.table.TableOperation;
-import org.bigdatalab.table.TableSchema;
+import org.bigdatalab.table.spec.InjectedCrash;
 import org.bigdatalab.table.spec.TableSpec;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,14 +31,6 @@ class DeltaStandaloneConformanceTest extends TableSpec {
    */
   @Test
   void anInjectedCrashReachesTheDriversWritesOnTheCluster() throws Exception {
-    Table t = engine().create("crash-on-cluster", new TableSchema(List.of(Column.required("id", ColumnType.LONG),
-        Column.required("region", ColumnType.STRING), Column.optional("amount", ColumnType.LONG)), List.of("region")),
-        Clock.systemUTC());
-    t.faults().crashNextWriteAfter(0);
-    assertThatThrownBy(() -> t.write(new TableOperation.Append(List.of(Row.of(1L, "eu", 5L)))))
-        .isInstanceOfSatisfying(TableException.class, e -> assertThat(e.problem()).isEqualTo(Problem.WRITER_CRASHED));
-    assertThat(t.snapshot(ReadAt.latest()).version()).isZero();
-    t.write(new TableOperation.Append(List.of(Row.of(2L, "eu", 5L))));
-    assertThat(t.snapshot(ReadAt.latest()).read().rows()).containsExactly(Row.of(2L, "eu", 5L));
+    InjectedCrash.stopsTheNextAppend(engine(), "crash-on-cluster");
   }
 }
