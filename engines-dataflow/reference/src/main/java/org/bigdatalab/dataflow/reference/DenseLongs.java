@@ -30,6 +30,15 @@ final class DenseLongs implements PartialLongs {
     allocate((int) Math.min(FIRST_RANGE, Math.min(this.maxRange, (long) Integer.MAX_VALUE - firstKey + 1)));
   }
 
+  /** An array over exactly the keys [min, max], which the caller has seen: it never widens. */
+  static DenseLongs spanning(int min, int max, LongAggregate aggregate) {
+    DenseLongs dense = new DenseLongs(min, (long) max - min + 1, aggregate);
+    if (dense.acc.length < (long) max - min + 1) {
+      dense.allocate(max - min + 1);
+    }
+    return dense;
+  }
+
   private void allocate(int range) {
     acc = new long[range];
     seen = new long[(range + 63) >>> 6];

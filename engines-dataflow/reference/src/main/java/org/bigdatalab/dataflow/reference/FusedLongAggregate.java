@@ -30,7 +30,7 @@ class FusedLongAggregate {
   static final FusedLongAggregate INSTANCE = new FusedLongAggregate();
 
   /** Keys a map task's table starts with room for: it grows by doubling from there. */
-  private static final int FIRST_KEYS = 1024;
+  static final int FIRST_KEYS = 1024;
 
   FusedLongAggregate() {}
 
@@ -82,7 +82,7 @@ class FusedLongAggregate {
   }
 
   /** Key spans up to this many slots always stay in an array (32 KB, about a hash table's first size). */
-  private static final int DENSE_FLOOR = 4096;
+  static final int DENSE_FLOOR = 4096;
 
   /** Records [from, to) merged into {@code table}, each value lifted by {@code aggregate}; one loop per aggregate. */
   static IntLongTable hashed(IntLongTable table, int[] keys, long[] values, int from, int to, LongAggregate aggregate) {
