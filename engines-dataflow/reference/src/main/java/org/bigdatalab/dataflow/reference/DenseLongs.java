@@ -137,6 +137,10 @@ final class DenseLongs implements PartialLongs {
 
       @Override public int partitions() { return n; }
 
+      @Override public int minKey() { return min; }
+
+      @Override public int maxKey() { return (int) Math.min(Integer.MAX_VALUE, (long) min + acc.length - 1); }
+
       @Override
       public void forEach(int r, Entry each) {
         long mask = masks[r];
