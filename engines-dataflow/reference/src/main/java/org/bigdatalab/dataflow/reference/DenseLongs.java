@@ -13,7 +13,7 @@ import org.bigdatalab.dataflow.LongAggregate;
 final class DenseLongs implements PartialLongs {
   private static final int FIRST_RANGE = 64;
 
-  private final long maxRange;
+  private long maxRange;
   private final long identity;
   private int min;
   private long[] acc;
@@ -28,6 +28,11 @@ final class DenseLongs implements PartialLongs {
     };
     this.min = firstKey;
     allocate((int) Math.min(FIRST_RANGE, Math.min(this.maxRange, (long) Integer.MAX_VALUE - firstKey + 1)));
+  }
+
+  /** Lets the range widen up to {@code maxRange} slots (never less than it may already). */
+  void allow(long maxRange) {
+    this.maxRange = Math.max(this.maxRange, maxRange);
   }
 
   /** An array over exactly the keys [min, max], which the caller has seen: it never widens. */

@@ -13,20 +13,21 @@ import org.bigdatalab.spi.KeyValue;
  * df-parallel's reduceByKey over boxed records by a recognised long merge ({@link LongCombine}:
  * {@code Long::sum}, min, max): the record-at-a-time twin of {@link FusedLongAggregate}. A map task
  * reads its records, and while each is a {@code KeyValue<Integer, Long>} it keeps only the two
- * primitives, in an int[] and a long[] (as Spark's Tungsten puts rows into a columnar batch); at the
- * end of its input it runs the fused plan's map-side loop over them, so the map-side merge, the
- * shuffle and the reduce-side merge are the fused plan's primitive arrays and tables, and a Long is
- * boxed once per key, when the reduced records leave. The boxed records die as soon as they are
- * read; no object graph lives across the shuffle.
+ * primitives, in an int[] and a long[] of 8192 (as Spark's Tungsten puts rows into a columnar batch),
+ * and merges each full chunk with the fused plan's map-side loops ({@link Columns}); the shuffle is the
+ * fused plan's primitive arrays, the reduce side its merge, and a Long is boxed once per key, when the
+ * reduced records leave. The boxed records die as soon as they are read; no object graph lives across
+ * the shuffle, and a task holds at most a few chunks besides its merged keys.
  *
  * <p>The first record that is anything else (another key or value type, a null, not a pair) sends
- * that task back to the general path from there, losing nothing: the records it kept are boxed
- * again, in order, before it, and all of them go through {@link KeyedMerge#reduce} and the engine's
- * own partitioning and shuffle blocks, as without this class. A reduce task reads primitive
- * outputs alone by the fused merge; where any map task fell back, it reads every output as records
- * through {@link KeyedMerge#reduce}. Partitions are the pinned hash partitioning's, {@code
- * floorMod(key, n)} for an Integer key, as in the fused plan. Stage metrics count as the general
- * path does: the keys each map task wrote after its merge, and each reduce task's entries read.
+ * that task back to the general path from there, losing nothing: its kept chunks and its merged keys
+ * (each with its partial, which a recognised merge may merge again in any order) become records again,
+ * ahead of it, and all of them go through {@link KeyedMerge#reduce} and the engine's own partitioning
+ * and shuffle blocks, as without this class. A reduce task reads primitive outputs alone by the fused
+ * merge; where any map task fell back, it reads every output as records through {@link KeyedMerge#reduce}.
+ * Partitions are the pinned hash partitioning's, {@code floorMod(key, n)} for an Integer key, as in the
+ * fused plan. Stage metrics count as the general path does: the keys each map task wrote after its
+ * merge, and each reduce task's entries read.
  */
 class RecordLongReduce {
   static final RecordLongReduce INSTANCE = new RecordLongReduce();
@@ -62,72 +63,134 @@ class RecordLongReduce {
   }
 
   /**
-   * One map task: its records as two primitive columns, in chunks (nothing copied as they grow), with the
-   * keys' span; then merged per key in one array over the span where it is at most one slot per record
-   * (or {@link FusedLongAggregate#DENSE_FLOOR}), else in a hash table, as the fused plan merges a slice.
+   * One map task: its records as two primitive columns, a chunk at a time, merged per key by {@link Columns}.
    * From a record that does not fit, the general path.
    */
   private static Written write(PartitionedDataflow engine, Iterator<Object> records, int n, LongAggregate aggregate,
       Fn.Combine<Object> f) {
-    int[][] keys = new int[4][];
-    long[][] values = new long[4][];
-    int chunks = 0;
-    int[] chunkKeys = null;
-    long[] chunkValues = null;
-    int at = CHUNK;
-    long count = 0;
-    int min = Integer.MAX_VALUE;
-    int max = Integer.MIN_VALUE;
+    Columns columns = new Columns(aggregate);
+    int[] keys = new int[CHUNK];
+    long[] values = new long[CHUNK];
+    int at = 0;
     while (records.hasNext()) {
       Object x = records.next();
       if (!(x instanceof KeyValue<?, ?> kv && kv.key() instanceof Integer key && kv.value() instanceof Long value)) {
-        return general(engine, Iterators.concat(List.of(kept(keys, values, chunks, at), List.of(x).iterator(), records)), n, f);
+        return general(engine, Iterators.concat(List.of(columns.kept(), new ColumnRange(keys, values, 0, at).records(),
+            List.of(x).iterator(), records)), n, f);
       }
+      keys[at] = key;
+      values[at++] = value;
       if (at == CHUNK) {
-        if (chunks == keys.length) {
-          keys = Arrays.copyOf(keys, chunks * 2);
-          values = Arrays.copyOf(values, chunks * 2);
+        if (columns.add(keys, values, at)) {
+          keys = new int[CHUNK];
+          values = new long[CHUNK];
         }
-        chunkKeys = keys[chunks] = new int[CHUNK];
-        chunkValues = values[chunks++] = new long[CHUNK];
         at = 0;
       }
-      int k = key;
-      chunkKeys[at] = k;
-      chunkValues[at++] = value;
-      min = Math.min(min, k);
-      max = Math.max(max, k);
-      count++;
     }
-    PartialLongs merged;
-    if (count == 0) {
-      merged = new IntLongTable(0);
-    } else if ((long) max - min + 1 <= Math.max(FusedLongAggregate.DENSE_FLOOR, count)) {
-      DenseLongs dense = DenseLongs.spanning(min, max, aggregate);
-      for (int c = 0; c < chunks; c++) {
-        dense.fold(keys[c], values[c], 0, c == chunks - 1 ? at : CHUNK, aggregate);
-      }
-      merged = dense;
-    } else {
-      IntLongTable table = new IntLongTable((int) Math.min(count, FusedLongAggregate.FIRST_KEYS));
-      for (int c = 0; c < chunks; c++) {
-        FusedLongAggregate.hashed(table, keys[c], values[c], 0, c == chunks - 1 ? at : CHUNK, aggregate);
-      }
-      merged = table;
-    }
-    return new Written(FusedLongAggregate.byPartition(merged, n), null);
+    columns.add(keys, values, at);
+    return new Written(FusedLongAggregate.byPartition(columns.merged(), n), null);
   }
 
-  /** Records a chunk holds: small enough to stay in cache while it fills, large enough that chunks are few. */
+  /** Records a chunk holds: small enough to stay in cache while it fills and is merged, large enough that chunks are few. */
   private static final int CHUNK = 8192;
 
-  /** The records kept so far, boxed again in order. */
-  private static Iterator<Object> kept(int[][] keys, long[][] values, int chunks, int at) {
-    List<Iterator<Object>> parts = new ArrayList<>(chunks);
-    for (int c = 0; c < chunks; c++) {
-      parts.add(new ColumnRange(keys[c], values[c], 0, c == chunks - 1 ? at : CHUNK).records());
+  /** Chunks kept at most while waiting for the keys' span to justify an array: then a hash table takes them. */
+  private static final int BUFFERED_CHUNKS = 16;
+
+  /**
+   * A map task's records merged per key, chunk by chunk, as the fused plan merges a slice: in one array over
+   * the keys' span while it is at most one slot per record (or {@link FusedLongAggregate#DENSE_FLOOR}), else in a
+   * hash table. The span is unknown until records arrive, so the first chunks are kept until it justifies the
+   * array or {@link #BUFFERED_CHUNKS} are kept; from then on each chunk is merged as it fills, while it is in cache.
+   */
+  private static final class Columns {
+    private final LongAggregate aggregate;
+    private final List<int[]> bufferedKeys = new ArrayList<>();
+    private final List<long[]> bufferedValues = new ArrayList<>();
+    private final List<Integer> bufferedSizes = new ArrayList<>();
+    private long count;
+    private int min = Integer.MAX_VALUE;
+    private int max = Integer.MIN_VALUE;
+    private DenseLongs dense;
+    private IntLongTable table;
+
+    Columns(LongAggregate aggregate) {
+      this.aggregate = aggregate;
     }
-    return Iterators.concat(parts);
+
+    /** Takes records [0, size) of a chunk; true when it keeps the arrays (the caller must fill new ones). */
+    boolean add(int[] keys, long[] values, int size) {
+      count += size;
+      if (dense != null || table != null) {
+        merge(keys, values, size);
+        return false;
+      }
+      for (int i = 0; i < size; i++) {
+        min = Math.min(min, keys[i]);
+        max = Math.max(max, keys[i]);
+      }
+      bufferedKeys.add(keys);
+      bufferedValues.add(values);
+      bufferedSizes.add(size);
+      if (count > 0 && (long) max - min + 1 <= Math.max(FusedLongAggregate.DENSE_FLOOR, count)) {
+        dense = DenseLongs.spanning(min, max, aggregate);
+        mergeBuffered();
+      } else if (bufferedKeys.size() >= BUFFERED_CHUNKS) {
+        table = new IntLongTable((int) Math.min(count, FusedLongAggregate.FIRST_KEYS));
+        mergeBuffered();
+      }
+      return true;
+    }
+
+    private void mergeBuffered() {
+      for (int c = 0; c < bufferedKeys.size(); c++) {
+        merge(bufferedKeys.get(c), bufferedValues.get(c), bufferedSizes.get(c));
+      }
+      bufferedKeys.clear();
+      bufferedValues.clear();
+      bufferedSizes.clear();
+    }
+
+    /** Into the array while the keys fit its allowed span (which grows with the records seen), else into the table. */
+    private void merge(int[] keys, long[] values, int size) {
+      int from = 0;
+      if (dense != null) {
+        dense.allow(Math.max(FusedLongAggregate.DENSE_FLOOR, count));
+        from = dense.fold(keys, values, 0, size, aggregate);
+        if (from == size) {
+          return;
+        }
+        table = new IntLongTable(Math.max(dense.size(), Math.min(FusedLongAggregate.FIRST_KEYS, size - from)));
+        dense.forEach((k, v) -> table.merge(k, v, aggregate));
+        dense = null;
+      }
+      FusedLongAggregate.hashed(table, keys, values, from, size, aggregate);
+    }
+
+    /** Every record added, merged per key. */
+    PartialLongs merged() {
+      if (dense == null && table == null) {
+        table = new IntLongTable((int) Math.min(count, FusedLongAggregate.FIRST_KEYS));
+        mergeBuffered();
+      }
+      return dense != null ? dense : table;
+    }
+
+    /** The records added so far as records again: kept chunks as they were, merged keys with their partial aggregates. */
+    Iterator<Object> kept() {
+      List<Iterator<Object>> parts = new ArrayList<>();
+      for (int c = 0; c < bufferedKeys.size(); c++) {
+        parts.add(new ColumnRange(bufferedKeys.get(c), bufferedValues.get(c), 0, bufferedSizes.get(c)).records());
+      }
+      PartialLongs partial = dense != null ? dense : table;
+      if (partial != null) {
+        List<Object> entries = new ArrayList<>(partial.size());
+        partial.forEach((k, v) -> entries.add(KeyValue.of(k, v)));
+        parts.add(entries.iterator());
+      }
+      return Iterators.concat(parts);
+    }
   }
 
   /** The general path of a map task: merged per key as written, bucketed by the engine's partitioning into its shuffle blocks. */
