@@ -18,8 +18,9 @@ import org.bigdatalab.guide.Scratch;
  * program once, as {@code ./lab} and {@code ./mvnw verify} do) can stand for a fresh one, so the tour
  * copies it instead of running every chapter again. It can where it is whole (its page and every
  * program's output, the page written after them: a render that failed half-way deleted the old outputs
- * and wrote no page) and no source of the project (a file under a {@code src} folder, a {@code pom.xml})
- * changed since its page was written: the chapters' outputs come from the engines' code too.
+ * and wrote no page) and no source of the project (a file under a {@code src} folder, a {@code pom.xml}; tests
+ * are not, they change no chapter's output) changed since its page was written: the chapters' outputs come
+ * from the engines' code too.
  */
 final class GuideRendering {
   private GuideRendering() {}
@@ -59,7 +60,8 @@ final class GuideRendering {
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        boolean source = file.getFileName().toString().equals("pom.xml") || root.relativize(file).toString().contains("src/");
+        String path = root.relativize(file).toString().replace('\\', '/');
+        boolean source = file.getFileName().toString().equals("pom.xml") || path.contains("src/") && !path.contains("src/test/");
         if (source && attrs.lastModifiedTime().compareTo(time) > 0) {
           found[0] = file;
           return FileVisitResult.TERMINATE;
