@@ -15,8 +15,8 @@ import java.util.function.ToDoubleFunction;
  * engine's suite, a forked module, the guide) run on a number of slots at once, each unit with an
  * estimate in seconds: from the last run's time ({@link RunTimes}) where there is one, else a guess.
  * A unit still running has its estimate less the time it has run; units not started are placed
- * longest first on the free slots, as they will run. Where the units done so far took longer (or
- * shorter) than estimated, the rest are scaled by the same factor: a loaded machine is slow throughout.
+ * longest first on the free slots, as they will run. Where the units so far took longer (or shorter)
+ * than estimated, the rest are scaled by the same factor: a loaded machine is slow throughout.
  */
 final class Eta {
   /** One piece of work, by the key its time is kept under. */
@@ -60,9 +60,9 @@ final class Eta {
 
   /** The estimated seconds left, every stage not finished. */
   synchronized double secondsLeft() {
-    double pace = pace();
-    double left = 0;
     long now = nanos.getAsLong();
+    double pace = pace(now);
+    double left = 0;
     for (Stage stage : stages) {
       List<Double> running = new ArrayList<>();
       List<Double> pending = new ArrayList<>();
@@ -82,13 +82,25 @@ final class Eta {
     return left;
   }
 
-  /** How much longer than estimated the finished units took, within 0.5 to 4 times: a guess, not a measurement. */
-  private double pace() {
+  /**
+   * How much longer than estimated the units took, within 0.5 to 4 times: a guess, not a measurement. The units
+   * done count, and so do those running past their estimate (they took at least what they have run so far), else
+   * a first run on a loaded machine, every unit over its guess, would show the same time left for minutes.
+   */
+  private double pace(long now) {
     double estimated = 0;
     double took = 0;
     for (Map.Entry<String, Double> done : finished.entrySet()) {
       estimated += estimates.getOrDefault(done.getKey(), 0.0);
       took += done.getValue();
+    }
+    for (Map.Entry<String, Long> running : started.entrySet()) {
+      double estimate = estimates.getOrDefault(running.getKey(), 0.0);
+      double elapsed = (now - running.getValue()) / 1e9;
+      if (!finished.containsKey(running.getKey()) && elapsed > estimate) {
+        estimated += estimate;
+        took += elapsed;
+      }
     }
     return estimated < 1 ? 1 : Math.max(0.5, Math.min(4, took / estimated));
   }

@@ -19,8 +19,8 @@ import org.bigdatalab.guide.Scratch;
  * copies it instead of running every chapter again. It can where it is whole (its page and every
  * program's output, the page written after them: a render that failed half-way deleted the old outputs
  * and wrote no page) and no source of the project (a file under a {@code src} folder, a {@code pom.xml}; tests
- * are not, they change no chapter's output) changed since its page was written: the chapters' outputs come
- * from the engines' code too.
+ * are not, nor is {@code benchmarks/}, the lab CLI and the benchmarks, built on the guide and never run by a
+ * chapter) changed since its page was written: the chapters' outputs come from the engines' code too.
  */
 final class GuideRendering {
   private GuideRendering() {}
@@ -54,7 +54,8 @@ final class GuideRendering {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-        return !dir.equals(root) && (name.equals("target") || name.startsWith(".")) ? FileVisitResult.SKIP_SUBTREE
+        boolean builtOnTheGuide = dir.equals(root.resolve("benchmarks"));   // the lab CLI and the benchmarks run no chapter
+        return !dir.equals(root) && (name.equals("target") || name.startsWith(".") || builtOnTheGuide) ? FileVisitResult.SKIP_SUBTREE
             : FileVisitResult.CONTINUE;
       }
 

@@ -41,8 +41,9 @@ class EtaTest {
     eta.start("a");
     at(4);
     assertThat(eta.secondsLeft()).isCloseTo(6 + 20 + 40, within(1e-9));
-    at(12);
-    assertThat(eta.secondsLeft()).as("a unit past its estimate counts as ending now").isCloseTo(20 + 40, within(1e-9));
+    at(15);
+    // a past its estimate: it ends now at the earliest, and took 1.5 times its estimate, as the rest will
+    assertThat(eta.secondsLeft()).isCloseTo(1.5 * (20 + 40), within(1e-9));
   }
 
   @Test

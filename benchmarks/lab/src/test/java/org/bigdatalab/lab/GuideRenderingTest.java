@@ -44,6 +44,7 @@ class GuideRenderingTest {
     file("engines-dataflow/spark/target/classes/Spark.class", RENDERED.plusSeconds(60));
     file(".git/index", RENDERED.plusSeconds(60));
     file("README.md", RENDERED.plusSeconds(60));
+    file("benchmarks/lab/src/main/java/Lab.java", RENDERED.plusSeconds(60));   // the lab CLI is built on the guide
     file("engines-dataflow/spark/src/test/java/SparkTest.java", RENDERED.plusSeconds(60));   // tests change no chapter's output
     assertThat(GuideRendering.whyNot(rendering, root, PROGRAMS)).isEmpty();
 
