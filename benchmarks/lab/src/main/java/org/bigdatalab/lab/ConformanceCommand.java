@@ -96,7 +96,8 @@ final class ConformanceCommand implements Callable<Integer> {
     EngineRegistry registry = EngineRegistry.load();
     List<EngineInfo> chosen = new ArrayList<>(choose(registry));
     List<EngineJvm.Module> modules = fork ? forkedModules(registry) : List.of();
-    int parallel = ForkParallelism.of(forks, modules.size());
+    // The engines of this JVM count as one more unit: with one module, it and they run side by side.
+    int parallel = ForkParallelism.of(forks, modules.size() + (chosen.isEmpty() ? 0 : 1));
     // The engines in this JVM (one after another, as one unit) and the forked modules share the slots, longest
     // first by the last run's times: of two at a time, the longest started last would run alone at the end.
     double inHere = chosen.stream().mapToDouble(e -> times.get(engineKey(e),
@@ -107,7 +108,7 @@ final class ConformanceCommand implements Callable<Integer> {
       units.add(new Eta.Unit(IN_HERE, inHere));
     }
     units = Eta.longestFirst(units, Eta.Unit::estimate);
-    eta.stage(modules.isEmpty() ? 1 : parallel, units);
+    eta.stage(parallel, units);
     int checks = chosen.stream().mapToInt(e -> clauseCount(e)).sum()
         + modules.stream().flatMap(m -> m.engines().stream()).filter(this::asked).mapToInt(e -> clauseCount(e)).sum();
     Progress progress = new Progress(System.out, "conformance", Math.max(1, checks), eta);
@@ -118,7 +119,7 @@ final class ConformanceCommand implements Callable<Integer> {
     }
     List<Matrix> here = new ArrayList<>();
     Map<String, MatrixWorker.Answer> forked = new java.util.concurrent.ConcurrentHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(modules.isEmpty() ? 1 : parallel);
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (Eta.Unit unit : units) {
