@@ -254,7 +254,6 @@ class GuideRenderTest {
     assertThat(ch09).contains("compiled by javac against this class path: 6 errors")
         .contains("package org.apache.flink.streaming.api.windowing.time does not exist")
         .contains("package org.apache.flink.streaming.connectors.kafka does not exist")
-        .contains("public methods named addSource: 0")
         .contains("over 6 events: [alice@12:00=2, alice@12:05=1, alice@12:10=1, bob@12:00=1]");
     assertThat(ch09.substring(ch09.indexOf("stream graph:")).lines().skip(1).map(String::strip).toList())
         .startsWith("Source: user-events").contains("TumblingEventTimeWindows").contains("Sink: Writer", "Sink: Committer");
