@@ -12,8 +12,8 @@ import java.util.List;
  *
  * How: the seed's job calls classes it never defines (Event, EventDeserializationSchema,
  * EventAggregator, ...), which would drown the API errors in unrelated ones, so its lines are compiled
- * with Strings and Flink's SimpleStringSchema in their place; every call and import of the seed's
- * that names Flink is kept as the seed writes it. Forked into the flink module's class path by the
+ * with Strings, Flink's SimpleStringSchema and a reduce in their place; the imports and calls that name
+ * the removed APIs are kept as the seed writes them. Forked into the flink module's class path by the
  * guide (GuideRenderer.Program.forked).
  */
 public final class Ch09_RemovedApis {
