@@ -235,6 +235,30 @@ class GuideRenderTest {
         .contains("same rows both ways: true").containsPattern("Scanning Files: \\d+/\\d+");
   }
 
+  /**
+   * The seed's removed APIs, given to javac with the real engines' class paths, fail for the reasons chapters 8 and 9
+   * give; today's replacements ran, and the grace period is the only difference between Kafka's two windows.
+   */
+  @Test
+  void theSeedsRemovedApisFailToCompileAndTodaysReplacementsRun() throws Exception {
+    String ch08 = snippet("Ch08_RemovedApis");
+    assertThat(ch08).contains("compiled by javac against this class path: 2 errors")
+        .contains("symbol:   method of(java.time.Duration); location: class org.apache.kafka.streams.kstream.TimeWindows")
+        .contains("symbol:   class KeyValue").contains("on kafka-streams-4.");
+    String noGrace = ch08.substring(ch08.indexOf("ofSizeWithNoGrace(5 min):"), ch08.indexOf("ofSizeAndGrace(5 min, 2 min):"));
+    String grace = ch08.substring(ch08.indexOf("ofSizeAndGrace(5 min, 2 min):"));
+    assertThat(noGrace).contains("bob@1970-01-01T12:00:00Z=1").contains("dropped-records-total 1");
+    assertThat(grace).contains("bob@1970-01-01T12:00:00Z=2").contains("dropped-records-total 0");
+
+    String ch09 = snippet("Ch09_RemovedApis");
+    assertThat(ch09).contains("compiled by javac against this class path: 6 errors")
+        .contains("package org.apache.flink.streaming.api.windowing.time does not exist")
+        .contains("package org.apache.flink.streaming.connectors.kafka does not exist")
+        .contains("over 6 events: [alice@12:00=2, alice@12:05=1, alice@12:10=1, bob@12:00=1]");
+    assertThat(ch09.substring(ch09.indexOf("stream graph:")).lines().skip(1).map(String::strip).toList())
+        .startsWith("Source: user-events").contains("TumblingEventTimeWindows").contains("Sink: Writer", "Sink: Committer");
+  }
+
   private static String snippet(String program) throws Exception {
     return Files.readString(outputDir.resolve("snippets/" + program + ".txt"), StandardCharsets.UTF_8);
   }
