@@ -2,16 +2,25 @@ package org.bigdatalab.dfs.reference;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
-/** A published replica of a {@link DiskBlockStore} open for positional reads of its two files. */
+/**
+ * A published replica of a {@link DiskBlockStore} open for reading: its data file mapped (on the
+ * first {@link #view}), so a reader checks and copies the bytes straight from the page cache, one
+ * copy where a read() call makes two; its checksums by positional reads. A published replica's file
+ * never changes or shrinks (a continued block is written beside it and moved over its name), so the
+ * mapping stays valid until {@link #close()} unmaps it.
+ */
 final class DiskReplicaReader implements ReplicaReader {
   private final FileChannel data;
   private final FileChannel meta;
   private final Path dataFile;
   private final Path metaFile;
   private final long length;
+  /** The whole data file, mapped on the first view; null before that. */
+  private MappedByteBuffer mapped;
 
   DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile) throws IOException {
     this.data = data;
@@ -27,11 +36,27 @@ final class DiskReplicaReader implements ReplicaReader {
     ChannelIo.readFully(data, position, dst, dataFile);
   }
 
+  /** The mapped bytes, for a replica that fits one mapping; a copy (the interface's default) for a larger one. */
+  @Override public ByteBuffer view(long position, int n) throws IOException {
+    if (length > Integer.MAX_VALUE) {
+      return ReplicaReader.super.view(position, n);
+    }
+    if (mapped == null) {
+      mapped = data.map(FileChannel.MapMode.READ_ONLY, 0, length);
+    }
+    return mapped.slice(Math.toIntExact(position), n);
+  }
+
   @Override public void readSums(int firstChunk, ByteBuffer dst) throws IOException {
     ChannelIo.readFully(meta, DiskBlockStore.META_HEADER + (long) firstChunk * Checksums.SUM, dst, metaFile);
   }
 
+  /** Closes both files and unmaps the data file: views of it must no longer be read. */
   @Override public void close() throws IOException {
+    if (mapped != null) {
+      MappedFiles.unmap(mapped);
+      mapped = null;
+    }
     try (meta) {
       data.close();
     }

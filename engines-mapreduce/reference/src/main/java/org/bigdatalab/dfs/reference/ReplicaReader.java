@@ -12,6 +12,17 @@ interface ReplicaReader extends Closeable {
   /** Fills {@code dst}'s remaining bytes with the replica's bytes from {@code position}. */
   void readData(long position, ByteBuffer dst) throws IOException;
 
+  /**
+   * The {@code n} bytes from {@code position} as a buffer of its own (position 0, limit n), valid
+   * until this reader closes and not to be written: the stored bytes themselves where the store can
+   * hand them out without a copy, else a copy.
+   */
+  default ByteBuffer view(long position, int n) throws IOException {
+    ByteBuffer copy = ByteBuffer.allocate(n);
+    readData(position, copy);
+    return copy.flip();
+  }
+
   /** Fills {@code dst}'s remaining bytes with stored checksums, the first for chunk {@code firstChunk}. */
   void readSums(int firstChunk, ByteBuffer dst) throws IOException;
 
