@@ -54,17 +54,25 @@ import org.openjdk.jmh.annotations.Warmup;
  * and bookkeeping), not a difference in what the OS did for them. dfs-memory has no disk at all;
  * its ratio shows what the bookkeeping costs with the disk taken away.
  *
- * Same bytes, same buffering: each invocation writes (or reads) one whole file of `size` bytes in
- * 1 MB client writes (reads). The plain side is Files.newOutputStream/newInputStream, unbuffered:
- * one 1 MB write (read) system call per call, through the JDK's temporary direct buffer. dfs-local
- * copies each 1 MB write into its 1 MB direct packet, computes a CRC32C per 512 bytes, and writes
- * the packet to each replica's block file and the CRCs to its .meta file (r + r system calls per
- * packet); a read preads 1 MB of a replica into a direct buffer, checks it against the .meta CRCs
- * and copies it out. The previous invocation's output file is deleted before each write, outside
- * the measured time, on both sides. The cluster is four DataNodes on two racks, the writer on dn1
- * (as a task would be), with room for the file at any replication. After each read the bytes read
- * are counted, and the first read of a trial is compared with what was written: a fast wrong read
- * is not a result.
+ * The baseline is the fastest plain write and read of the same bytes, each into or out of the
+ * same 1 MB byte arrays, with the same durability (none: no fsync, no O_SYNC on either side), and
+ * it writes one copy: the r3 target of 1/3 is what three copies cost against it. Write:
+ * Files.newOutputStream, unbuffered, one 1 MB write() per call through the JDK's cached direct
+ * buffer; a FileChannel from a direct buffer, a RandomAccessFile and a mapped file were no faster
+ * here (mapped: 5x slower, a page fault per page of a new file). Read: the file mapped and copied
+ * out 1 MB at a time, one copy from the page cache; every read() call (stream, channel,
+ * RandomAccessFile) copies twice, page cache to a native buffer to the array, and ran at a third to
+ * a half of it (the earlier baseline, kept as store files-stream for comparison runs only).
+ *
+ * dfs-local copies each 1 MB write into its 1 MB direct packet, computes a CRC32C per 512 bytes,
+ * and writes the packet to the replicas' block files at once (the first on the writer's thread, the
+ * others on replica threads) and the CRCs to their .meta files, then returns when all have it; a
+ * read maps a replica's block file, checks each 256 KB piece against the .meta CRCs in one bulk
+ * CRC32C pass and copies it out while it is still in cache. The previous invocation's output file
+ * is deleted before each write, outside the measured time, on both sides. The cluster is four
+ * DataNodes on two racks, the writer on dn1 (as a task would be), with room for the file at any
+ * replication. After each read the bytes read are counted, and the first read of a trial is
+ * compared with what was written: a fast wrong read is not a result.
  *
  * Measured runs, with the targets' verdicts and where the time goes: benchmarks/RESULTS.md.
  */
@@ -260,6 +268,10 @@ public class B04_DfsThroughput {
  * How to run (from the repository root):
  *   ./lab bench --workload dfs --size small     (a few MB, both replications, two block sizes)
  *   ./lab bench --workload dfs --size full      (256 MB files, block sizes 1 MB to 128 MB)
+ * or, without installing anything, from a worktree (the benchmark JVM reads the modules' target jars):
+ *   ./mvnw -o -pl benchmarks/jmh -am package -DskipTests
+ *   java -cp "benchmarks/jmh/target/benchmarks-0.1.0-SNAPSHOT.jar:<the modules' target jars and dependencies>" \
+ *       org.openjdk.jmh.Main 'B04_DfsThroughput.(write|read)$' -p store=files,dfs-local -p replication=3 ...
  * or this file alone, with JMH's own runner (store=files is the disk limit):
  *   ./mvnw -q -pl benchmarks/lab -am install -DskipTests
  *   java -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main \

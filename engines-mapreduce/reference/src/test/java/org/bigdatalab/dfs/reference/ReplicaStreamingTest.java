@@ -82,6 +82,29 @@ class ReplicaStreamingTest {
     }
   }
 
+  /**
+   * A reader that left a block (on dfs-local, unmapping the replica it viewed) and seeks back into
+   * the piece it last read there reads that block again, not the stale view.
+   */
+  @ParameterizedTest
+  @MethodSource("stores")
+  void aReaderThatSeeksBackIntoALeftBlockReadsItAgain(DfsEngine store) throws IOException {
+    byte[] data = bytes(3 * 1024 + 100);
+    try (DistributedFileSystem fs = store.start(cluster(1024))) {
+      try (DfsOutput out = fs.create(FILE, false)) {
+        out.write(data);
+      }
+      try (DfsInput in = fs.open(FILE)) {
+        byte[] first = new byte[1000];
+        assertThat(in.read(first, 0, first.length)).isEqualTo(1000);
+        in.seek(2 * 1024 + 10);
+        assertThat(in.read(new byte[50], 0, 50)).isEqualTo(50);
+        in.seek(900);
+        assertThat(in.readRemaining()).isEqualTo(Arrays.copyOfRange(data, 900, data.length));
+      }
+    }
+  }
+
   private static byte[] bytes(int n) {
     byte[] b = new byte[n];
     new Random(n).nextBytes(b);
