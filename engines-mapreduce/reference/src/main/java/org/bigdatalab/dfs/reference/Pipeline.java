@@ -17,7 +17,9 @@ import java.util.concurrent.Future;
  * pipeline while writing it: the first target's on the writer's thread, the others' on replica
  * threads. {@link #append} returns (the packet's ack) only when every replica holds the packet or
  * has failed, so the writer may reuse the packet's buffer, and a publish after it shows readers
- * only bytes every published replica holds.
+ * only bytes every published replica holds. A packet under {@value #PARALLEL_FROM} bytes (an
+ * hflush's tail) is written to the replicas one after another on the writer's thread: handing it
+ * to another thread costs more than writing it.
  */
 class Pipeline {
   /** Threads that write the second and later replicas; idle ones end after a minute. */
@@ -26,6 +28,8 @@ class Pipeline {
     t.setDaemon(true);
     return t;
   });
+
+  static final int PARALLEL_FROM = 64 << 10;
 
   private final long blockId;
   private final List<DataNode> targets;
@@ -45,6 +49,12 @@ class Pipeline {
 
   /** Writes the packet to every replica at once and returns when all are done; throws the first failure. */
   void append(ByteBuffer data, ByteBuffer sums) throws IOException {
+    if (data.remaining() < PARALLEL_FROM) {
+      for (ReplicaWriter w : writers) {
+        w.append(data, sums);
+      }
+      return;
+    }
     List<Future<Void>> others = new ArrayList<>(writers.size());
     for (ReplicaWriter w : writers.subList(Math.min(1, writers.size()), writers.size())) {
       others.add(REPLICA_THREADS.submit(() -> {
