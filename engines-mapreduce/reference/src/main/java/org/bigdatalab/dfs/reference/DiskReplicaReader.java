@@ -8,8 +8,11 @@ import java.nio.file.Path;
 
 /**
  * A published replica of a {@link DiskBlockStore} open for reading: its data file mapped (on the
- * first {@link #view}), so a reader checks and copies the bytes straight from the page cache, one
- * copy where a read() call makes two; its checksums by positional reads. A published replica's file
+ * first {@link #view}) when it holds at least {@value #MAP_FROM} bytes, so a reader checks and
+ * copies the bytes straight from the page cache, one copy where a read() call makes two; a smaller
+ * one read into the reader's buffer, since mapping, faulting in and unmapping each small block cost
+ * more than the copy saved (measured at 1 MB blocks, benchmarks/RESULTS.md); its checksums by
+ * positional reads. A published replica's file
  * never changes or shrinks (a continued block is written beside it and moved over its name), so the
  * mapping stays valid until {@link #close()} unmaps it.
  */
@@ -18,6 +21,7 @@ final class DiskReplicaReader implements ReplicaReader {
   private final FileChannel meta;
   private final Path dataFile;
   private final Path metaFile;
+  static final long MAP_FROM = 8L << 20;
   private final long length;
   /** The whole data file, mapped on the first view; null before that. */
   private MappedByteBuffer mapped;
@@ -36,10 +40,10 @@ final class DiskReplicaReader implements ReplicaReader {
     ChannelIo.readFully(data, position, dst, dataFile);
   }
 
-  /** The mapped bytes, for a replica that fits one mapping; a copy (the interface's default) for a larger one. */
-  @Override public ByteBuffer view(long position, int n) throws IOException {
-    if (length > Integer.MAX_VALUE) {
-      return ReplicaReader.super.view(position, n);
+  /** The mapped bytes, for a replica from {@value #MAP_FROM} bytes up to what one mapping holds; else a copy into {@code scratch}. */
+  @Override public ByteBuffer view(long position, int n, ByteBuffer scratch) throws IOException {
+    if (length < MAP_FROM || length > Integer.MAX_VALUE) {
+      return ReplicaReader.super.view(position, n, scratch);
     }
     if (mapped == null) {
       mapped = data.map(FileChannel.MapMode.READ_ONLY, 0, length);

@@ -19,9 +19,10 @@ import org.bigdatalab.dfs.DfsPath;
  * replace) and read again from the next replica.
  *
  * <p>A piece is a view of the replica's stored bytes where the store has one (the mapped block file
- * of {@code dfs-local}, the array of {@code dfs-memory}): the check reads it once, in bulk, and the
- * copy out to the caller follows while it is still in the CPU's cache, so a read costs one copy out
- * of the page cache plus the CRC32C pass. Hence the piece size: small enough to stay in a core's
+ * of {@code dfs-local} for a large replica, the array of {@code dfs-memory}), else read into the
+ * reader's own direct buffer: the check reads it once, in bulk, and the
+ * copy out to the caller follows while it is still in the CPU's cache, so a mapped read costs one
+ * copy out of the page cache plus the CRC32C pass. Hence the piece size: small enough to stay in a core's
  * cache between the two passes, large enough that per-piece work is negligible.
  *
  * <p>A replica may be longer than the visible length, when its block grew after the reader opened
@@ -42,6 +43,8 @@ class ReferenceInput implements DfsInput {
   /** Checked bytes of the file from {@link #pieceStart}, a view into the open replica; null when there is none. */
   private ByteBuffer piece;
   private ByteBuffer sums;
+  /** Where a store without a view of a piece reads it; allocated with {@link #sums}. */
+  private ByteBuffer scratch;
   private long pieceStart;
   private long pieceEnd;
   /** The replica being read: of the block at {@link #replicaIndex}; null when none is open. */
@@ -96,6 +99,7 @@ class ReferenceInput implements DfsInput {
     piece = null; // whatever it viewed is gone once a new piece is looked for
     if (sums == null) {
       sums = ByteBuffer.allocate(PIECE / Checksums.CHUNK * Checksums.SUM);
+      scratch = ByteBuffer.allocateDirect(PIECE);
     }
     while (true) {
       ReplicaReader r = replicaFor(index, e);
@@ -105,7 +109,7 @@ class ReferenceInput implements DfsInput {
         if (checked < visible) {
           throw new EOFException(path + ": replica of blk_" + e.blockId() + " on " + replica.node() + " is shorter than " + e.length());
         }
-        view = r.view(from, checked);
+        view = r.view(from, checked, scratch);
         sums.clear().limit(Checksums.chunks(checked) * Checksums.SUM);
         r.readSums(Math.toIntExact(from / Checksums.CHUNK), sums);
         sums.flip();

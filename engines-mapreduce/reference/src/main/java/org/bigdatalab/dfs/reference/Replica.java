@@ -26,7 +26,7 @@ record Replica(byte[] data, byte[] sums) {
       }
 
       /** The replica's own array (published replicas never change); not read-only, which would make CRC32C copy it. */
-      @Override public ByteBuffer view(long position, int n) {
+      @Override public ByteBuffer view(long position, int n, ByteBuffer scratch) {
         return ByteBuffer.wrap(data, Math.toIntExact(position), n).slice();
       }
 

@@ -13,14 +13,14 @@ interface ReplicaReader extends Closeable {
   void readData(long position, ByteBuffer dst) throws IOException;
 
   /**
-   * The {@code n} bytes from {@code position} as a buffer of its own (position 0, limit n), valid
-   * until this reader closes and not to be written: the stored bytes themselves where the store can
-   * hand them out without a copy, else a copy.
+   * The {@code n} bytes from {@code position}: a view of the stored bytes where the store hands them
+   * out without a copy (position 0, limit n, valid until this reader closes, not to be written), else
+   * {@code scratch} (at least n bytes) cleared, filled with them and flipped.
    */
-  default ByteBuffer view(long position, int n) throws IOException {
-    ByteBuffer copy = ByteBuffer.allocate(n);
-    readData(position, copy);
-    return copy.flip();
+  default ByteBuffer view(long position, int n, ByteBuffer scratch) throws IOException {
+    scratch.clear().limit(n);
+    readData(position, scratch);
+    return scratch.flip();
   }
 
   /** Fills {@code dst}'s remaining bytes with stored checksums, the first for chunk {@code firstChunk}. */
