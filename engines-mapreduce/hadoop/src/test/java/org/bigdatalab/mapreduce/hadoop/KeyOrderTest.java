@@ -25,9 +25,15 @@ import org.junit.jupiter.api.Test;
  * job's journey to the task (Java serialization, where the codecs must stay recognisable). The
  * alphabet holds what breaks a raw comparison: bytes of 0x80 and more (a signed compare puts
  * them first), U+E000..U+FFFF against a surrogate pair (UTF-8 and UTF-16 orders differ), keys
- * that are prefixes of others, and negative numbers (their first byte is 0x80 or more).
+ * that are prefixes of others, and negative numbers (their first byte is 0x80 or more). Checked by
+ * hand (2026-12-06): string bytes compared as signed, and longs compared as unsigned bytes (what
+ * {@code WritableComparator.compareBytes} would do), each fail a property here.
  */
 class KeyOrderTest {
+  // One comparator per key type, configured as a task configures it (once, not per try).
+  private static final KeyOrder<String> STRINGS = sortOrder(Codecs.STRING, KeyComparator.natural());
+  private static final KeyOrder<Long> LONGS = sortOrder(Codecs.LONG, KeyComparator.natural());
+  private static final KeyOrder<Integer> INTS = sortOrder(Codecs.INT, KeyComparator.natural());
 
   @Provide
   Arbitrary<String> keys() {
@@ -35,26 +41,23 @@ class KeyOrderTest {
         "\uD83D\uDE00", "\uD840\uDC00").list().ofMaxSize(6).map(l -> String.join("", l));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 300)
   void stringKeysCompareRawAsStrings(@ForAll("keys") String a, @ForAll("keys") String b) throws IOException {
-    KeyOrder<String> order = sortOrder(Codecs.STRING, KeyComparator.natural());
-    assertThat(order.raw).isEqualTo(KeyOrder.Raw.STRING);
-    assertSameSign(order, Codecs.STRING, a, b, Integer.signum(a.compareTo(b)));
+    assertThat(STRINGS.raw).isEqualTo(KeyOrder.Raw.STRING);
+    assertSameSign(STRINGS, Codecs.STRING, a, b, Integer.signum(a.compareTo(b)));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void longKeysCompareRawAsLongs(@ForAll long a, @ForAll long b) throws IOException {
-    KeyOrder<Long> order = sortOrder(Codecs.LONG, KeyComparator.natural());
-    assertThat(order.raw).isEqualTo(KeyOrder.Raw.LONG);
-    assertSameSign(order, Codecs.LONG, a, b, Long.compare(a, b));
-    assertSameSign(order, Codecs.LONG, -a, a, Long.compare(-a, a));
+    assertThat(LONGS.raw).isEqualTo(KeyOrder.Raw.LONG);
+    assertSameSign(LONGS, Codecs.LONG, a, b, Long.compare(a, b));
+    assertSameSign(LONGS, Codecs.LONG, -a, a, Long.compare(-a, a));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void intKeysCompareRawAsInts(@ForAll int a, @ForAll int b) throws IOException {
-    KeyOrder<Integer> order = sortOrder(Codecs.INT, KeyComparator.natural());
-    assertThat(order.raw).isEqualTo(KeyOrder.Raw.INT);
-    assertSameSign(order, Codecs.INT, a, b, Integer.compare(a, b));
+    assertThat(INTS.raw).isEqualTo(KeyOrder.Raw.INT);
+    assertSameSign(INTS, Codecs.INT, a, b, Integer.compare(a, b));
   }
 
   @Test
