@@ -42,21 +42,9 @@ class ParallelMapReduceStringOrderTest {
     for (String k : keys) {
       text.append(k).append('\n').append(k).append('\n');
     }
-    Path input = Files.writeString(work.resolve("keys.txt"), text);
-    MapReduceJob<String, Long, String, Long> job = MapReduceJob.<String, Long, String, Long>builder("line-count")
-        .mapper((offset, line, out) -> out.emit(line, 1L))
-        .combiner(combiner ? WordCount.SUM : null)
-        .reducer(WordCount.SUM)
-        .mapOutput(Codecs.STRING, Codecs.LONG)
-        .output(Codecs.STRING, Codecs.LONG)
-        .build();
-    try (ParallelMapReduce engine = new ParallelMapReduce(2, 4 << 10, work.resolve("spills"), 3)) {
-      engine.run(job, List.of(input), work.resolve("out"));
-    }
     List<String> sorted = new ArrayList<>(keys);
     sorted.sort(String::compareTo);
-    List<KeyValue<String, Long>> expected = sorted.stream().map(k -> KeyValue.of(k, 2L)).toList();
-    assertThat(JobOutput.read(work.resolve("out"), job)).containsExactly(expected);
+    assertThat(countLines(text, combiner, MapReduceJob.DEFAULT_MAX_SPLIT_BYTES)).containsExactly(twice(sorted));
   }
 
   @ParameterizedTest(name = "combiner {0}")
@@ -77,19 +65,28 @@ class ParallelMapReduceStringOrderTest {
         text.append(sorted.get(i)).append('\n');
       }
     }
-    Path input = Files.writeString(work.resolve("prefixes.txt"), text);
+    assertThat(countLines(text, combiner, 200)).containsExactly(twice(sorted));
+  }
+
+  /** mr-parallel's count of each line of {@code text}: 2 threads, a 4 KB sort buffer (many spills), merge factor 3. */
+  private List<List<KeyValue<String, Long>>> countLines(CharSequence text, boolean combiner, long maxSplitBytes) throws Exception {
+    Path input = Files.writeString(work.resolve("keys.txt"), text);
     MapReduceJob<String, Long, String, Long> job = MapReduceJob.<String, Long, String, Long>builder("line-count")
         .mapper((offset, line, out) -> out.emit(line, 1L))
         .combiner(combiner ? WordCount.SUM : null)
         .reducer(WordCount.SUM)
         .mapOutput(Codecs.STRING, Codecs.LONG)
         .output(Codecs.STRING, Codecs.LONG)
-        .maxSplitBytes(200)
+        .maxSplitBytes(maxSplitBytes)
         .build();
     try (ParallelMapReduce engine = new ParallelMapReduce(2, 4 << 10, work.resolve("spills"), 3)) {
       engine.run(job, List.of(input), work.resolve("out"));
     }
-    List<KeyValue<String, Long>> expected = sorted.stream().map(k -> KeyValue.of(k, 2L)).toList();
-    assertThat(JobOutput.read(work.resolve("out"), job)).containsExactly(expected);
+    return JobOutput.read(work.resolve("out"), job);
+  }
+
+  /** One partition holding each key with the count 2. */
+  private static List<KeyValue<String, Long>> twice(List<String> sortedKeys) {
+    return sortedKeys.stream().map(k -> KeyValue.of(k, 2L)).toList();
   }
 }
