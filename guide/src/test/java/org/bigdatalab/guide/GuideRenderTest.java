@@ -253,7 +253,8 @@ class GuideRenderTest {
         .contains("C in queue root.prod: FINISHED (SUCCEEDED)")
         .contains("meanwhile A is RUNNING and B is ACCEPTED")
         .contains("A: FINISHED (SUCCEEDED); B: FINISHED (SUCCEEDED)")
-        .contains("B's ApplicationMaster started after the gate opened: true");
+        .contains("B's ApplicationMaster started after the gate opened: true")
+        .contains("the node: 0 containers, 0 MB in use");
     assertThat(page).contains("19. YARN: containers, ApplicationMasters and queues</h2>");
   }
 

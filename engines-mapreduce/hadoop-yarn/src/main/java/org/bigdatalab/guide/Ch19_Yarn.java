@@ -69,10 +69,11 @@ public final class Ch19_Yarn {
     cluster.init(clusterConfiguration());
     cluster.start();
     Configuration conf = cluster.getConfig();
+    boolean done = false;
     try (YarnClient rm = YarnClient.createYarnClient()) {
       rm.init(conf);
       rm.start();
-      NodeReport node = awaitNode(rm);
+      NodeReport node = awaitNode(rm, n -> true, "a NodeManager to register");
       out.printf("cluster: %d NodeManager, %d MB; scheduler %s%n", rm.getYarnClusterMetrics().getNumNodeManagers(),
           node.getCapability().getMemorySize(), conf.get(YarnConfiguration.RM_SCHEDULER).replaceAll(".*\\.", ""));
       for (String queue : List.of("prod", "dev")) {
@@ -142,11 +143,19 @@ public final class Ch19_Yarn {
       out.printf("A: %s (%s); B: %s (%s)%n", ra.getYarnApplicationState(), ra.getFinalApplicationStatus(),
           rb.getYarnApplicationState(), rb.getFinalApplicationStatus());
       out.printf("B's ApplicationMaster started after the gate opened: %s%n", rb.getLaunchTime() >= opened);
+      // an application is FINISHED when its ApplicationMaster unregisters; its process exits a moment later
+      node = awaitNode(rm, n -> n.getNumContainers() == 0, "the node's containers to exit");
+      out.printf("the node: %d containers, %d MB in use%n", node.getNumContainers(), node.getUsed().getMemorySize());
+      done = true;
     } finally {
-      // No cluster.stop() when all went well: the NodeManager's orderly stop waits 12-17 s for applications that
-      // finished long ago, most of this chapter's budget, and this JVM ends right after the program (the guide runs
-      // it in a JVM of its own, main exits), taking the ResourceManager and NodeManager with it. The containers,
-      // the only other processes, have all exited by then: every application is FINISHED.
+      // No cluster.stop(): the NodeManager's orderly stop waits 12-17 s for applications that finished long ago,
+      // most of this chapter's time budget, and this JVM ends right after the program (the guide runs it in a JVM
+      // of its own; main exits), taking the ResourceManager and NodeManager with it. The containers, the only other
+      // processes, have exited by then: the program waits until the node reports none. On a failure it stops the
+      // cluster, which ends any container still running.
+      if (!done) {
+        cluster.stop();
+      }
       deleteRecursively(work);
     }
   }
@@ -252,15 +261,19 @@ public final class Ch19_Yarn {
         .map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  static NodeReport awaitNode(YarnClient rm) throws Exception {
+  /** Polls the ResourceManager's report of the (one) node until {@code reached}, with the same deadline. */
+  static NodeReport awaitNode(YarnClient rm, Predicate<NodeReport> reached, String what) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
-    while (rm.getNodeReports(NodeState.RUNNING).isEmpty()) {
+    while (true) {
+      List<NodeReport> nodes = rm.getNodeReports(NodeState.RUNNING);
+      if (!nodes.isEmpty() && reached.test(nodes.get(0))) {
+        return nodes.get(0);
+      }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no NodeManager registered with the ResourceManager in " + DEADLINE_SECONDS + " s");
+        throw new IllegalStateException("waiting for " + what + ": not in " + DEADLINE_SECONDS + " s, nodes " + nodes);
       }
       Thread.sleep(20);
     }
-    return rm.getNodeReports(NodeState.RUNNING).get(0);
   }
 
   static void deleteRecursively(java.nio.file.Path dir) throws IOException {
