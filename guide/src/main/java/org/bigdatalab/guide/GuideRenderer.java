@@ -126,7 +126,9 @@ public final class GuideRenderer {
       Program.forked("org.bigdatalab.guide.Ch15_SparkArchitecture", "spark"),
       Program.of(Ch16_RealTimeAnalytics.class, Ch16_RealTimeAnalytics::run),
       Program.forked(Ch17_Recommendations.class, Ch17_Recommendations.LOG),
-      Program.forked("org.bigdatalab.guide.Ch18_SparkOptimizations", "spark"));
+      Program.forked("org.bigdatalab.guide.Ch18_SparkOptimizations", "spark"),
+      // chapter 19 starts a MiniYARNCluster: the unshaded minicluster has its own module and class path
+      Program.forkedIn("engines-mapreduce/hadoop-yarn", "org.bigdatalab.guide.Ch19_Yarn"));
 
   /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
   static final String SOURCE_ROOT = "guide-src";

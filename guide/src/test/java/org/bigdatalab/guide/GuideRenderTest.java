@@ -259,6 +259,29 @@ class GuideRenderTest {
         .startsWith("Source: user-events").contains("TumblingEventTimeWindows").contains("Sink: Writer", "Sink: Committer");
   }
 
+  /**
+   * Chapter 19 ran forked on a MiniYARNCluster, and its output holds what the chapter's text and exercise answer say:
+   * A's two containers (its ApplicationMaster and one task) fill dev, B waits although the node has room, C runs in
+   * prod meanwhile, and B starts only after A's gate opens.
+   */
+  @Test
+  void chapter19ShowsAJobWaitingForItsQueuesCapacity() throws Exception {
+    String ch19 = snippet("Ch19_Yarn");
+    assertThat(ch19).contains("queue dev: capacity 25%, maximum 25% of the cluster")
+        .contains("A in queue root.dev: RUNNING, 2 containers, 1024 MB")
+        .contains("container 1: the ApplicationMaster, 512 MB").contains("container 2: a map task, 512 MB")
+        .contains("queue dev: 100% of its capacity in use, running applications: 1")
+        .contains("B in queue root.dev: ACCEPTED, 0 containers")
+        .contains("waiting for resources to be assigned for AM")
+        .contains("the node: 1024 of 4096 MB in use, 2 containers")
+        .contains("C in queue root.prod: FINISHED (SUCCEEDED)")
+        .contains("meanwhile A is RUNNING and B is ACCEPTED")
+        .contains("A: FINISHED (SUCCEEDED); B: FINISHED (SUCCEEDED)")
+        .contains("B's ApplicationMaster started after the gate opened: true")
+        .contains("the node: 0 containers, 0 MB in use");
+    assertThat(page).contains("19. YARN: containers, ApplicationMasters and queues</h2>");
+  }
+
   private static String snippet(String program) throws Exception {
     return Files.readString(outputDir.resolve("snippets/" + program + ".txt"), StandardCharsets.UTF_8);
   }
