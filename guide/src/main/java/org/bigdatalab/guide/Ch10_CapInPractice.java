@@ -33,15 +33,21 @@ public final class Ch10_CapInPractice {
   // tag::script[]
   /** The same partition, step by step, on any store; returns what the clients saw. */
   static History partitionScript(CapEngine store) {
+    return partitionScript(store, 0);
+  }
+
+  /** The script with n0's write {@code minorityDelay} ms after n1's (the exercise's variant). */
+  static History partitionScript(CapEngine store, long minorityDelay) {
     try (Cluster c = store.start(ClusterConfig.of(3, 42))) {
       c.runFor(500);                                // a leader is elected (CP); nothing to do (AP)
       c.invoke(1, new RegisterOp.Write("x", 1));
       c.runFor(200);
       c.network().partition(Set.of(0));             // n0 alone | n1, n2
       c.runFor(1000);
-      c.invoke(0, new RegisterOp.Write("x", 2));    // minority side
       c.invoke(1, new RegisterOp.Write("x", 3));    // majority side
-      c.runFor(700);
+      c.runFor(minorityDelay);                      // 0 here; the exercise tries 100
+      c.invoke(0, new RegisterOp.Write("x", 2));    // minority side
+      c.runFor(700 - minorityDelay);
       c.invoke(0, new RegisterOp.Read("x"));
       c.invoke(2, new RegisterOp.Read("x"));
       c.runFor(700);

@@ -64,14 +64,20 @@ public final class ForkedChapter {
     out.print(printed);
   }
 
+  /**
+   * Runs the program named {@code programClass} in this JVM: in a child, a guide program calls one compiled in
+   * the engine's module this way (the guide is not compiled against the engine's jars, so it knows it by name).
+   */
+  static void runHere(String programClass, PrintStream out) throws Exception {
+    try {
+      Class.forName(programClass).getMethod("run", PrintStream.class).invoke(null, out);
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
   /** The child's entry point: runs the program named after the answer file, printing to the answer. */
   public static void main(String[] args) {
-    EngineJvm.serve(args, (rest, answer) -> {
-      try {
-        Class.forName(rest.get(0)).getMethod("run", PrintStream.class).invoke(null, answer);
-      } catch (InvocationTargetException e) {
-        throw e.getCause() instanceof Exception cause ? cause : e;
-      }
-    });
+    EngineJvm.serve(args, (rest, answer) -> runHere(rest.get(0), answer));
   }
 }

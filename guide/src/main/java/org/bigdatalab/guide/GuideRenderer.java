@@ -111,7 +111,9 @@ public final class GuideRenderer {
       Program.of(Ch07_MicroBatches.class, Ch07_MicroBatches::run),
       Program.forked(Ch07_OnSpark.class, Ch07_OnSpark.ENGINE),
       Program.forked(Ch08_KafkaStreams.class, Ch08_KafkaStreams.ENGINE),
+      Program.forked(Ch08_RemovedApis.class, Ch08_RemovedApis.ENGINE),
       Program.forked(Ch09_Flink.class, Ch09_Flink.ENGINE),
+      Program.forked(Ch09_RemovedApis.class, Ch09_RemovedApis.ENGINE),
       Program.of(Ch10_CapInPractice.class, Ch10_CapInPractice::run),
       Program.forked(Ch11_LambdaBoundary.class, Ch11_LambdaBoundary.ENGINE),
       Program.forked(Ch11_KappaReprocessing.class, Ch11_LambdaBoundary.ENGINE),
@@ -124,7 +126,9 @@ public final class GuideRenderer {
       Program.forked("org.bigdatalab.guide.Ch15_SparkArchitecture", "spark"),
       Program.of(Ch16_RealTimeAnalytics.class, Ch16_RealTimeAnalytics::run),
       Program.forked(Ch17_Recommendations.class, Ch17_Recommendations.LOG),
-      Program.forked("org.bigdatalab.guide.Ch18_SparkOptimizations", "spark"));
+      Program.forked("org.bigdatalab.guide.Ch18_SparkOptimizations", "spark"),
+      // chapter 19 starts a MiniYARNCluster: the unshaded minicluster has its own module and class path
+      Program.forkedIn("engines-mapreduce/hadoop-yarn", "org.bigdatalab.guide.Ch19_Yarn"));
 
   /** Where the build puts the chapters ({@code asciidoc/}) and the programs' sources ({@code java/}). */
   static final String SOURCE_ROOT = "guide-src";

@@ -8,6 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.bigdatalab.cap.CapEngine;
+import org.bigdatalab.cap.History;
+import org.bigdatalab.cap.Operation;
+import org.bigdatalab.cap.Outcome;
+import org.bigdatalab.cap.check.Budget;
+import org.bigdatalab.cap.check.LinearizabilityChecker;
+import org.bigdatalab.cap.check.RegisterModel;
+import org.bigdatalab.cap.check.Verdict;
 import org.bigdatalab.dataflow.DataflowEngine;
 import org.bigdatalab.dataflow.Dataset;
 import org.bigdatalab.dataflow.KeyStats;
@@ -30,7 +38,7 @@ import org.bigdatalab.streaming.spec.Click;
 import org.junit.jupiter.api.Test;
 
 /**
- * The answers of chapters 1 to 9's exercises, as the chapters print them under "Answer": each test
+ * The answers of chapters 1 to 10's exercises, as the chapters print them under "Answer": each test
  * is named after its chapter and checks every number the answer states, so an answer that stops
  * being true fails the build instead of misleading a reader.
  */
@@ -140,6 +148,28 @@ class ExercisesTest {
       assertThat(result.late()).hasSize(2);
       assertThat(result.finalValues().get(id("bob", 0, 5))).isEqualTo(2L);
       assertThat(result.finalValues().get(id("alice", 0, 5))).isEqualTo(2L);
+    }
+  }
+
+  @Test
+  void chapter10AMinorityWriteMadeLaterWinsOnTheApStoreAndStillFailsOnTheCpStore() throws Exception {
+    LinearizabilityChecker checker = new LinearizabilityChecker(RegisterModel.CAS_REGISTER, Budget.SPEC);
+    try (CapEngine cp = GuideEngines.create("cap-quorum", CapEngine.class);
+         CapEngine ap = GuideEngines.create("cap-lww", CapEngine.class)) {
+      History quorum = Ch10_CapInPractice.partitionScript(cp, 100);
+      List<Operation> q = Ch10_CapInPractice.inScriptOrder(quorum);
+      assertThat(q.get(2).node()).isZero();
+      assertThat(q.get(2).outcome()).as("n0's later write, on the minority side").isNotEqualTo(Outcome.OK);
+      assertThat(q.subList(5, 8)).as("after the heal").allMatch(o -> o.ok() && Integer.valueOf(3).equals(o.value()));
+      assertThat(checker.check(quorum).linearizable()).isTrue();
+
+      History lww = Ch10_CapInPractice.partitionScript(ap, 100);
+      List<Operation> l = Ch10_CapInPractice.inScriptOrder(lww);
+      assertThat(l).allMatch(Operation::ok);
+      assertThat(l.get(3).value()).as("n0 reads its own write").isEqualTo(2);
+      assertThat(l.get(4).value()).as("n2 reads the majority's").isEqualTo(3);
+      assertThat(l.subList(5, 8)).extracting(Operation::value).as("after the heal: the later stamp everywhere").containsOnly(2);
+      assertThat(checker.check(lww)).isInstanceOf(Verdict.NotLinearizable.class);
     }
   }
 

@@ -235,6 +235,53 @@ class GuideRenderTest {
         .contains("same rows both ways: true").containsPattern("Scanning Files: \\d+/\\d+");
   }
 
+  /**
+   * The seed's removed APIs, given to javac with the real engines' class paths, fail for the reasons chapters 8 and 9
+   * give; today's replacements ran, and the grace period is the only difference between Kafka's two windows.
+   */
+  @Test
+  void theSeedsRemovedApisFailToCompileAndTodaysReplacementsRun() throws Exception {
+    String ch08 = snippet("Ch08_RemovedApis");
+    assertThat(ch08).contains("compiled by javac against this class path: 2 errors")
+        .contains("symbol:   method of(java.time.Duration); location: class org.apache.kafka.streams.kstream.TimeWindows")
+        .contains("symbol:   class KeyValue").contains("on kafka-streams-4.");
+    String noGrace = ch08.substring(ch08.indexOf("ofSizeWithNoGrace(5 min):"), ch08.indexOf("ofSizeAndGrace(5 min, 2 min):"));
+    String grace = ch08.substring(ch08.indexOf("ofSizeAndGrace(5 min, 2 min):"));
+    assertThat(noGrace).contains("bob@1970-01-01T12:00:00Z=1").contains("dropped-records-total 1");
+    assertThat(grace).contains("bob@1970-01-01T12:00:00Z=2").contains("dropped-records-total 0");
+
+    String ch09 = snippet("Ch09_RemovedApis");
+    assertThat(ch09).contains("compiled by javac against this class path: 6 errors")
+        .contains("package org.apache.flink.streaming.api.windowing.time does not exist")
+        .contains("package org.apache.flink.streaming.connectors.kafka does not exist")
+        .contains("over 6 events: [alice@12:00=2, alice@12:05=1, alice@12:10=1, bob@12:00=1]");
+    assertThat(ch09.substring(ch09.indexOf("stream graph:")).lines().skip(1).map(String::strip).toList())
+        .startsWith("Source: user-events").contains("TumblingEventTimeWindows").contains("Sink: Writer", "Sink: Committer");
+  }
+
+  /**
+   * Chapter 19 ran forked on a MiniYARNCluster, and its output holds what the chapter's text and exercise answer say:
+   * A's two containers (its ApplicationMaster and one task) fill dev, B waits although the node has room, C runs in
+   * prod meanwhile, and B starts only after A's gate opens.
+   */
+  @Test
+  void chapter19ShowsAJobWaitingForItsQueuesCapacity() throws Exception {
+    String ch19 = snippet("Ch19_Yarn");
+    assertThat(ch19).contains("queue dev: capacity 25%, maximum 25% of the cluster")
+        .contains("A in queue root.dev: RUNNING, 2 containers, 1024 MB")
+        .contains("container 1: the ApplicationMaster, 512 MB").contains("container 2: a map task, 512 MB")
+        .contains("queue dev: 100% of its capacity in use, running applications: 1")
+        .contains("B in queue root.dev: ACCEPTED, 0 containers")
+        .contains("waiting for resources to be assigned for AM")
+        .contains("the node: 1024 of 4096 MB in use, 2 containers")
+        .contains("C in queue root.prod: FINISHED (SUCCEEDED)")
+        .contains("meanwhile A is RUNNING and B is ACCEPTED")
+        .contains("A: FINISHED (SUCCEEDED); B: FINISHED (SUCCEEDED)")
+        .contains("B's ApplicationMaster started after the gate opened: true")
+        .contains("the node: 0 containers, 0 MB in use");
+    assertThat(page).contains("19. YARN: containers, ApplicationMasters and queues</h2>");
+  }
+
   private static String snippet(String program) throws Exception {
     return Files.readString(outputDir.resolve("snippets/" + program + ".txt"), StandardCharsets.UTF_8);
   }

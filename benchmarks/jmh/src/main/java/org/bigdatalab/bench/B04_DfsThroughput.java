@@ -3,8 +3,11 @@ package org.bigdatalab.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.InputStream;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
@@ -51,17 +54,26 @@ import org.openjdk.jmh.annotations.Warmup;
  * and bookkeeping), not a difference in what the OS did for them. dfs-memory has no disk at all;
  * its ratio shows what the bookkeeping costs with the disk taken away.
  *
- * Same bytes, same buffering: each invocation writes (or reads) one whole file of `size` bytes in
- * 1 MB client writes (reads). The plain side is Files.newOutputStream/newInputStream, unbuffered:
- * one 1 MB write (read) system call per call, through the JDK's temporary direct buffer. dfs-local
- * copies each 1 MB write into its 1 MB direct packet, computes a CRC32C per 512 bytes, and writes
- * the packet to each replica's block file and the CRCs to its .meta file (r + r system calls per
- * packet); a read preads 1 MB of a replica into a direct buffer, checks it against the .meta CRCs
- * and copies it out. The previous invocation's output file is deleted before each write, outside
- * the measured time, on both sides. The cluster is four DataNodes on two racks, the writer on dn1
- * (as a task would be), with room for the file at any replication. After each read the bytes read
- * are counted, and the first read of a trial is compared with what was written: a fast wrong read
- * is not a result.
+ * The baseline is the fastest plain write and read of the same bytes, each into or out of the
+ * same 1 MB byte arrays, with the same durability (none: no fsync, no O_SYNC on either side), and
+ * it writes one copy: the r3 target of 1/3 is what three copies cost against it. Write:
+ * Files.newOutputStream, unbuffered, one 1 MB write() per call through the JDK's cached direct
+ * buffer; a FileChannel from a direct buffer, a RandomAccessFile and a mapped file were no faster
+ * here (mapped: 5x slower, a page fault per page of a new file). Read: the file mapped and copied
+ * out 1 MB at a time, one copy from the page cache; every read() call (stream, channel,
+ * RandomAccessFile) copies twice, page cache to a native buffer to the array, and ran at a third to
+ * a half of it (the earlier baseline, kept as store files-stream for comparison runs only).
+ *
+ * dfs-local copies each 1 MB write into its 1 MB direct packet, computes a CRC32C per 512 bytes,
+ * and writes the packet to the replicas' block files at once (the first on the writer's thread, the
+ * others on replica threads) and the CRCs to their .meta files, then returns when all have it; a
+ * read maps a replica's block file (from 8 MB; a smaller one is pread into a reused 1 MB buffer),
+ * checks each 1 MB piece against the .meta CRCs in one bulk CRC32C pass and copies it out while it
+ * is still in cache. The previous invocation's output file
+ * is deleted before each write, outside the measured time, on both sides. The cluster is four
+ * DataNodes on two racks, the writer on dn1 (as a task would be), with room for the file at any
+ * replication. After each read the bytes read are counted, and the first read of a trial is
+ * compared with what was written: a fast wrong read is not a result.
  *
  * Measured runs, with the targets' verdicts and where the time goes: benchmarks/RESULTS.md.
  */
@@ -74,6 +86,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class B04_DfsThroughput {
   /** The pseudo-store id of the baseline: plain sequential Files I/O. */
   public static final String DISK = "files";
+  /** The earlier read baseline (read() calls), for comparison runs only: not part of lab bench. */
+  public static final String DISK_STREAM = "files-stream";
   private static final int CHUNK = 1 << 20;
 
   @Param("4MB")
@@ -102,7 +116,7 @@ public class B04_DfsThroughput {
     data = bytes(ByteSize.parse(size));
     dir = Files.createDirectories(BenchData.dir().resolve("runs").resolve(Long.toString(ProcessHandle.current().pid())));
     dir = Files.createTempDirectory(dir, "dfs-");
-    if (store.equals(DISK)) {
+    if (store.startsWith(DISK)) {
       diskFile = dir.resolve("read");
       writeFiles(diskFile, data);
     } else {
@@ -154,7 +168,8 @@ public class B04_DfsThroughput {
   @Benchmark
   public long read() throws IOException {
     byte[] copy = verified ? null : new byte[data.length];
-    long n = fs != null ? readDfs(fs, readBack, copy) : readFiles(diskFile, copy);
+    long n = fs != null ? readDfs(fs, readBack, copy)
+        : store.equals(DISK_STREAM) ? readStream(diskFile, copy) : readFiles(diskFile, copy);
     if (n != data.length || (copy != null && !Arrays.equals(copy, data))) {
       throw new IllegalStateException(store + " read back " + n + " bytes of " + data.length
           + (n == data.length ? ", not the bytes written" : "") + " (dfs, r=" + replication + ", block " + blockSize
@@ -213,7 +228,29 @@ public class B04_DfsThroughput {
     return data.length;
   }
 
+  /**
+   * The read limit: the file mapped and copied out of the page cache into the same 1 MB byte array,
+   * one copy. A read() system call (Files.newInputStream, FileChannel, RandomAccessFile) copies twice,
+   * page cache to a native buffer to the array, and measured 2-3x slower here (RESULTS.md, 2026-12-06).
+   */
   static long readFiles(Path file, byte[] copy) throws IOException {
+    byte[] buf = new byte[CHUNK];
+    long total = 0;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+      for (int n; (n = Math.min(buf.length, mapped.remaining())) > 0; ) {
+        mapped.get(buf, 0, n);
+        if (copy != null && total + n <= copy.length) {
+          System.arraycopy(buf, 0, copy, (int) total, n);
+        }
+        total += n;
+      }
+    }
+    return total;
+  }
+
+  /** The read limit of earlier runs (read() calls through Files.newInputStream), kept to show what changed: store files-stream. */
+  static long readStream(Path file, byte[] copy) throws IOException {
     byte[] buf = new byte[CHUNK];
     long total = 0;
     try (InputStream in = Files.newInputStream(file)) {
@@ -232,6 +269,10 @@ public class B04_DfsThroughput {
  * How to run (from the repository root):
  *   ./lab bench --workload dfs --size small     (a few MB, both replications, two block sizes)
  *   ./lab bench --workload dfs --size full      (256 MB files, block sizes 1 MB to 128 MB)
+ * or, without installing anything, from a worktree (the benchmark JVM reads the modules' target jars):
+ *   ./mvnw -o -pl benchmarks/jmh -am package -DskipTests
+ *   java -cp "benchmarks/jmh/target/benchmarks-0.1.0-SNAPSHOT.jar:<the modules' target jars and dependencies>" \
+ *       org.openjdk.jmh.Main 'B04_DfsThroughput.(write|read)$' -p store=files,dfs-local -p replication=3 ...
  * or this file alone, with JMH's own runner (store=files is the disk limit):
  *   ./mvnw -q -pl benchmarks/lab -am install -DskipTests
  *   java -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main \

@@ -49,7 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * each group in place of the (first) reduceByKey: no map-side combine, so every record of a hot
  * key travels to one reducer, which is the case salting is for. Every invocation's result is
  * compared with the hand-written sums: a fast wrong aggregate is not a result. Those rows are record
- * at a time: every record is a boxed KeyValue<Integer, Long> read through a flatMap.
+ * at a time: every record is a boxed KeyValue<Integer, Long> read through a flatMap. (df-parallel's
+ * reduceByKey(Long::sum) keeps only each record's two primitives from there, RecordLongReduce; the
+ * boxing of the source, a Long per record that escape analysis does not remove, stays its largest cost.)
  *
  * aggregation=columns is the DataFrame-style row (label df-parallel/columns): the same two arrays,
  * unsliced and uncopied, as PairDataset.ofIntLongColumns, summed by a declared sumLongsByKey. The

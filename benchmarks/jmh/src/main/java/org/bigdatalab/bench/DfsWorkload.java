@@ -23,9 +23,9 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * {@code lab bench --workload dfs} (B04): every DFS store of the registry ({@code dfs-hdfs} only when
- * named) writing and reading one file at replication 1 and 3 and several block sizes, beside a plain
- * sequential {@code Files} write and read of the same bytes ({@value BenchRunner#DISK_LIMIT}, the
- * disk limit). Rows: {@code engine} is {@code store/rN/block}, the metric {@code write MB/s} or
+ * named) writing and reading one file at replication 1 and 3 and several block sizes, beside the
+ * fastest plain write and read of the same bytes, one copy, no fsync on either side (a stream write,
+ * a mapped read: {@value BenchRunner#DISK_LIMIT}, the disk limit; see B04). Rows: {@code engine} is {@code store/rN/block}, the metric {@code write MB/s} or
  * {@code read MB/s}, the ratio to the disk limit's write or read. Sizes: {@code small} = 4MB with
  * 1MB and 4MB blocks, {@code full} = 256MB with 1MB to 128MB blocks, or any size.
  */
@@ -56,7 +56,7 @@ final class DfsWorkload implements Workload {
         : List.of("1MB", "8MB", "64MB", "128MB").stream().filter(b -> ByteSize.parse(b) <= Math.max(1L << 20, bytes)).toList();
   }
 
-  /** The disk limit (plain Files write and read, in one fork), then every store at replication 1 and 3 and each block size. */
+  /** The disk limit (the fastest plain write and read of the same bytes, no fsync, in one fork; see B04), then every store at replication 1 and 3 and each block size. */
   @Override public BenchReport runSize(EngineChoice choice, String size, Consumer<String> progress, Plan fixed) {
     List<String> stores = choice.local();
     List<String> blocks = blockSizes(size);

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * JSON gains later are ignored here.
  */
 record ConformanceData(List<Result> results, List<EngineEntry> engines, List<ClauseEntry> clauses, int tries,
-                       int realEngineTries, String generated) {
+                       int realEngineTries, String generated, String run) {
 
   static final String FILE = "conformance.json";
   static final List<String> STATUSES = List.of("passed", "failed", "error", "unsupported");

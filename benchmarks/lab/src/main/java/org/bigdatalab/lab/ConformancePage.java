@@ -19,7 +19,8 @@ final class ConformancePage {
     StringBuilder h = new StringBuilder("<p>Computed from real runs of the spec's suites (").append(data.tries())
         .append(" generated cases per property, ").append(data.realEngineTries())
         .append(" on real engines, whose every case starts a real job); run ").append(Html.esc(BenchPage.date(data.generated())))
-        .append(". ").append(summary(data)).append(" Each clause's statement, reasons and guide section: <a href=\"capabilities.html\">"
+        .append(". ").append(MatrixReport.TOUR.equals(data.run()) ? "<b>" + Html.esc(MatrixReport.tourBounds(data.tries(), data.realEngineTries()))
+            + "</b> " : "").append(summary(data)).append(" Each clause's statement, reasons and guide section: <a href=\"capabilities.html\">"
             + "capabilities</a>.</p>").append(legend()).append("<p>Topics: ");
     data.clausesByTopic().keySet().forEach(t -> h.append("<a href=\"#topic-").append(Html.esc(t)).append("\">").append(Html.esc(t))
         .append("</a> "));
@@ -76,7 +77,8 @@ final class ConformancePage {
           .append("</small></td>");
       for (ConformanceData.EngineEntry e : engines) {
         h.append(data.find(e.id(), clause.id()).map(r -> "<td class=\"" + r.status() + "\" title=\"" + Html.esc(r.detail()) + "\">"
-            + r.status() + "</td>").orElse("<td></td>"));
+            + r.status() + (r.status().equals("passed") ? "<br><small>" + r.cases() + (r.cases() == 1 ? " case" : " cases") + "</small>" : "")
+            + "</td>").orElse("<td></td>"));
       }
       h.append("</tr>");
     }

@@ -3,6 +3,8 @@ package org.bigdatalab.lab;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.bigdatalab.spi.fork.EngineJvm;
 import org.bigdatalab.suite.matrix.MatrixWorker;
 
@@ -13,8 +15,13 @@ import org.bigdatalab.suite.matrix.MatrixWorker;
 final class ForkedMatrix {
   private ForkedMatrix() {}
 
+  /**
+   * Runs the module's suites; {@code note} gets a line as each engine starts, {@code checked} each check as it ends
+   * (engine id and clause).
+   */
   static MatrixWorker.Answer run(EngineJvm.Module module, int tries, int realTries, int clusterTries, String topic, List<String> only,
-      List<String> skip, List<String> engineOptions, long seed) throws IOException {
+      List<String> skip, List<String> engineOptions, long seed, Consumer<String> note, BiConsumer<String, String> checked)
+      throws IOException {
     List<String> args = new ArrayList<>(List.of(Integer.toString(tries), Integer.toString(realTries), Integer.toString(clusterTries),
         topic == null ? "-" : topic,
         only.isEmpty() ? "-" : String.join(",", only), String.join(",", skip), Long.toString(seed)));
@@ -22,10 +29,14 @@ final class ForkedMatrix {
     List<String> announced = new ArrayList<>();
     String answer = EngineJvm.launch(module, MatrixWorker.class.getName()).heapMegabytes(ForkParallelism.HEAP_MB)
         .purpose("the conformance run of " + module.name()).call(args, line -> {
-          String engine = line.split("\t")[0];
+          String[] fields = line.split("\t");
+          String engine = fields[0];
           if (!announced.contains(engine)) {
-            System.out.println("conformance: " + engine + " (forked JVM, " + module.name() + " module)");
+            note.accept("conformance: " + engine + " (forked JVM, " + module.name() + " module)");
             announced.add(engine);
+          }
+          if (fields.length > 1) {
+            checked.accept(engine, fields[1]);
           }
         });
     return MatrixWorker.Answer.parse(answer);

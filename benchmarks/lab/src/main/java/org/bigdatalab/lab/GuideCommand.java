@@ -22,6 +22,12 @@ final class GuideCommand implements Callable<Integer> {
   }
 
   Path render() throws Exception {
-    return GuideRenderer.render(reportDir.resolve("guide"), step -> System.out.println("  " + step));   // steps say "guide: " already
+    return render(null);
+  }
+
+  /** Renders, each chapter's line with the run's time left where {@code eta} is given (the tour's). */
+  Path render(Eta eta) throws Exception {
+    return GuideRenderer.render(reportDir.resolve("guide"),   // steps say "guide: " already
+        step -> System.out.println("  " + step + (eta != null && step.startsWith("guide: running") ? "," + eta.left() : "")));
   }
 }

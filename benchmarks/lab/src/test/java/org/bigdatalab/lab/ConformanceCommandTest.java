@@ -37,6 +37,37 @@ class ConformanceCommandTest {
   }
 
   @Test
+  void theToursMatrixSaysItIsBoundedAndHowManyCasesEachCellRan(@TempDir Path report) throws Exception {
+    ConformanceCommand tour = new ConformanceCommand();
+    tour.engines = List.of("mr-sequential");
+    tour.tries = 3;
+    tour.fork = false;
+    tour.reportDir = report;
+    tour.run = MatrixReport.TOUR;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream console = System.out;
+    System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      tour.run(new Eta(), RunTimes.read(report));
+    } finally {
+      System.setOut(console);
+    }
+
+    JsonNode root = new ObjectMapper().readTree(report.resolve("conformance.json").toFile());
+    assertThat(root.get("run").asText()).isEqualTo("tour");
+    int cases = root.get("results").get(0).get("cases").asInt();
+    assertThat(cases).isPositive();
+    String table = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(table).contains(MatrixReport.tourBounds(3, 3)).contains("./lab conformance runs the full matrix (60 and 8)")
+        .containsPattern(root.get("results").get(0).get("clause").asText() + " +passed " + cases + " ")
+        .containsPattern("conformance \\[#+\\] \\d+/\\d+ in \\d+s, ~\\d+s left");   // the progress line, with the plan's time left
+    assertThat(Files.readString(report.resolve("conformance.html"))).contains(MatrixReport.tourBounds(3, 3))
+        .contains("passed<br><small>" + cases + (cases == 1 ? " case" : " cases") + "</small>");
+    // the next run plans from this one's time
+    assertThat(RunTimes.read(report).get(RunTimes.matrixKey("engine", "mr-sequential", 3, 3), -1)).isNotNegative();
+  }
+
+  @Test
   void unknownEngineIsAClearError(@TempDir Path report) {
     CommandLine cli = Lab.commandLine();
     java.io.StringWriter err = new java.io.StringWriter();

@@ -5,7 +5,11 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Codecs for the types the spec's jobs use. */
+/**
+ * Codecs for the types the spec's jobs use. {@link #STRING}, {@link #LONG} and {@link #INT} stay one
+ * instance each through Java serialization (a job travels to Hadoop's tasks that way), so an engine
+ * may test {@code codec == Codecs.STRING} to read their bytes itself.
+ */
 public final class Codecs {
   private Codecs() {}
 
@@ -28,6 +32,9 @@ public final class Codecs {
     @Override public String toText(String value) { return TextEscapes.escape(value); }
     @Override public String fromText(String text) { return TextEscapes.unescape(text); }
     @Override public String name() { return "string"; }
+
+    /** One instance after deserialization too, so an engine can recognise it by identity. */
+    private Object readResolve() { return Codecs.STRING; }
   };
 
   public static final Codec<Long> LONG = new Codec<>() {
@@ -46,6 +53,9 @@ public final class Codecs {
     }
 
     @Override public String name() { return "long"; }
+
+    /** One instance after deserialization too, so an engine can recognise it by identity. */
+    private Object readResolve() { return Codecs.LONG; }
   };
 
   public static final Codec<Integer> INT = new Codec<>() {
@@ -64,6 +74,9 @@ public final class Codecs {
     }
 
     @Override public String name() { return "int"; }
+
+    /** One instance after deserialization too, so an engine can recognise it by identity. */
+    private Object readResolve() { return Codecs.INT; }
   };
 
   /** A pair; its text form joins the two parts' text forms with a {@code '|'} (escaped inside parts). */

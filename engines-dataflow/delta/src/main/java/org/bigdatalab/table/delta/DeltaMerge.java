@@ -41,6 +41,8 @@ final class DeltaMerge {
     if (m.whenMatched() != WhenMatched.NOTHING) {
       checkCardinality(m, source);
     }
+    long before = writes.log().update(false, Scala.none(), Scala.none()).version();
+    // tag::guide-merge[]
     String on = m.on().stream().map(c -> "t." + c + " = s." + c).collect(Collectors.joining(" AND "));
     io.delta.tables.DeltaMergeBuilder merge = io.delta.tables.DeltaTable.forPath(spark, path).as("t").merge(source.as("s"), on);
     if (m.whenMatched() == WhenMatched.UPDATE) {
@@ -51,8 +53,8 @@ final class DeltaMerge {
     if (m.insertWhenNotMatched()) {
       merge = merge.whenNotMatched().insertAll();
     }
-    long before = writes.log().update(false, Scala.none(), Scala.none()).version();
     merge.execute();
+    // end::guide-merge[]
     long after = writes.log().update(false, Scala.none(), Scala.none()).version();
     // A merge that changes nothing (an empty source, say) commits nothing in Delta; the SPI counts every
     // successful write as one version, so such a merge is recorded as an empty commit.

@@ -13,7 +13,7 @@ import org.bigdatalab.dataflow.LongAggregate;
 final class DenseLongs implements PartialLongs {
   private static final int FIRST_RANGE = 64;
 
-  private final long maxRange;
+  private long maxRange;
   private final long identity;
   private int min;
   private long[] acc;
@@ -28,6 +28,20 @@ final class DenseLongs implements PartialLongs {
     };
     this.min = firstKey;
     allocate((int) Math.min(FIRST_RANGE, Math.min(this.maxRange, (long) Integer.MAX_VALUE - firstKey + 1)));
+  }
+
+  /** Lets the range widen up to {@code maxRange} slots (never less than it may already). */
+  void allow(long maxRange) {
+    this.maxRange = Math.max(this.maxRange, maxRange);
+  }
+
+  /** An array over exactly the keys [min, max], which the caller has seen: it never widens. */
+  static DenseLongs spanning(int min, int max, LongAggregate aggregate) {
+    DenseLongs dense = new DenseLongs(min, (long) max - min + 1, aggregate);
+    if (dense.acc.length < (long) max - min + 1) {
+      dense.allocate(max - min + 1);
+    }
+    return dense;
   }
 
   private void allocate(int range) {
@@ -127,6 +141,10 @@ final class DenseLongs implements PartialLongs {
       @Override public int size(int r) { return sizes[r]; }
 
       @Override public int partitions() { return n; }
+
+      @Override public int minKey() { return min; }
+
+      @Override public int maxKey() { return (int) Math.min(Integer.MAX_VALUE, (long) min + acc.length - 1); }
 
       @Override
       public void forEach(int r, Entry each) {

@@ -12,7 +12,8 @@ import org.bigdatalab.spi.Topic;
  * complete). Shuffles are hash-partitioned in memory, reduceByKey and aggregateByKey combine
  * map-side (in {@link TableMerge}'s dense per-key arrays, primitive longs for {@code Long::sum}
  * and its kin; a declared long aggregate over int/long columns runs as {@link FusedLongAggregate}'s
- * primitive loops and shuffles primitive arrays), broadcast joins copy the small side to every task, and a join with a
+ * primitive loops and shuffles primitive arrays, and so does a reduceByKey by such a merge over boxed
+ * {@code KeyValue<Integer, Long>} records, through {@link RecordLongReduce}), broadcast joins copy the small side to every task, and a join with a
  * {@link org.bigdatalab.dataflow.SkewJoinPolicy} splits its skewed partitions into several tasks,
  * as Spark's adaptive query execution does.
  */
@@ -49,6 +50,8 @@ public class ParallelDataflow extends PartitionedDataflow {
   @Override protected java.util.List<Object> shuffleBucket() { return new ShuffleBucket(); }
 
   @Override protected FusedLongAggregate fusedLongAggregate() { return FusedLongAggregate.INSTANCE; }
+
+  @Override protected RecordLongReduce recordLongReduce() { return RecordLongReduce.INSTANCE; }
 
   @Override
   public void close() {

@@ -56,6 +56,12 @@ abstract class PartitionedDataflow implements DataflowEngine {
    */
   protected FusedLongAggregate fusedLongAggregate() { return null; }
 
+  /**
+   * How a reduceByKey by a recognised long merge runs over boxed records: through primitive columns and
+   * the fused plan's shuffle, or null to run it record by record through {@link #keyedMerge} (the oracle's way).
+   */
+  protected RecordLongReduce recordLongReduce() { return null; }
+
   /** A new block for the records one shuffle task sends one partition: a plain list here; df-parallel keeps int-keyed pairs primitive. */
   protected List<Object> shuffleBucket() { return new ArrayList<>(); }
 

@@ -80,7 +80,8 @@ final class PlanEvaluator {
       if (!engine.shufflesAgain(in) && n == in.partitions()) {
         return in.narrow(t -> () -> reduce.apply(t.records().get()));
       }
-      return shuffled(in, n, r.name(), PlanEvaluator::key, combine ? reduce : null, reduce);
+      Staged primitive = combine ? longRecords(in, n, r.name(), r.f()) : null;
+      return primitive != null ? primitive : shuffled(in, n, r.name(), PlanEvaluator::key, combine ? reduce : null, reduce);
     }
     if (plan instanceof Plan.LongAggregateByKeyOp a) {
       return longAggregate(a, in, merge, combine);
@@ -130,7 +131,18 @@ final class PlanEvaluator {
     UnaryOperator<Iterator<Object>> reduce = it -> merge.reduce(it, f);
     Staged lifted = aggregate != LongAggregate.COUNT ? in : in.narrow(t -> () -> Iterators.map(t.records().get(),
         x -> KeyValue.of(((KeyValue<?, ?>) x).key(), aggregate.lift(((KeyValue<?, ?>) x).value()))));
-    return shuffled(lifted, n, a.name(), PlanEvaluator::key, combine ? reduce : null, reduce);
+    Staged primitive = combine ? longRecords(lifted, n, a.name(), f) : null;
+    return primitive != null ? primitive : shuffled(lifted, n, a.name(), PlanEvaluator::key, combine ? reduce : null, reduce);
+  }
+
+  /**
+   * A combining reduce by {@code f} through the engine's primitive record path ({@link RecordLongReduce}),
+   * or null where the engine has none or {@code f} is not a recognised long merge.
+   */
+  private Staged longRecords(Staged in, int n, String name, Fn.Combine<Object> f) throws DataflowFailedException {
+    RecordLongReduce primitive = engine.recordLongReduce();
+    LongCombine op = primitive == null ? null : LongCombine.of(f);
+    return op == null ? null : primitive.run(engine, runner, in, n, name, op, f);
   }
 
   /** One task per slice, reading its records boxed; the task keeps its slice for a fused loop to read instead. */

@@ -122,4 +122,24 @@ final class BrokenDataflowEngines {
       };
     }
   }
+
+  /**
+   * The primitive record path folds with the wrong operator: every recognised long merge (min and max
+   * too) as a sum. A declared min or max over boxed records, or reduceByKey(Math::max) over them, is
+   * then wrong; a sum stays right, and the general path is untouched.
+   */
+  static final class FoldsEveryLongMergeAsSum extends ParallelDataflow {
+    FoldsEveryLongMergeAsSum() { super(2); }
+    @Override public EngineInfo info() { return broken("broken-long-records-as-sum", "record path folds min and max as sums"); }
+
+    @Override
+    protected RecordLongReduce recordLongReduce() {
+      return new RecordLongReduce() {
+        @Override
+        org.bigdatalab.dataflow.LongAggregate aggregateOf(LongCombine op) {
+          return org.bigdatalab.dataflow.LongAggregate.SUM;
+        }
+      };
+    }
+  }
 }

@@ -20,6 +20,7 @@ import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.CoalesceShuffles;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.DistinctWithinPartitions;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.DropsLastColumnarTable;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.EvaluatesTwice;
+import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.FoldsEveryLongMergeAsSum;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.IgnoresCache;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.KeepsPartitionerThroughMap;
 import org.bigdatalab.dataflow.reference.BrokenDataflowEngines.NeverSplitsSkew;
@@ -52,7 +53,8 @@ class DataflowSelfTest {
         Arguments.of(new NeverSplitsSkew(), JOIN_SPLIT),
         Arguments.of(new DistinctWithinPartitions(), DISTINCT_HASH_SALT),
         Arguments.of(new DistinctWithinPartitions(), RESULT_EQUALS_ORACLE),
-        Arguments.of(new DropsLastColumnarTable(), RESULT_EQUALS_ORACLE));
+        Arguments.of(new DropsLastColumnarTable(), RESULT_EQUALS_ORACLE),
+        Arguments.of(new FoldsEveryLongMergeAsSum(), RESULT_EQUALS_ORACLE));
   }
 
   @ParameterizedTest(name = "{1} catches {0}")

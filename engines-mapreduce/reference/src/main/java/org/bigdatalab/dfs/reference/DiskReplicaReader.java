@@ -2,16 +2,29 @@ package org.bigdatalab.dfs.reference;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
-/** A published replica of a {@link DiskBlockStore} open for positional reads of its two files. */
+/**
+ * A published replica of a {@link DiskBlockStore} open for reading: its data file mapped (on the
+ * first {@link #view}) when it holds at least {@value #MAP_FROM} bytes, so a reader checks and
+ * copies the bytes straight from the page cache, one copy where a read() call makes two; a smaller
+ * one read into the reader's buffer, since mapping, faulting in and unmapping each small block cost
+ * more than the copy saved (measured at 1 MB blocks, benchmarks/RESULTS.md); its checksums by
+ * positional reads. A published replica's file
+ * never changes or shrinks (a continued block is written beside it and moved over its name), so the
+ * mapping stays valid until {@link #close()} unmaps it.
+ */
 final class DiskReplicaReader implements ReplicaReader {
   private final FileChannel data;
   private final FileChannel meta;
   private final Path dataFile;
   private final Path metaFile;
+  static final long MAP_FROM = 8L << 20;
   private final long length;
+  /** The whole data file, mapped on the first view; null before that. */
+  private MappedByteBuffer mapped;
 
   DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile) throws IOException {
     this.data = data;
@@ -27,11 +40,27 @@ final class DiskReplicaReader implements ReplicaReader {
     ChannelIo.readFully(data, position, dst, dataFile);
   }
 
+  /** The mapped bytes, for a replica from {@value #MAP_FROM} bytes up to what one mapping holds; else a copy into {@code scratch}. */
+  @Override public ByteBuffer view(long position, int n, ByteBuffer scratch) throws IOException {
+    if (length < MAP_FROM || length > Integer.MAX_VALUE) {
+      return ReplicaReader.super.view(position, n, scratch);
+    }
+    if (mapped == null) {
+      mapped = data.map(FileChannel.MapMode.READ_ONLY, 0, length);
+    }
+    return mapped.slice(Math.toIntExact(position), n);
+  }
+
   @Override public void readSums(int firstChunk, ByteBuffer dst) throws IOException {
     ChannelIo.readFully(meta, DiskBlockStore.META_HEADER + (long) firstChunk * Checksums.SUM, dst, metaFile);
   }
 
+  /** Closes both files and unmaps the data file: views of it must no longer be read. */
   @Override public void close() throws IOException {
+    if (mapped != null) {
+      MappedFiles.unmap(mapped);
+      mapped = null;
+    }
     try (meta) {
       data.close();
     }

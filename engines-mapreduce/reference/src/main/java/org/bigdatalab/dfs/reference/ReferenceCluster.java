@@ -2,6 +2,7 @@ package org.bigdatalab.dfs.reference;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,9 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
 
   /** Whether readers check replicas against their checksums; the broken reader says no. */
   protected boolean verifiesChecksums() { return true; }
+
+  /** How a reader checks a piece of a replica: {@link Checksums#firstBadChunk}; a broken reader checks less. */
+  protected int firstBadChunk(ByteBuffer piece, ByteBuffer sums) { return Checksums.firstBadChunk(piece, sums); }
 
   @Override public ClusterSpec cluster() { return spec; }
 
@@ -282,7 +286,7 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
     return pipeline(blockId, targets, keep);
   }
 
-  private static Pipeline pipeline(long blockId, List<DataNode> targets, long keep) throws IOException {
+  private Pipeline pipeline(long blockId, List<DataNode> targets, long keep) throws IOException {
     List<ReplicaWriter> writers = new ArrayList<>();
     try {
       for (DataNode t : targets) {
@@ -292,7 +296,12 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
       writers.forEach(ReplicaWriter::abort);
       throw e;
     }
-    return new Pipeline(blockId, List.copyOf(targets), writers);
+    return newPipeline(blockId, targets, writers);
+  }
+
+  /** The pipeline over a block's replica writers; a broken writer acknowledges packets differently. */
+  protected Pipeline newPipeline(long blockId, List<DataNode> targets, List<ReplicaWriter> writers) {
+    return new Pipeline(blockId, targets, writers);
   }
 
   /**

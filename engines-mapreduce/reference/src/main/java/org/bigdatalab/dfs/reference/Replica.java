@@ -25,6 +25,11 @@ record Replica(byte[] data, byte[] sums) {
         dst.put(data, Math.toIntExact(position), dst.remaining());
       }
 
+      /** The replica's own array (published replicas never change); not read-only, which would make CRC32C copy it. */
+      @Override public ByteBuffer view(long position, int n, ByteBuffer scratch) {
+        return ByteBuffer.wrap(data, Math.toIntExact(position), n).slice();
+      }
+
       @Override public void readSums(int firstChunk, ByteBuffer dst) {
         dst.put(sums, firstChunk * Checksums.SUM, dst.remaining());
       }

@@ -12,6 +12,17 @@ interface ReplicaReader extends Closeable {
   /** Fills {@code dst}'s remaining bytes with the replica's bytes from {@code position}. */
   void readData(long position, ByteBuffer dst) throws IOException;
 
+  /**
+   * The {@code n} bytes from {@code position}: a view of the stored bytes where the store hands them
+   * out without a copy (position 0, limit n, valid until this reader closes, not to be written), else
+   * {@code scratch} (at least n bytes) cleared, filled with them and flipped.
+   */
+  default ByteBuffer view(long position, int n, ByteBuffer scratch) throws IOException {
+    scratch.clear().limit(n);
+    readData(position, scratch);
+    return scratch.flip();
+  }
+
   /** Fills {@code dst}'s remaining bytes with stored checksums, the first for chunk {@code firstChunk}. */
   void readSums(int firstChunk, ByteBuffer dst) throws IOException;
 

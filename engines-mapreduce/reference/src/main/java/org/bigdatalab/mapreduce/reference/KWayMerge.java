@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.bigdatalab.mapreduce.Collector;
 import org.bigdatalab.mapreduce.Reducer;
+import org.bigdatalab.mapreduce.KeyComparator;
 import org.bigdatalab.spi.Codec;
+import org.bigdatalab.spi.Codecs;
+import org.bigdatalab.spi.Utf8Order;
 
 /**
  * Merges sorted {@link SpillSegment}s into one sorted stream with a binary heap (a priority queue
@@ -19,6 +22,10 @@ import org.bigdatalab.spi.Codec;
  * <p>{@link #reduceGroups} cuts the stream into groups and streams each group's values to a
  * reducer (or combiner) without holding them: values are decoded one at a time, and a group can
  * be iterated once, as in Hadoop.
+ *
+ * <p>String keys in their natural order are merged as their UTF-8 bytes ({@link Utf8Order}), as
+ * the sort buffer sorted them: a key is decoded only when a reducer is handed it, and a natural
+ * grouping compares the bytes of a group's first key with each next key's.
  */
 final class KWayMerge<K> implements Closeable {
   private final Codec<K> keyCodec;
@@ -28,6 +35,8 @@ final class KWayMerge<K> implements Closeable {
   private int size;
   private boolean started;
   private long consumed;
+  /** String keys in natural order: compared as bytes and decoded only for {@link #key()}. */
+  private final boolean bytewise;
 
   /** Reads the first record of every segment; the merge owns (closes) the segments. */
   KWayMerge(List<SpillSegment> segments, Codec<K> keyCodec, Comparator<? super K> order) throws IOException {
@@ -35,9 +44,10 @@ final class KWayMerge<K> implements Closeable {
     this.order = order;
     this.all = segments;
     this.heap = new SpillSegment[segments.size()];
+    this.bytewise = (Object) keyCodec == Codecs.STRING && (Object) order == KeyComparator.natural();
     for (SpillSegment s : segments) {
       if (s.next()) {
-        s.key = s.decodeKey(keyCodec);
+        s.key = bytewise ? null : s.decodeKey(keyCodec);
         heap[size++] = s;
       }
     }
@@ -57,7 +67,7 @@ final class KWayMerge<K> implements Closeable {
     }
     SpillSegment top = heap[0];
     if (top.next()) {
-      top.key = top.decodeKey(keyCodec);
+      top.key = bytewise ? null : top.decodeKey(keyCodec);
     } else {
       heap[0] = heap[--size];
       heap[size] = null;
@@ -74,8 +84,12 @@ final class KWayMerge<K> implements Closeable {
   }
 
   @SuppressWarnings("unchecked")
-  K key() {
-    return (K) heap[0].key;
+  K key() throws IOException {
+    SpillSegment top = heap[0];
+    if (top.key == null) {
+      top.key = top.decodeKey(keyCodec);
+    }
+    return (K) top.key;
   }
 
   /** Records handed out by {@link #reduceGroups} so far, read or skipped. */
@@ -111,11 +125,25 @@ final class KWayMerge<K> implements Closeable {
     private boolean done;
     private boolean endOfInput;
     private boolean iterated;
+    /** The first key's bytes, where the grouping is the natural order of string keys merged bytewise. */
+    private final byte[] firstBytes;
 
     Group(K first, Comparator<? super K> grouping, Codec<V> valueCodec) {
       this.first = first;
       this.grouping = grouping;
       this.valueCodec = valueCodec;
+      SpillSegment top = current();
+      this.firstBytes = bytewise && (Object) grouping == KeyComparator.natural()
+          ? java.util.Arrays.copyOfRange(top.buf, top.keyOff, top.keyOff + top.keyLen) : null;
+    }
+
+    /** Whether the current record's key belongs to this group. */
+    private boolean sameGroup() throws IOException {
+      if (firstBytes != null) {
+        SpillSegment top = current();
+        return java.util.Arrays.equals(firstBytes, 0, firstBytes.length, top.buf, top.keyOff, top.keyOff + top.keyLen);
+      }
+      return grouping.compare(first, key()) == 0;
     }
 
     @Override
@@ -141,12 +169,12 @@ final class KWayMerge<K> implements Closeable {
           done = true;
           return false;
         }
+        if (!sameGroup()) {
+          done = true;
+          return false;
+        }
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
-      }
-      if (grouping.compare(first, key()) != 0) {
-        done = true;
-        return false;
       }
       pending = true;
       return true;
@@ -196,8 +224,13 @@ final class KWayMerge<K> implements Closeable {
 
   @SuppressWarnings("unchecked")
   private boolean less(SpillSegment a, SpillSegment b) {
-    int c = order.compare((K) a.key, (K) b.key);
+    int c = bytewise ? compareBytes(a, b) : order.compare((K) a.key, (K) b.key);
     return c != 0 ? c < 0 : a.index < b.index;
+  }
+
+  /** Two string keys by their UTF-8 bytes, after the codec's 4-byte length. */
+  private static int compareBytes(SpillSegment a, SpillSegment b) {
+    return Utf8Order.compare(a.buf, a.keyOff + 4, a.keyLen - 4, b.buf, b.keyOff + 4, b.keyLen - 4);
   }
 
   @Override

@@ -11,7 +11,7 @@ package org.bigdatalab.mapreduce.reference;
  */
 final class SortBufferMemory {
   private static final int BYTES_PER_RECORD = 4;              // its slot in the sorted order
-  private static final int BYTES_PER_DISTINCT = 4 * 4 + 8 + 8 + 8; // arena offset, order, run, bucket end; decoded key; sum; prefix
+  private static final int BYTES_PER_DISTINCT = 4 * 4 + 8 + 8 + 8 + 8; // arena offset, order, run, bucket end; decoded key; sum; prefix; packed prefix
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
   /** Thrown (preallocated) when the data or the key arena cannot grow; the record is retried after a spill. */

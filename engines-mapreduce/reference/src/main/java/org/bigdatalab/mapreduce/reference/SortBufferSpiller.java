@@ -10,6 +10,7 @@ import org.bigdatalab.mapreduce.Reducer;
 import org.bigdatalab.mapreduce.KeyComparator;
 import org.bigdatalab.spi.Codec;
 import org.bigdatalab.spi.Codecs;
+import org.bigdatalab.spi.Utf8Order;
 
 /**
  * Sorts what a {@link SortBuffer} holds and writes it as one spill. Decode each distinct key once;
@@ -40,6 +41,7 @@ final class SortBufferSpiller {
   private int[] bucketEnd;   // where each run's bucket ends in sorted; the merge sort's scratch before that
   Object[] decoded;
   private long[] prefixes;   // a string key's first 8 UTF-8 bytes, big-endian, zero-padded (bytewise only)
+  private long[] packed;     // (leading prefix bits, key id) of the keys being sorted (bytewise only)
   // The job's, for the spill under way:
   private Comparator<Object> sortOrder;
   private Codec<Object> keyCodec;
@@ -64,6 +66,7 @@ final class SortBufferSpiller {
     bucketEnd = new int[slots];
     decoded = new Object[slots];
     prefixes = new long[slots];
+    packed = new long[slots];
   }
 
   /**
@@ -166,8 +169,64 @@ final class SortBufferSpiller {
       order[fill[keys.partitionOf(d)]++] = d;
     }
     for (int p = 0; p < partitions; p++) {
-      mergeSort(order, bucketEnd, starts[p], starts[p + 1]);
+      if (bytewise) {
+        prefixSort(starts[p], starts[p + 1]);
+      } else {
+        mergeSort(order, bucketEnd, starts[p], starts[p + 1]);
+      }
     }
+  }
+
+  /**
+   * Sorts {@code order[lo, hi)} (string keys, bytewise) as the hand-written TeraSort does: one
+   * primitive sort of longs that hold a key's leading prefix bits above its id, then the
+   * comparator only inside runs whose leading bits tie, which are already in id order, so the
+   * result is the stable sort {@link #mergeSort} gives. Where a prefix holds a byte of
+   * {@link Utf8Order#FIRST_DIVERGENT_BYTE} or more, bits could order keys by bytes where strings
+   * order them otherwise; such a partition is merge-sorted whole.
+   */
+  private void prefixSort(int lo, int hi) {
+    int idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, keys.distinct - 1));
+    for (int i = lo; i < hi; i++) {
+      int d = order[i];
+      long prefix = prefixes[d];
+      if (mayDiverge(prefix)) {
+        mergeSort(order, bucketEnd, lo, hi);
+        return;
+      }
+      // The top 63 - idBits bits of the prefix, kept non-negative, so signed order is unsigned order.
+      packed[i] = ((prefix >>> (idBits + 1)) << idBits) | d;
+    }
+    Arrays.sort(packed, lo, hi);
+    int from = lo;
+    for (int i = lo; i < hi; i++) {
+      order[i] = (int) (packed[i] & ((1L << idBits) - 1));
+      if (i > lo && (packed[i] >>> idBits) != (packed[i - 1] >>> idBits)) {
+        tieSort(from, i);
+        from = i;
+      }
+    }
+    tieSort(from, hi);
+  }
+
+  /** Orders keys whose leading prefix bits tie. */
+  private void tieSort(int from, int to) {
+    if (to - from > 1) {
+      mergeSort(order, bucketEnd, from, to);
+    }
+  }
+
+  /** Whether one of the prefix's bytes is {@link Utf8Order#FIRST_DIVERGENT_BYTE} or more (ASCII prefixes take the first test). */
+  private static boolean mayDiverge(long prefix) {
+    if ((prefix & 0x8080808080808080L) == 0) {
+      return false;
+    }
+    for (int shift = 0; shift < 64; shift += 8) {
+      if (((prefix >>> shift) & 0xFF) >= Utf8Order.FIRST_DIVERGENT_BYTE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Numbers the runs of sorted keys equal under the sort comparator (never across partitions); returns how many. */
@@ -246,40 +305,20 @@ final class SortBufferSpiller {
     long y = prefixes[b];
     if (x != y) {
       int shift = 56 - (Long.numberOfLeadingZeros(x ^ y) & ~7);
-      if (((x >>> shift) & 0xFF) < 0xEE && ((y >>> shift) & 0xFF) < 0xEE) {
+      if (((x >>> shift) & 0xFF) < Utf8Order.FIRST_DIVERGENT_BYTE && ((y >>> shift) & 0xFF) < Utf8Order.FIRST_DIVERGENT_BYTE) {
         return Long.compareUnsigned(x, y);
       }
     }
     return compareBytes(a, b);
   }
 
-  /** Two string keys by their UTF-8 bytes (after the codec's 4-byte length), decoded where byte order is not string order. */
+  /** Two string keys by their UTF-8 bytes (after the codec's 4-byte length), in string order ({@link Utf8Order}). */
   private int compareBytes(int a, int b) {
     byte[] arena = keys.arena;
     int x = keys.keyAt[a];
     int y = keys.keyAt[b];
-    int lx = SortBufferKeys.length(arena, x) - 4;
-    int ly = SortBufferKeys.length(arena, y) - 4;
-    x = SortBufferKeys.bytesAt(x) + 4;
-    y = SortBufferKeys.bytesAt(y) + 4;
-    int n = Math.min(lx, ly);
-    int i = 0;
-    while (i < n && arena[x + i] == arena[y + i]) {
-      i++;
-    }
-    if (i == n) {
-      return Integer.compare(lx, ly);
-    }
-    int bx = arena[x + i] & 0xFF;
-    int by = arena[y + i] & 0xFF;
-    if (bx < 0xEE && by < 0xEE) {
-      return bx - by;
-    }
-    try {
-      return sortOrder.compare(decode(a), decode(b));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Utf8Order.compare(arena, SortBufferKeys.bytesAt(x) + 4, SortBufferKeys.length(arena, x) - 4,
+        arena, SortBufferKeys.bytesAt(y) + 4, SortBufferKeys.length(arena, y) - 4);
   }
 
   private void mergeSort(int[] a, int[] tmp, int lo, int hi) {

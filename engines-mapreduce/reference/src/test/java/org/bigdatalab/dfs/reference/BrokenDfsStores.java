@@ -1,6 +1,7 @@
 package org.bigdatalab.dfs.reference;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -221,6 +222,60 @@ final class BrokenDfsStores {
       return new ReferenceCluster(spec, memory(), placement(), Journal.NONE, renameRefusal(), () -> {}) {
         @Override protected boolean verifiesChecksums() { return false; }
       };
+    }
+  }
+
+  /**
+   * A reader whose bulk check covers a piece's whole chunks only: the partial chunk a block (so a
+   * file) usually ends in is handed out unchecked, the classic slip of a checker that combines the
+   * per-chunk CRCs of whole chunks.
+   */
+  static final class SkipsPartialChunkCheck extends BrokenMemoryDfs {
+    @Override public EngineInfo info() { return broken("broken-skips-partial-chunk", "reader checks whole chunks only"); }
+
+    @Override ReferenceCluster cluster(ClusterSpec spec) throws IOException {
+      return new ReferenceCluster(spec, memory(), placement(), Journal.NONE, renameRefusal(), () -> {}) {
+        @Override protected int firstBadChunk(ByteBuffer piece, ByteBuffer sums) {
+          ByteBuffer whole = piece.duplicate();
+          whole.limit(whole.position() + (int) Checksums.chunkFloor(whole.remaining()));
+          return Checksums.firstBadChunk(whole, sums);
+        }
+      };
+    }
+  }
+
+  /**
+   * A pipeline that acknowledges a packet once the first replica holds it and forwards it to the
+   * others with the next packet: the block is published while its last packet is on the first
+   * replica only, so every other replica is short.
+   */
+  static final class AcksOnFirstReplica extends BrokenMemoryDfs {
+    @Override public EngineInfo info() { return broken("broken-acks-on-first-replica", "acks packets before every replica has them"); }
+
+    @Override ReferenceCluster cluster(ClusterSpec spec) throws IOException {
+      return new ReferenceCluster(spec, memory(), placement(), Journal.NONE, renameRefusal(), () -> {}) {
+        @Override protected Pipeline newPipeline(long blockId, List<DataNode> targets, List<ReplicaWriter> writers) {
+          return new Pipeline(blockId, targets, writers) {
+            private ByteBuffer lastData;
+            private ByteBuffer lastSums;
+
+            @Override void append(ByteBuffer data, ByteBuffer sums) throws IOException {
+              writers.get(0).append(data, sums);
+              if (lastData != null) {
+                for (ReplicaWriter w : writers.subList(1, writers.size())) {
+                  w.append(lastData, lastSums);
+                }
+              }
+              lastData = copy(data);
+              lastSums = copy(sums);
+            }
+          };
+        }
+      };
+    }
+
+    private static ByteBuffer copy(ByteBuffer b) {
+      return ByteBuffer.allocate(b.remaining()).put(b.duplicate()).flip();
     }
   }
 

@@ -19,6 +19,7 @@ import static org.bigdatalab.dfs.DfsClauses.WRITE_ONCE;
 
 import java.util.stream.Stream;
 import org.bigdatalab.dfs.DfsEngine;
+import org.bigdatalab.dfs.reference.BrokenDfsStores.AcksOnFirstReplica;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.AppendReplacesFile;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.CutsBlocksAtWrites;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.ForgetsRenamesOnRestart;
@@ -31,6 +32,7 @@ import org.bigdatalab.dfs.reference.BrokenDfsStores.RenameReplacesFile;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.SeekRoundsDownToBlock;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.ShortPipeline;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.SkipsChecksums;
+import org.bigdatalab.dfs.reference.BrokenDfsStores.SkipsPartialChunkCheck;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.TwoReplicasOnLocalRack;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.WritesWithNoLiveDataNodes;
 import org.bigdatalab.spi.Topic;
@@ -60,6 +62,8 @@ class DfsSelfTest {
         Arguments.of(new SeekRoundsDownToBlock(), READ_ROUNDTRIP),
         Arguments.of(new NeverReReplicates(), FAULT_DATANODE_LOSS),
         Arguments.of(new SkipsChecksums(), FAULT_CORRUPT_REPLICA),
+        Arguments.of(new SkipsPartialChunkCheck(), FAULT_CORRUPT_REPLICA),
+        Arguments.of(new AcksOnFirstReplica(), FAULT_DATANODE_LOSS),
         Arguments.of(new ForgetsRenamesOnRestart(), FAULT_RESTART),
         Arguments.of(new WritesWithNoLiveDataNodes(), ERRORS));
   }

@@ -51,8 +51,8 @@ class ReplicaStreamingTest {
   @ParameterizedTest
   @MethodSource("stores")
   void aCorruptChunkMidBlockIsReadFromTheOtherReplicaAndReported(DfsEngine store) throws IOException {
-    byte[] data = bytes(5 * ReferenceInput.PIECE / 2);
-    try (DistributedFileSystem fs = store.start(cluster(4L * ReferenceInput.PIECE))) {
+    byte[] data = bytes((int) DiskReplicaReader.MAP_FROM + 5 * ReferenceInput.PIECE / 2); // a mapped replica on dfs-local
+    try (DistributedFileSystem fs = store.start(cluster(2 * DiskReplicaReader.MAP_FROM))) {
       try (DfsOutput out = fs.create(FILE, false)) {
         out.write(data);
       }
@@ -79,6 +79,30 @@ class ReplicaStreamingTest {
       fs.faults().runReplicationCheck();
       assertThat(fs.blockLocations(FILE).get(0).nodes()).hasSize(2);
       assertThat(read(fs)).isEqualTo(data);
+    }
+  }
+
+  /**
+   * A reader that left a block (on dfs-local, unmapping the replica it viewed) and seeks back into
+   * the piece it last read there reads that block again, not the stale view.
+   */
+  @ParameterizedTest
+  @MethodSource("stores")
+  void aReaderThatSeeksBackIntoALeftBlockReadsItAgain(DfsEngine store) throws IOException {
+    long block = DiskReplicaReader.MAP_FROM; // mapped replicas on dfs-local
+    byte[] data = bytes((int) (2 * block + 100));
+    try (DistributedFileSystem fs = store.start(cluster(block))) {
+      try (DfsOutput out = fs.create(FILE, false)) {
+        out.write(data);
+      }
+      try (DfsInput in = fs.open(FILE)) {
+        byte[] first = new byte[1000];
+        assertThat(in.read(first, 0, first.length)).isEqualTo(1000);
+        in.seek(block + 10);
+        assertThat(in.read(new byte[50], 0, 50)).isEqualTo(50);
+        in.seek(900);
+        assertThat(in.readRemaining()).isEqualTo(Arrays.copyOfRange(data, 900, data.length));
+      }
     }
   }
 

@@ -39,9 +39,20 @@ final class DfsChecks {
     }
   }
 
+  /**
+   * The whole file. Every clause that reads this way keeps the file readable (it never takes away
+   * every healthy replica of a block), so a store that answers NO_HEALTHY_REPLICA fails the clause:
+   * an assertion, not an error of the check (a writer that published replicas short of the block's
+   * length, for one).
+   */
   static byte[] read(DistributedFileSystem fs, DfsPath path) throws IOException {
     try (DfsInput in = fs.open(path)) {
       return in.readRemaining();
+    } catch (DfsException e) {
+      if (e.problem() == Problem.NO_HEALTHY_REPLICA) {
+        throw new AssertionError(path + " should be readable, but: " + e.getMessage(), e);
+      }
+      throw e;
     }
   }
 
