@@ -46,18 +46,15 @@ public final class ForkedChapter {
       throw new IllegalStateException("guide: " + program + " runs with the class path of " + moduleDir
           + ", which is not built under " + EngineJvm.root() + " (./mvnw -pl " + moduleDir + " -am package -DskipTests)");
     }
-    run(EngineJvm.launch(new EngineJvm.Module(dir, List.of()), ForkedChapter.class.getName())
-        // C1 only: such a program is many short queries, where C2 compiling the engine costs more than it
-        // saves (chapter 13 on 2 cores: 87 s wall, 73 s CPU with C2; 31 s, 44 s with C1 only)
-        .jvmArg("-XX:TieredStopAtLevel=1"), program, out);
+    run(new EngineJvm.Module(dir, List.of()), program, out);
   }
 
   static void run(EngineJvm.Module module, String program, PrintStream out) throws IOException {
-    run(EngineJvm.launch(module, ForkedChapter.class.getName()), program, out);
-  }
-
-  private static void run(EngineJvm.Launch launch, String program, PrintStream out) throws IOException {
-    String printed = launch.heapMegabytes(2048)
+    String printed = EngineJvm.launch(module, ForkedChapter.class.getName()).heapMegabytes(2048)
+        // C1 only and the serial collector: a chapter program is a few short jobs or queries, where C2
+        // compiling the engine costs more than it saves (chapter 13 on 2 cores: 87 s wall, 73 s CPU with
+        // C2; 31 s, 44 s with C1 only). README "Testing notes" has the whole guide's figures.
+        .jvmArg("-XX:TieredStopAtLevel=1").jvmArg("-XX:+UseSerialGC")
         .purpose("guide: " + program.substring(program.lastIndexOf('.') + 1)).chatter(System.out::println)
         .classpathAfter(EngineJvm.split(System.getProperty("java.class.path")))
         .call(List.of(program), line -> {});
