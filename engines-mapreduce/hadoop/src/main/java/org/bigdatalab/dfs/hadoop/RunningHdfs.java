@@ -105,6 +105,7 @@ final class RunningHdfs implements org.bigdatalab.dfs.DistributedFileSystem, Dfs
     }
   }
 
+  // tag::guide-hdfs-client[]
   @Override public DfsOutput create(DfsPath path, boolean overwrite) throws IOException {
     writer();
     FSDataOutputStream out;
@@ -117,6 +118,7 @@ final class RunningHdfs implements org.bigdatalab.dfs.DistributedFileSystem, Dfs
     recorder().forget(path.value());
     return new Output(path, out);
   }
+  // end::guide-hdfs-client[]
 
   @Override public DfsOutput append(DfsPath path) throws IOException {
     writer();
@@ -127,6 +129,7 @@ final class RunningHdfs implements org.bigdatalab.dfs.DistributedFileSystem, Dfs
     }
   }
 
+  // tag::guide-hdfs-client[]
   @Override public DfsInput open(DfsPath path) throws IOException {
     try {
       return new Input(path, hdfs.open(hadoop(path)));
@@ -134,6 +137,7 @@ final class RunningHdfs implements org.bigdatalab.dfs.DistributedFileSystem, Dfs
       throw lookup(refine(HdfsErrors.map(e, path), path), path);
     }
   }
+  // end::guide-hdfs-client[]
 
   /**
    * HDFS answers FileNotFoundException ("Path is not a file") when a directory is opened or
@@ -208,6 +212,7 @@ final class RunningHdfs implements org.bigdatalab.dfs.DistributedFileSystem, Dfs
         || message.contains("is a directory or file under source");
   }
 
+  // tag::guide-hdfs-client[]
   @Override public boolean delete(DfsPath path, boolean recursive) throws IOException {
     try {
       boolean done = hdfs.delete(hadoop(path), recursive);
@@ -224,7 +229,9 @@ final class RunningHdfs implements org.bigdatalab.dfs.DistributedFileSystem, Dfs
       throw mapped;
     }
   }
+  // end::guide-hdfs-client[]
 
+  // tag::guide-hdfs-client[]
   @Override public List<FileStatus> listStatus(DfsPath path) throws IOException {
     try {
       List<FileStatus> out = new ArrayList<>();
@@ -236,6 +243,7 @@ final class RunningHdfs implements org.bigdatalab.dfs.DistributedFileSystem, Dfs
       throw lookup(HdfsErrors.map(e, path), path);
     }
   }
+  // end::guide-hdfs-client[]
 
   @Override public FileStatus getFileStatus(DfsPath path) throws IOException {
     try {
