@@ -103,6 +103,7 @@ public final class GuideRenderer {
       Program.forked(Ch04_OnSpark.class, Ch04_OnSpark.ENGINE),
       Program.of(Ch05_SkewSalting.class, Ch05_SkewSalting::run),
       Program.forked(Ch05_OnSpark.class, Ch04_OnSpark.ENGINE),
+      Program.forked("org.bigdatalab.guide.Ch05_SparkSalting", "spark"),
       Program.of(Ch05_SkewJoinAndDistinct.class, Ch05_SkewJoinAndDistinct::run),
       Program.of(Ch06_WindowedCounts.class, Ch06_WindowedCounts::run),
       Program.of(Ch06_SlidingAndSessions.class, Ch06_SlidingAndSessions::run),

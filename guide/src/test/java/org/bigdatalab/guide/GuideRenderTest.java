@@ -260,6 +260,18 @@ class GuideRenderTest {
   }
 
   /**
+   * The seed's salting in Spark's DataFrame API, as chapter 5 says of it: one stage gives a row per salt, two phases
+   * the plain answer, and Spark aggregates a sum before the shuffle (one record per key and map task).
+   */
+  @Test
+  void sparksOwnSaltingShowsTheSeedsRowsAndThePartialAggregate() throws Exception {
+    String ch05 = snippet("Ch05_SparkSalting");
+    assertThat(ch05).contains("24,000 of them on key k1").contains("500 rows for 50 keys; k1 comes out as 10 rows")
+        .contains("equal to the plain groupBy(key): true").contains("shuffled 400 records for 40,000 rows")
+        .contains("functions=[partial_sum(value)]").contains("Exchange hashpartitioning(key, 8)");
+  }
+
+  /**
    * Chapter 19 ran forked on a MiniYARNCluster, and its output holds what the chapter's text and exercise answer say:
    * A's two containers (its ApplicationMaster and one task) fill dev, B waits although the node has room, C runs in
    * prod meanwhile, and B starts only after A's gate opens.
