@@ -1,0 +1,59 @@
+package org.bigdatalab.mapreduce.hadoop.yarn;
+
+import java.util.List;
+import java.util.Set;
+import org.bigdatalab.mapreduce.MapReduceEngine;
+import org.bigdatalab.mapreduce.spec.MapReduceSpec;
+import org.bigdatalab.property.PropertyDefaults;
+import org.bigdatalab.spi.EngineOptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The MapReduce spec against {@code mr-hadoop@yarn}: a MiniYARNCluster in a JVM of its own, every
+ * ApplicationMaster and task a container JVM with Hadoop's jars only, the job's classes shipped as
+ * {@code mapreduce.job.jar} (logs under {@code target/cluster-logs/} and the containers' under
+ * {@code target/mr-hadoop-yarn/}). The DFS-input checks read from {@code dfs-hdfs@namenode}, an HDFS
+ * cluster in another JVM, through {@code hdfs://127.0.0.1:<port>} paths. One case per property.
+ *
+ * <p>A subset of the checks runs here ({@link Subset}): on YARN every split is a container JVM, and
+ * the other checks generate split sizes down to 1 byte (hundreds of JVMs a case). The subset is the
+ * checks whose jobs have a few splits by construction; LocalJobRunner's binding runs them all.
+ */
+@Tag("cluster")
+@PropertyDefaults(tries = 1, triesProperty = "mr.hadoop.yarn.tries")
+@ExtendWith(HadoopOnYarnConformanceTest.Subset.class)
+class HadoopOnYarnConformanceTest extends MapReduceSpec {
+  /** The checks run on the cluster: a job of one split per file, or no job at all. */
+  static final Set<String> RUN = Set.of(
+      "required_mapreduce_result_equals_oracle_guideWordCount",
+      "required_mapreduce_input_dfs_equals_local_linesAcrossEveryBlock",
+      "required_mapreduce_commit_atomic_existing_output_refused",
+      "required_mapreduce_commit_atomic_success_leaves_all",
+      "required_mapreduce_commit_atomic_failure_leaves_nothing");
+
+  @Override
+  protected MapReduceEngine createEngine() {
+    return (MapReduceEngine) new HadoopOnYarn.Provider().create(EngineOptions.NONE);
+  }
+
+  @Override
+  protected List<String> inputStoreIds() {
+    return List.of("dfs-hdfs@namenode");
+  }
+
+  /** Skips the checks outside {@link #RUN}, saying why. */
+  static final class Subset implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      return context.getTestMethod().map(m -> RUN.contains(m.getName())
+          ? ConditionEvaluationResult.enabled("runs on the YARN cluster")
+          : ConditionEvaluationResult.disabled("not run on mr-hadoop@yarn: its cases cut input into splits as small as"
+              + " 1 byte, and on YARN each split is a container JVM; mr-hadoop's LocalJobRunner binding runs it"))
+          .orElse(ConditionEvaluationResult.enabled("the class"));
+    }
+  }
+}
