@@ -78,11 +78,6 @@ public final class YarnClusterJvm implements AutoCloseable {
     }
   }
 
-  /** {@code host:port} of the ResourceManager's client service. */
-  public String resourceManager() {
-    return clusterKeys.get(YarnConfiguration.RM_ADDRESS);
-  }
-
   /**
    * The options mr-hadoop runs on this cluster with: the cluster's addresses, {@code yarn} as the
    * framework, the lab's classes as {@code mapreduce.job.jar} (and its other jars as

@@ -21,19 +21,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>A subset of the checks runs here ({@link Subset}): on YARN every split is a container JVM, and
  * the other checks generate split sizes down to 1 byte (hundreds of JVMs a case). The subset is the
- * checks whose jobs have a few splits by construction; LocalJobRunner's binding runs them all.
+ * checks whose jobs have a few splits by construction, the task retries that LocalJobRunner lacks
+ * among them; LocalJobRunner's binding runs them all.
  */
 @Tag("cluster")
 @PropertyDefaults(tries = 1, triesProperty = "mr.hadoop.yarn.tries")
 @ExtendWith(HadoopOnYarnConformanceTest.Subset.class)
 class HadoopOnYarnConformanceTest extends MapReduceSpec {
-  /** The checks run on the cluster: a job of one split per file, or no job at all. */
+  /** The checks run on the cluster: jobs of a few splits each by construction (or no job at all). */
   static final Set<String> RUN = Set.of(
       "required_mapreduce_result_equals_oracle_guideWordCount",
       "required_mapreduce_input_dfs_equals_local_linesAcrossEveryBlock",
       "required_mapreduce_commit_atomic_existing_output_refused",
       "required_mapreduce_commit_atomic_success_leaves_all",
-      "required_mapreduce_commit_atomic_failure_leaves_nothing");
+      "required_mapreduce_commit_atomic_failure_leaves_nothing",
+      "required_mapreduce_input_dfs_equals_local",
+      "optional_mapreduce_retry_failed_attempt_invisible");
 
   @Override
   protected MapReduceEngine createEngine() {
