@@ -105,6 +105,8 @@ public final class HadoopMapReduce implements MapReduceEngine {
 
   /** What the engine is when run with no options: LocalJobRunner in this JVM. */
   public static final EngineInfo LOCAL_INFO = info(true);
+  /** What the engine is when the options name a cluster ({@code mapreduce.framework.name=yarn}). */
+  public static final EngineInfo CLUSTER_INFO = info(false);
 
   static final String SORT_MB = MRJobConfig.IO_SORT_MB;
   /** Lines end at '\n' only, as the SPI reads them; SpecMapper drops a '\r' before it. */
@@ -194,7 +196,7 @@ public final class HadoopMapReduce implements MapReduceEngine {
 
   @Override
   public EngineInfo info() {
-    return local ? LOCAL_INFO : info(false);
+    return local ? LOCAL_INFO : CLUSTER_INFO;
   }
 
   /** A copy of the configuration jobs start from (defaults, then the engine options). */
