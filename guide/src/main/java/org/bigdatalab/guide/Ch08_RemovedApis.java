@@ -1,7 +1,6 @@
 package org.bigdatalab.guide;
 
 import java.io.PrintStream;
-import java.util.List;
 
 /*
  * Why: the seed's Kafka Streams example was written for Kafka 2.x. Kafka 4 removed
@@ -77,11 +76,7 @@ public final class Ch08_RemovedApis {
       """;
 
   public static void run(PrintStream out) throws Exception {
-    List<String> errors = SeedLines.errors("KafkaStreamsExample", SEED);
-    out.printf("the seed's KafkaStreamsExample, compiled by javac against this class path: %d errors%n", errors.size());
-    errors.forEach(e -> out.println("  " + e));
-    out.println();
-    ForkedChapter.runHere(TODAY, out);
+    SeedLines.show("the seed's KafkaStreamsExample", "KafkaStreamsExample", SEED, TODAY, out);
   }
 
   public static void main(String[] args) throws Exception {

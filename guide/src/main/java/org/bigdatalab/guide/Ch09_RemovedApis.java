@@ -1,7 +1,6 @@
 package org.bigdatalab.guide;
 
 import java.io.PrintStream;
-import java.util.List;
 
 /*
  * Why: the seed's Flink job uses three things Flink 2 and its Kafka connector no longer have:
@@ -53,11 +52,7 @@ public final class Ch09_RemovedApis {
       """;
 
   public static void run(PrintStream out) throws Exception {
-    List<String> errors = SeedLines.errors("FlinkStreamingExample", SEED);
-    out.printf("the seed's Flink calls, compiled by javac against this class path: %d errors%n", errors.size());
-    errors.forEach(e -> out.println("  " + e));
-    out.println();
-    ForkedChapter.runHere(TODAY, out);
+    SeedLines.show("the seed's Flink calls", "FlinkStreamingExample", SEED, TODAY, out);
   }
 
   public static void main(String[] args) throws Exception {

@@ -1,6 +1,7 @@
 package org.bigdatalab.guide;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,18 @@ import javax.tools.ToolProvider;
  */
 final class SeedLines {
   private SeedLines() {}
+
+  /**
+   * The removed-API chapters' one shape: prints javac's verdict on the seed's {@code source} (described as
+   * {@code what}), then runs {@code today}, the replacement compiled in the engine's module, in this JVM.
+   */
+  static void show(String what, String className, String source, String today, PrintStream out) throws Exception {
+    List<String> errors = errors(className, source);
+    out.printf("%s, compiled by javac against this class path: %d errors%n", what, errors.size());
+    errors.forEach(e -> out.println("  " + e));
+    out.println();
+    ForkedChapter.runHere(today, out);
+  }
 
   /** javac's errors for {@code source} (a compilation unit declaring {@code className}), one line each; empty when it compiles. */
   static List<String> errors(String className, String source) throws IOException {

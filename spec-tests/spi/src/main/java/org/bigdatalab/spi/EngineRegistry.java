@@ -2,10 +2,12 @@ package org.bigdatalab.spi;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -14,8 +16,22 @@ import java.util.ServiceLoader;
  */
 public final class EngineRegistry {
   private final Map<String, EngineProvider> byId;
+  /** Providers listed on the class path that could not be loaded, each with why: reported, not fatal to the others. */
+  private final List<String> unloadable;
 
-  private EngineRegistry(List<EngineProvider> providers) {
+  private EngineRegistry(List<EngineProvider> candidates, List<String> unloadable) {
+    this.unloadable = new ArrayList<>(unloadable);
+    List<EngineProvider> providers = new ArrayList<>();
+    for (EngineProvider p : candidates) {
+      try {
+        p.info();
+        providers.add(p);
+      } catch (LinkageError e) {
+        // A service file can name a provider whose engine's classes are not on this class path (a module's jar
+        // that is a dependency for build order only): that one engine is missing here, the others are not.
+        this.unloadable.add(p.getClass().getName() + ": " + e);
+      }
+    }
     Map<String, EngineProvider> map = new LinkedHashMap<>();
     providers.stream()
         .sorted(Comparator.comparing((EngineProvider p) -> p.info().topic()).thenComparing(p -> p.info().id()))
@@ -32,8 +48,34 @@ public final class EngineRegistry {
   /** The engines on the class path of the given loader. */
   public static EngineRegistry load(ClassLoader loader) {
     List<EngineProvider> providers = new ArrayList<>();
-    ServiceLoader.load(EngineProvider.class, loader).forEach(providers::add);
-    return new EngineRegistry(providers);
+    List<String> unloadable = new ArrayList<>();
+    for (ServiceLoader.Provider<EngineProvider> listed : listed(loader, unloadable)) {
+      try {
+        providers.add(listed.get());
+      } catch (ServiceConfigurationError | LinkageError e) {
+        unloadable.add(listed.type().getName() + ": " + e);
+      }
+    }
+    return new EngineRegistry(providers, unloadable);
+  }
+
+  /** The providers the service files list, skipping (and noting) each one whose class cannot be loaded. */
+  private static List<ServiceLoader.Provider<EngineProvider>> listed(ClassLoader loader, List<String> unloadable) {
+    List<ServiceLoader.Provider<EngineProvider>> listed = new ArrayList<>();
+    Iterator<ServiceLoader.Provider<EngineProvider>> it = ServiceLoader.load(EngineProvider.class, loader).stream().iterator();
+    // ServiceLoader goes on to the next provider after an error where it can; a bound keeps a loader that cannot from looping.
+    for (int errors = 0; errors < 100; ) {
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        listed.add(it.next());
+      } catch (ServiceConfigurationError | LinkageError e) {
+        unloadable.add(e.toString());
+        errors++;
+      }
+    }
+    return listed;
   }
 
   public static EngineRegistry load() {
@@ -41,8 +83,11 @@ public final class EngineRegistry {
   }
 
   public static EngineRegistry of(List<EngineProvider> providers) {
-    return new EngineRegistry(providers);
+    return new EngineRegistry(providers, List.of());
   }
+
+  /** Providers named on the class path that could not be loaded, each with its error; empty when all loaded. */
+  public List<String> unloadable() { return List.copyOf(unloadable); }
 
   public List<EngineInfo> engines() {
     return byId.values().stream().map(EngineProvider::info).toList();
@@ -56,7 +101,8 @@ public final class EngineRegistry {
 
   public EngineProvider provider(String id) {
     return find(id).orElseThrow(() -> new IllegalArgumentException(
-        "no engine '" + id + "' on the class path; known: " + byId.keySet()));
+        "no engine '" + id + "' on the class path; known: " + byId.keySet()
+            + (unloadable.isEmpty() ? "" : "; listed but not loadable here: " + unloadable)));
   }
 
   /** Creates an engine of the expected SPI type, or says clearly why it cannot. */

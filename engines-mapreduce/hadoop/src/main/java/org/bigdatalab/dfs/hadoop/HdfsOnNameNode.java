@@ -1,6 +1,5 @@
 package org.bigdatalab.dfs.hadoop;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
@@ -42,9 +41,7 @@ public final class HdfsOnNameNode extends HdfsStore {
     @Override
     public Engine create(EngineOptions options) {
       return ClusterRow.start("dfs-hdfs@namenode", "the cluster", HdfsNameNodeJvm::start, cluster -> {
-        Map<String, String> values = new HashMap<>(options.values());
-        values.put("fs.defaultFS", cluster.uri());
-        return new HdfsOnNameNode(new EngineOptions(values), cluster);
+        return new HdfsOnNameNode(ClusterRow.options(Map.of(), options, Map.of("fs.defaultFS", cluster.uri())), cluster);
       });
     }
   }

@@ -1,7 +1,6 @@
 package org.bigdatalab.streaming.flink;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import org.bigdatalab.spi.Engine;
 import org.bigdatalab.spi.EngineInfo;
@@ -47,11 +46,8 @@ public final class FlinkOnSession extends FlinkStreaming {
     @Override
     public Engine create(EngineOptions options) {
       return ClusterRow.start("flink@session", "the cluster", FlinkSessionJvm::start, cluster -> {
-        Map<String, String> values = new HashMap<>(options.values());
-        values.put("rest.address", "127.0.0.1");
-        values.put("rest.port", Integer.toString(cluster.restPort()));
-        values.put("flink.jars", String.join(",", cluster.jars()));
-        return new FlinkOnSession(new EngineOptions(values), cluster);
+        return new FlinkOnSession(ClusterRow.options(Map.of(), options, Map.of("rest.address", "127.0.0.1",
+            "rest.port", Integer.toString(cluster.restPort()), "flink.jars", String.join(",", cluster.jars()))), cluster);
       });
     }
   }

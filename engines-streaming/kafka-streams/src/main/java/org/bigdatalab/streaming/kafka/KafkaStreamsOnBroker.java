@@ -2,7 +2,6 @@ package org.bigdatalab.streaming.kafka;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.bigdatalab.kafka.broker.KafkaBrokerJvm;
 import org.bigdatalab.spi.Engine;
@@ -43,10 +42,8 @@ public final class KafkaStreamsOnBroker extends KafkaStreamsEngine {
     @Override
     public Engine create(EngineOptions options) {
       return ClusterRow.start("kafka-streams@broker", "the broker's JVM", KafkaBrokerJvm::start, broker -> {
-        Map<String, String> values = new HashMap<>(Map.of("drain.timeout.ms", Long.toString(Duration.ofSeconds(30).toMillis())));
-        values.putAll(options.values());
-        values.put(BrokerOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        return new KafkaStreamsOnBroker(new EngineOptions(values), broker);
+        return new KafkaStreamsOnBroker(ClusterRow.options(Map.of("drain.timeout.ms", Long.toString(Duration.ofSeconds(30).toMillis())),
+            options, Map.of(BrokerOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers())), broker);
       });
     }
   }

@@ -1,6 +1,9 @@
 package org.bigdatalab.spi.fork;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
+import org.bigdatalab.spi.EngineOptions;
 
 /**
  * How an engine that runs on processes it starts itself (a cluster row such as {@code spark@standalone},
@@ -39,5 +42,18 @@ public final class ClusterRow {
       }
       throw e;
     }
+  }
+
+  /**
+   * The options of an engine built on started processes, in the one order every cluster row uses: the
+   * row's {@code defaults}, the user's options over them, and the processes' own ({@code started}: an
+   * address, a port, the jars they were given) over those, so an address meant for the embedded engine
+   * in a run of several gives way to the cluster's.
+   */
+  public static EngineOptions options(Map<String, String> defaults, EngineOptions user, Map<String, String> started) {
+    Map<String, String> values = new HashMap<>(defaults);
+    values.putAll(user.values());
+    values.putAll(started);
+    return new EngineOptions(values);
   }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -65,6 +66,7 @@ public final class EngineJvm {
   static final String PROGRESS = "progress\t";
   static final int TAIL_LINES = 40;
   /** A jar's artifact id: its file name up to the version. */
+  private static final Pattern ARTIFACT_ID = Pattern.compile("<artifactId>([^<]+)</artifactId>");
   private static final Pattern JAR = Pattern.compile("(.+?)-\\d[^/\\\\]*\\.jar");
 
   private EngineJvm() {}
@@ -402,14 +404,33 @@ public final class EngineJvm {
     return Stream.of(classpath.trim().split(File.pathSeparator)).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** {@code …/jackson-databind-2.18.6.jar} → jackson-databind; {@code …/spec-tests/spi/target/classes} → spi. */
+  /**
+   * {@code …/jackson-databind-2.18.6.jar} → jackson-databind; {@code …/engines-mapreduce/reference/target/classes} →
+   * mapreduce-reference, the artifactId its pom declares (the jar's name), not the folder's: three modules' folders
+   * are called {@code reference}, and naming them alike dropped all but the first from a merged class path.
+   */
   public static String artifact(String entry) {
     Path path = Path.of(entry);
     if (path.endsWith(Path.of("target", "classes"))) {
-      return path.getParent().getParent().getFileName().toString();
+      Path module = path.getParent().getParent();
+      return declaredArtifactId(module.resolve("pom.xml")).orElse(module.getFileName().toString());
     }
     String name = path.getFileName().toString();
     Matcher m = JAR.matcher(name);
     return m.matches() ? m.group(1) : name;
+  }
+
+  /** The pom's own {@code <artifactId>} (the one outside {@code <parent>}), if the pom is there. */
+  private static Optional<String> declaredArtifactId(Path pom) {
+    if (!Files.isRegularFile(pom)) {
+      return Optional.empty();
+    }
+    try {
+      String text = Files.readString(pom).replaceAll("(?s)<parent>.*?</parent>", "");
+      Matcher m = ARTIFACT_ID.matcher(text);
+      return m.find() ? Optional.of(m.group(1).trim()) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + pom, e);
+    }
   }
 }

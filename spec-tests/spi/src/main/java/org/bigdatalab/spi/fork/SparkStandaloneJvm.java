@@ -123,10 +123,7 @@ public final class SparkStandaloneJvm implements AutoCloseable {
    * meant for the embedded engine in a run of several gives way to this cluster's.
    */
   private EngineOptions options(EngineOptions user, Map<String, String> defaults) {
-    Map<String, String> values = new HashMap<>(defaults);
-    values.putAll(user.values());
-    values.putAll(applicationOptions());
-    return new EngineOptions(values);
+    return ClusterRow.options(defaults, user, applicationOptions());
   }
 
   /**

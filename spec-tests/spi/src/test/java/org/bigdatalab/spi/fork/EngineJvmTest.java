@@ -31,6 +31,22 @@ class EngineJvmTest {
     assertThat(EngineJvm.artifact("/m2/org/bigdatalab/spi-0.1.0-SNAPSHOT.jar")).isEqualTo("spi");
   }
 
+  /** Two modules in folders of the same name are two artifacts, each named as its jar is. */
+  @Test
+  void builtClassesAreNamedByTheirPomsArtifactIdNotTheirFolder(@TempDir Path root) throws Exception {
+    for (String topic : List.of("mapreduce", "dataflow")) {
+      Path module = Files.createDirectories(root.resolve("engines-" + topic + "/reference/target/classes")).getParent().getParent();
+      Files.writeString(module.resolve("pom.xml"), "<project><parent><artifactId>engines-" + topic + "</artifactId></parent>"
+          + "<artifactId>" + topic + "-reference</artifactId></project>");
+    }
+
+    assertThat(EngineJvm.artifact(root.resolve("engines-mapreduce/reference/target/classes").toString()))
+        .isEqualTo(EngineJvm.artifact("/m2/org/bigdatalab/mapreduce-reference-0.1.0-SNAPSHOT.jar"))
+        .isEqualTo("mapreduce-reference");
+    assertThat(EngineJvm.artifact(root.resolve("engines-dataflow/reference/target/classes").toString()))
+        .isEqualTo("dataflow-reference");
+  }
+
   @Test
   void aBuiltModuleIsAskedForItsEnginesOnceAndTheEngineFlagsAreFiltered(@TempDir Path root) throws Exception {
     Path module = Files.createDirectories(root.resolve("engines-x/empty/target/classes")).getParent().getParent();

@@ -2,7 +2,6 @@ package org.bigdatalab.mapreduce.hadoop.yarn;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bigdatalab.dfs.DfsPath;
@@ -75,9 +74,7 @@ public final class HadoopOnYarn implements MapReduceEngine {
     @Override
     public Engine create(EngineOptions options) {
       return ClusterRow.start(INFO.id(), "the cluster", YarnClusterJvm::start, cluster -> {
-        Map<String, String> values = new HashMap<>(options.values());
-        values.putAll(cluster.clientOptions());
-        return new HadoopOnYarn(new HadoopMapReduce(new EngineOptions(values)), cluster);
+        return new HadoopOnYarn(new HadoopMapReduce(ClusterRow.options(Map.of(), options, cluster.clientOptions())), cluster);
       });
     }
   }
