@@ -13,8 +13,9 @@ import org.bigdatalab.spi.KeyValue;
 import org.junit.jupiter.api.Test;
 
 /**
- * B05's input as the record rows read it (boxed once, outside the clock) and how its task times are
- * summarised: pinned, since a wrong record or a wrong "best" would move every ratio without failing a job.
+ * B05's input as the record rows read it (boxed once, outside the clock), how its task times are
+ * summarised and which target each row is held to: pinned, since a wrong record, a wrong "best" or a
+ * wrong target would move every verdict without failing a job.
  */
 class SkewInputTest {
 
@@ -60,5 +61,18 @@ class SkewInputTest {
     assertThat(best).isEqualTo(new TaskTimes(4.0, 1.0, 7.0, 5.0));
     assertThat(TaskTimes.best(List.of(new TaskTimes(null, null, null, null)))).isEqualTo(new TaskTimes(null, null, null, null));
     assertThat(Arrays.asList(TaskTimes.best(List.of()).wallMs())).containsOnlyNulls();
+  }
+
+  private static BenchResult row(String engine, double ratio) {
+    return new BenchResult("skew", engine, "10M-z0", 2, "records/s", 1, BenchRunner.BASELINE, ratio, null, null, null, null,
+        null, null, null, null);
+  }
+
+  @Test
+  void theRecordRowIsHeldToATenthPerThreadAndTheColumnsRowToAQuarter() {
+    // 0.3 of the loop on 2 threads is 0.15 per thread: over the record row's 0.1, under the columns row's 0.25
+    List<String> lines = SkewTargets.lines(List.of(row("df-parallel", 0.3), row("df-parallel/columns", 0.3)));
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("df-parallel per thread 0.150 ").contains("target >= 0.10): met"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("df-parallel/columns per thread 0.150 ").contains("target >= 0.25): NOT met"));
   }
 }
