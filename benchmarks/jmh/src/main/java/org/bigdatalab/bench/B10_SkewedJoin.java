@@ -107,7 +107,7 @@ public class B10_SkewedJoin {
       case "shuffle" -> facts.join(dims, org.bigdatalab.dataflow.Plan.JoinType.INNER, org.bigdatalab.dataflow.Plan.JoinStrategy.SHUFFLE,
           p, null);
       case "split" -> {
-        long mean = Math.max(1, slices.stream().mapToLong(s -> s.keys().length).sum() / p);
+        long mean = Math.max(1, slices.stream().mapToLong(SkewSlice::size).sum() / p);
         yield facts.skewJoin(dims, p, new SkewJoinPolicy(2, mean, mean));
       }
       case "broadcast" -> facts.broadcastJoin(dims);

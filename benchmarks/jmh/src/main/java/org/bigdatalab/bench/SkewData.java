@@ -93,7 +93,7 @@ final class SkewData {
     return new SkewData(KEY_SPACE, keys, values);
   }
 
-  /** The records in {@code p} contiguous slices (copies: each a partition's input, see {@link SkewSlice}). */
+  /** The records in {@code p} contiguous slices (copies, each a partition's input, its records boxed now, see {@link SkewSlice}). */
   List<SkewSlice> slices(int p) {
     List<SkewSlice> out = new ArrayList<>(p);
     for (int i = 0; i < p; i++) {

@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.IterationType;
  * with its {@code threads} option, the last job's metrics and the task times of the measured jobs,
  * and at the end of the trial the row's largest task share and task times, left for the parent
  * ({@link SkewData}) and logged. A share of records is not yet a share of the wall clock, nor of the
- * CPU; one job's times swing with GC pauses and the load, so the median over the measured jobs.
+ * CPU; one job's times swing with GC pauses and the load, so the best over the measured jobs (see
+ * {@link TaskTimes#best}), each job logged.
  */
 @State(Scope.Benchmark)
 public abstract class SkewEngineRun {
@@ -75,9 +76,9 @@ public abstract class SkewEngineRun {
       String row = row();
       double share = B05_SkewedAggregation.maxTaskShare(metrics);
       SkewData.writeShare(input.size, input.exponent, row, share);
-      TaskTimes times = measuredJobs.isEmpty() ? TaskTimes.of(metrics) : TaskTimes.median(measuredJobs);
+      TaskTimes times = measuredJobs.isEmpty() ? TaskTimes.of(metrics) : TaskTimes.best(measuredJobs);
       times.write(SkewData.timesFile(input.size, input.exponent, row));
-      System.out.printf("%s %s size %s z=%s: largest task share %.3f; median of %d jobs: longest task %s, longest after"
+      System.out.printf("%s %s size %s z=%s: largest task share %.3f; best of %d jobs: longest task %s, longest after"
           + " a shuffle %s%n", bench(), row, input.size, input.exponent, share, Math.max(1, measuredJobs.size()),
           TaskTimes.wallAndCpu(times.wallMs(), times.cpuMs()), TaskTimes.wallAndCpu(times.shuffledWallMs(), times.shuffledCpuMs()));
       measuredJobs.forEach(job -> System.out.printf("%s   job: longest task %s, after a shuffle %s%n", bench(),

@@ -66,7 +66,11 @@ final class SkewWorkload implements Workload {
     return Workload.super.progressLabel(exponent != null ? size + "-z" + exponent : size, params);
   }
 
-  /** The input is primitive arrays (about 24 bytes a record), but groupByKey holds every record boxed in its shuffle: about 8 GB live for 50 M records. */
+  /**
+   * The input lives as primitive arrays (24 bytes a record: the loop's and the slices' copies) and as boxed
+   * records (about 60 bytes, SkewSlice), about 4.2 GB for 50 M records, and a salted job makes a new record
+   * per input record besides: 200 bytes a record leaves room for both.
+   */
   @Override public long heapMegabytes(long records) {
     return Math.max(2048, records * 200 >> 20);
   }

@@ -25,15 +25,20 @@ record TaskTimes(Double wallMs, Double cpuMs, Double shuffledWallMs, Double shuf
     return new TaskTimes(max(metrics, false, false), max(metrics, false, true), max(metrics, true, false), max(metrics, true, true));
   }
 
-  /** Each figure's median over {@code jobs} (the upper one of an even count), null where no job has it. */
-  static TaskTimes median(List<TaskTimes> jobs) {
-    return new TaskTimes(median(jobs, TaskTimes::wallMs), median(jobs, TaskTimes::cpuMs), median(jobs, TaskTimes::shuffledWallMs),
-        median(jobs, TaskTimes::shuffledCpuMs));
+  /**
+   * Each figure's best (least) over {@code jobs}, null where no job has it: the job least disturbed by
+   * the load. On a shared machine a task's wall time is its CPU time plus the time slices it waited
+   * for, and the longest of a stage's tasks nearly always waited for one; the best of N jobs is the
+   * nearest the wall clock gets to the task's own work (the CPU figure is best of N alike, each figure
+   * from whichever job had it least).
+   */
+  static TaskTimes best(List<TaskTimes> jobs) {
+    return new TaskTimes(best(jobs, TaskTimes::wallMs), best(jobs, TaskTimes::cpuMs), best(jobs, TaskTimes::shuffledWallMs),
+        best(jobs, TaskTimes::shuffledCpuMs));
   }
 
-  private static Double median(List<TaskTimes> jobs, Function<TaskTimes, Double> figure) {
-    List<Double> sorted = jobs.stream().map(figure).filter(Objects::nonNull).sorted().toList();
-    return sorted.isEmpty() ? null : sorted.get(sorted.size() / 2);
+  private static Double best(List<TaskTimes> jobs, Function<TaskTimes, Double> figure) {
+    return jobs.stream().map(figure).filter(Objects::nonNull).min(Double::compare).orElse(null);
   }
 
   /** The longest task by one clock; null when no stage in scope has that clock. */
