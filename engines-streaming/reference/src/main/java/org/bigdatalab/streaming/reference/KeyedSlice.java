@@ -85,38 +85,27 @@ final class KeyedSlice<T> {
         own[s] = new int[n];
       }
     }
-    return shards == 1 ? rises(watermark, bound) : partition(watermark, bound);
+    return partition(watermark, bound);
   }
 
-  /** One shard: it owns every event (no index list); only the rises. */
-  private long rises(long mark, long bound) {
-    long[] t = times;
-    int b = base;
-    int r = 0;
-    for (int i = from; i < to; i++) {
-      long next = t[i - b] - bound;
-      if (next > mark) {
-        mark = next;
-        rises[r] = next;
-        risePos[r++] = i;
-      }
-    }
-    riseCount = r;
-    ownCount[0] = to - from;
-    return mark;
-  }
-
+  /**
+   * Routes each event to its shard's list and records the rises. One shard owns every event: no
+   * list is written (a loop-invariant test, which the JIT takes out of the loop).
+   */
   private long partition(long mark, long bound) {
     long[] k = keys;
     long[] t = times;
     int b = base;
     int shards = own.length;
+    boolean route = shards > 1;
     int[][] lists = own;
     int[] counts = ownCount;
     int r = 0;
     for (int i = from; i < to; i++) {
-      int s = ThreadedShards.shardOf(Long.hashCode(k[i - b]), shards);
-      lists[s][counts[s]++] = i;
+      if (route) {
+        int s = ThreadedShards.shardOf(Long.hashCode(k[i - b]), shards);
+        lists[s][counts[s]++] = i;
+      }
       long next = t[i - b] - bound;
       if (next > mark) {
         mark = next;
@@ -125,6 +114,9 @@ final class KeyedSlice<T> {
       }
     }
     riseCount = r;
+    if (!route) {
+      counts[0] = to - from;
+    }
     return mark;
   }
 
