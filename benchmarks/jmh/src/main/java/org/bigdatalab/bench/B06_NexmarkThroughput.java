@@ -23,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * whole generated stream (NexmarkData: `size` events, in memory), to the end of the input, from
  * one of two sources: `lines` (the parser runs once per event, as reading a text topic) or `typed`
  * (one ScriptedSource.Events step of parsed events, as reading a topic with a binary deserializer;
- * engines without a typed path read it as its lines). events/s = the query's input
+ * engines without a typed path read it as its lines), or `columns` (typed, and the bids' batch also
+ * carries their time and auction columns, as a columnar deserializer fills them; the count declares
+ * those fields, so an engine may read the columns instead of the events). events/s = the query's input
  * events / the time of one run. q0-q2 read every event, q5/q7/q11/count the bids (92%), q8 the
  * persons and auctions (8%).
  *
@@ -53,7 +55,7 @@ public class B06_NexmarkThroughput {
     @Param({"Q0", "Q1", "Q2", "Q5", "Q7", "Q8", "Q11", "COUNT"})
     public String query;
 
-    @Param({"lines", "typed"})
+    @Param({"lines", "typed", "columns"})
     public String source;
 
     NexmarkData data;
@@ -67,8 +69,6 @@ public class B06_NexmarkThroughput {
       streaming = EngineRegistry.load().create(engine, StreamingEngine.class, EngineOptions.NONE);
     }
 
-    boolean typed() { return source.equals("typed"); }
-
     @TearDown(Level.Trial)
     public void stop() throws Exception {
       streaming.close();
@@ -77,6 +77,6 @@ public class B06_NexmarkThroughput {
 
   @Benchmark
   public long measureEngine(Run run) throws Exception {
-    return run.q.run(run.streaming, run.data, run.typed());
+    return run.q.run(run.streaming, run.data, run.source);
   }
 }

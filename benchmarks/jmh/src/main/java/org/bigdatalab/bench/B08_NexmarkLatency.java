@@ -97,7 +97,7 @@ public class B08_NexmarkLatency {
   @Benchmark
   public long measureLatency(Run run) throws Exception {
     run.probe.reset();
-    var result = run.streaming.run(run.probe.instrument(run.q.windowedJob()), run.q.source(run.data, run.typed()));
+    var result = run.streaming.run(run.probe.instrument(run.q.windowedJob()), run.q.source(run.data, run.source));
     if (run.measuring) {
       run.probe.record(result);
     }

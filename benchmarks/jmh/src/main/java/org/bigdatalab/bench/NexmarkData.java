@@ -25,6 +25,12 @@ final class NexmarkData {
   final ScriptedSource allTyped;
   final ScriptedSource bidsTyped;
   final ScriptedSource personsAndAuctionsTyped;
+  /**
+   * The bids typed, their batch also carrying the columns a columnar deserializer would fill:
+   * {@code time} and {@code auction} (B06's source {@code columns}; jobs that declare those fields,
+   * {@link NexmarkBenchQuery#countPerAuction}, may read them instead of the events).
+   */
+  final ScriptedSource bidsColumns;
   /** Bid event times, in stream order. */
   final long[] bidTimes;
   /** Bid auction ids minus {@link NexmarkGenerator#FIRST_ID}: dense, so a count per auction is an array. */
@@ -42,6 +48,7 @@ final class NexmarkData {
     List<NexmarkEvent> otherEvents = new ArrayList<>();
     long[] times = new long[events];
     int[] auctions = new int[events];
+    long[] auctionIdsOfBids = new long[events];
     int n = 0;
     for (int i = 0; i < events; i++) {
       NexmarkEvent e = gen.event(i);
@@ -52,6 +59,7 @@ final class NexmarkData {
         bidLines.add(line);
         bidEvents.add(e);
         times[n] = b.time();
+        auctionIdsOfBids[n] = b.auction();
         auctions[n++] = (int) (b.auction() - NexmarkGenerator.FIRST_ID);
       } else {
         otherLines.add(line);
@@ -65,6 +73,8 @@ final class NexmarkData {
     bidsTyped = ScriptedSource.ofEvents(bidEvents, NexmarkEvent::line);
     personsAndAuctionsTyped = ScriptedSource.ofEvents(otherEvents, NexmarkEvent::line);
     bidTimes = java.util.Arrays.copyOf(times, n);
+    bidsColumns = new ScriptedSource(List.of(new ScriptedSource.Events<>(bidEvents, NexmarkEvent::line,
+        java.util.Map.of("time", bidTimes.clone(), "auction", java.util.Arrays.copyOf(auctionIdsOfBids, n)))));
     bidAuctions = java.util.Arrays.copyOf(auctions, n);
     auctionIds = (int) ((long) events * NexmarkGenerator.AUCTIONS_PER_BLOCK / NexmarkGenerator.BLOCK) + NexmarkGenerator.AUCTIONS_PER_BLOCK;
   }

@@ -44,6 +44,8 @@ class NexmarkBenchSmokeTest {
     try (var parallel = new org.bigdatalab.streaming.reference.ParallelStreaming(2)) {
       assertThat(parallel.run(NexmarkBenchQuery.countPerAuction(), data.bidsTyped).finalValues())
           .as("stream-parallel's count over the typed bids").isEqualTo(result.finalValues());
+      assertThat(parallel.run(NexmarkBenchQuery.countPerAuction(), data.bidsColumns).finalValues())
+          .as("stream-parallel's count over the bids' time and auction columns").isEqualTo(result.finalValues());
     }
   }
 

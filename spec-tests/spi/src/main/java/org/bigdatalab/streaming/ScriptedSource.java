@@ -2,6 +2,7 @@ package org.bigdatalab.streaming;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,16 +39,36 @@ public record ScriptedSource(List<Step> steps) {
    *       batch (a restore re-reads the whole batch, as a consumer re-polls from its offset).</li>
    *   <li>Each event's time is the job's timestamp of it; the watermark rises after each event,
    *       exactly as it would after each of the lines.</li>
+   *   <li>{@code columns} (often none): whole-number fields of the events by name, as a columnar
+   *       deserializer fills them; column {@code f} has one value per event, and its {@code i}-th is
+   *       what any function declaring field {@code f} ({@link StreamFns.Field}) gives for event
+   *       {@code i}. An engine may read a column instead of calling the function; engines without
+   *       such a path ignore them. The arrays are read-only once handed over.</li>
    * </ol>
    * Engines without a typed path take {@link #line} of each event, with this step's index.
    */
-  public record Events<T>(List<T> events, StreamFns.Format<T> format) implements Step {
+  public record Events<T>(List<T> events, StreamFns.Format<T> format, Map<String, long[]> columns) implements Step {
     public Events {
       events = List.copyOf(events);
       Objects.requireNonNull(format, "format");
+      columns = Map.copyOf(columns);
+      for (Map.Entry<String, long[]> c : columns.entrySet()) {
+        if (c.getValue().length != events.size()) {
+          throw new IllegalArgumentException("column " + c.getKey() + " has " + c.getValue().length
+              + " values for " + events.size() + " events");
+        }
+      }
+    }
+
+    /** A batch without columns. */
+    public Events(List<T> events, StreamFns.Format<T> format) {
+      this(events, format, Map.of());
     }
 
     public int size() { return events.size(); }
+
+    /** The column of field {@code field}, or null if the source filled none. */
+    public long[] column(String field) { return columns.get(field); }
 
     /** The line the {@code i}-th event stands for. */
     public String line(int i) { return format.line(events.get(i)); }

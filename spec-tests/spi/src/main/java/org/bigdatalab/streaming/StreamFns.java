@@ -45,6 +45,25 @@ public final class StreamFns {
     long of(T event);
   }
 
+  /**
+   * A function that reads one whole-number field of the event, and says which: a typed batch whose
+   * source filled a column of that name ({@link ScriptedSource.Events#column}) holds the same values,
+   * so an engine may read the column instead of calling the function per event.
+   */
+  public interface Field {
+    String field();
+  }
+
+  /** A whole-number key read from the event's field {@code field}: {@code read}, declared ({@link Field}). */
+  public record KeyField<T>(String field, LongKey<T> read) implements LongKey<T>, Field {
+    @Override public long longOf(T event) { return read.longOf(event); }
+  }
+
+  /** An event time read from the event's field {@code field}: {@code read}, declared ({@link Field}). */
+  public record TimeField<T>(String field, Timestamp<T> read) implements Timestamp<T>, Field {
+    @Override public long of(T event) { return read.of(event); }
+  }
+
   /** A number taken from an event (the value a sum adds up). */
   public interface ToLong<T> extends Serializable {
     long applyAsLong(T event);

@@ -134,9 +134,14 @@ abstract class EventTimeEngine implements StreamingEngine {
       }
       for (int from = 0; from < events.size(); from += TypedChunk.SIZE) {
         int to = Math.min(events.size(), from + TypedChunk.SIZE);
-        shards.scan(new TypedScan<>(batch, from, to, watermark, bound, job.timestamp(), longKey));
+        try {
+          watermark = shards.keyed(new TypedScan<>(batch, from, to, watermark, bound, job.timestamp(), longKey));
+        } catch (RuntimeException e) { // the shards' own failures come as StreamingFailedException
+          throw new StreamingFailedException("step " + index + " events " + from + "-" + to
+              + ": key or timestamp failed: " + e, e);
+        }
       }
-      return shards.scanned(); // the driver reads no event: the shards work the watermark out
+      return watermark;
     }
     for (int from = 0; from < events.size(); from += TypedChunk.SIZE) {
       int to = Math.min(events.size(), from + TypedChunk.SIZE);
@@ -205,9 +210,10 @@ abstract class EventTimeEngine implements StreamingEngine {
   protected long outOfOrderness(StreamingJob<?, ?, ?> job) { return job.outOfOrderness(); }
 
   /**
-   * Whether the shards read typed batches themselves ({@link Shards#scan}) rather than take the
-   * driver's per-event arrays: only for state that can ({@link TumblingCount}), and only where the
-   * job's own timestamp and bound are the engine's (the scan does not go through the hooks above).
+   * Whether typed batches go to the shards partitioned by key ({@link Shards#keyed}) rather than as
+   * the driver's per-event arrays to every shard: only for state that can ({@link TumblingCount}),
+   * and only where the job's own timestamp and bound are the engine's (the partition reads the
+   * job's functions or the batch's columns, not the hooks above).
    */
   protected boolean scansTypedBatches(StreamingJob<?, ?, ?> job) { return false; }
 

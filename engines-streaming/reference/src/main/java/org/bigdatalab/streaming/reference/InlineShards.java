@@ -38,16 +38,23 @@ final class InlineShards<T> implements Shards<T> {
     }
   }
 
+  /** One slice, filled and counted in the driver's thread, so one is enough. */
+  private KeyedSlice<T> keyed;
+
   @Override
-  public void scan(TypedScan<T> slice) throws StreamingFailedException {
+  public long keyed(TypedScan<T> slice) throws StreamingFailedException {
+    if (keyed == null) {
+      keyed = new KeyedSlice<>(1);
+    }
+    long after = keyed.fill(slice.batch(), slice.from(), slice.to(), slice.watermark(), slice.bound(), slice.key(), slice.time());
     try {
-      shard.scan(slice, 0, 1);
+      shard.keyed(keyed, 0);
     } catch (RuntimeException e) {
       throw new StreamingFailedException("shard 0 failed on a typed batch: " + e, e);
     }
+    return after;
   }
 
-  @Override public long scanned() { return shard.scanned(); }
   @Override public List<Object> checkpoint() { return List.of(shard.barrier()); }
   @Override public void sync() {}
   @Override public void restore(List<Object> snapshots, int epoch) { shard.restore(snapshots.get(0), epoch); }

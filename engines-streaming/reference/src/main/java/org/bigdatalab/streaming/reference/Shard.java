@@ -19,10 +19,6 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
   /** The typed batch being handled and the event in it, for the line of a late event; null between batches. */
   private ScriptedSource.Events<T> typed;
   private int current;
-  /** The rises of the slice being scanned ({@link #scan}), reused. */
-  private long[] rises = new long[1024];
-  /** The watermark after the last slice scanned: where the batch's next slice starts. */
-  private long scanned = Long.MIN_VALUE;
 
   Shard(int index, KeyedState<T, R> operator, Sink<R> sink, WatermarkCombiner combiner) {
     this.index = index;
@@ -77,27 +73,15 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
     combiner.advancedThrough(index, rises, c.riseCount, epoch);
   }
 
-  /**
-   * A slice of a typed batch for a {@link TumblingCount}, read by this shard itself: each event's
-   * time and key; its own events (route {@code own} of {@code shards}) counted; after each event
-   * the watermark rise it causes, as the driver would send it; one report to the combiner.
-   */
-  void scan(TypedScan<T> s, int own, int shards) {
+  /** Shard {@code own}'s events of a slice partitioned on the driver, and all its rises; one report to the combiner. */
+  void keyed(KeyedSlice<T> s, int own) {
     @SuppressWarnings("unchecked")
     TumblingCount<T> count = (TumblingCount<T>) operator;
     @SuppressWarnings("unchecked") // a TumblingCount's results are counts: R is Long
     WindowOperator.Emitter<Long> counted = (WindowOperator.Emitter<Long>) (WindowOperator.Emitter<?>) this;
-    long watermark = s.from() == 0 ? s.watermark() : scanned;
-    if (rises.length < s.to() - s.from()) {
-      rises = new long[s.to() - s.from()]; // at most one rise per event
-    }
-    int risen = count.scan(s, own, shards, watermark, rises, counted);
-    scanned = risen > 0 ? rises[risen - 1] : watermark;
-    combiner.advancedThrough(index, rises, risen, epoch);
+    count.count(s, own, counted);
+    combiner.advancedThrough(index, s.rises, s.riseCount, epoch);
   }
-
-  /** The watermark after the last slice {@link #scan}ned. */
-  long scanned() { return scanned; }
 
   /** The barrier: snapshot the state; what follows belongs to the next epoch. */
   Object barrier() {

@@ -18,11 +18,11 @@ interface Shards<T> extends AutoCloseable {
   /** A chunk of a typed batch: each shard handles its events and every rise of the chunk, in order. */
   void batch(TypedChunk<T> chunk) throws StreamingFailedException;
 
-  /** A slice of a typed batch each shard reads itself ({@link TypedScan}). */
-  void scan(TypedScan<T> slice) throws StreamingFailedException;
-
-  /** After a batch's slices: the watermark after its last event, as the shards worked it out (waits for shard 0). */
-  long scanned() throws StreamingFailedException;
+  /**
+   * A slice of a typed batch partitioned by key on the driver ({@link KeyedSlice}): each shard counts
+   * only its own events; returns the watermark after the slice.
+   */
+  long keyed(TypedScan<T> slice) throws StreamingFailedException;
 
   /** Sends a barrier to every shard and waits for their snapshots, in shard order. */
   List<Object> checkpoint() throws StreamingFailedException;

@@ -81,18 +81,27 @@ final class ThreadedShards<T> implements Shards<T> {
     toEveryShard((shard, own, n) -> shard.chunk(chunk, own, n));
   }
 
-  @Override
-  public void scan(TypedScan<T> slice) throws StreamingFailedException {
-    toEveryShard((shard, own, n) -> shard.scan(slice, own, n));
-  }
+  /**
+   * The slices the driver partitions ({@link #keyed}), reused in turn: a shard has at most
+   * {@link #TYPED_IN_FLIGHT} typed hand-offs queued or running, so once slice k is handed to every
+   * shard, every shard is done with slice k - {@code TYPED_IN_FLIGHT} and earlier, and the ring of
+   * one more than that never refills a slice a shard still reads.
+   */
+  @SuppressWarnings("unchecked")
+  private final KeyedSlice<T>[] ring = new KeyedSlice[TYPED_IN_FLIGHT + 1];
+  private int nextSlice;
 
-  /** Every shard works out the same watermark; shard 0's, once it has handled what was sent. */
   @Override
-  public long scanned() throws StreamingFailedException {
-    Shard<T, ?> first = shards.get(0);
-    long watermark = join(threads.get(0).submit(first::scanned));
-    failIfFailed();
-    return watermark;
+  public long keyed(TypedScan<T> slice) throws StreamingFailedException {
+    int at = nextSlice;
+    nextSlice = (at + 1) % ring.length;
+    if (ring[at] == null) {
+      ring[at] = new KeyedSlice<>(shards.size());
+    }
+    KeyedSlice<T> keyed = ring[at];
+    long after = keyed.fill(slice.batch(), slice.from(), slice.to(), slice.watermark(), slice.bound(), slice.key(), slice.time());
+    toEveryShard((shard, own, n) -> shard.keyed(keyed, own));
+    return after;
   }
 
   /** One typed piece of work per shard, after what is buffered; each shard knows its index of n. */

@@ -406,10 +406,26 @@ public abstract class StreamingSpec extends NexmarkSpec {
   @Property
   @Verifies(TUMBLING_EQUALS_ORACLE)
   void required_streaming_window_tumbling_equals_oracle_wholeNumberKey(@ForAll("inBound") Scenario s,
-      @ForAll("tumbling") Windows w, @ForAll("batchSizes") List<Integer> sizes) throws Exception {
-    StreamingJob<Click, Long, Long> job = countByAmount(w, s.outOfOrderness());
+      @ForAll("tumbling") Windows w, @ForAll("batchSizes") List<Integer> sizes, @ForAll boolean columns) throws Exception {
+    StreamingJob<Click, Long, Long> job = columns ? countByAmountFields(w, s.outOfOrderness()) : countByAmount(w, s.outOfOrderness());
     assertFinalEqualsOracle(job, s.source());
-    assertTypedSameAsLines(job, s.source(), sizes);
+    assertTypedSameAsLines(job, s.source(), sizes, columns ? CLICK_COLUMNS : Map.of());
+  }
+
+  /** The columns a columnar source of clicks fills: each click's time and amount. */
+  private static final Map<String, org.bigdatalab.streaming.StreamFns.ToLong<Click>> CLICK_COLUMNS =
+      Map.of("time", Click::time, "amount", Click::amount);
+
+  /**
+   * {@link #countByAmount} with its key and time declared as the fields {@code amount} and
+   * {@code time} ({@link org.bigdatalab.streaming.StreamFns.Field}): over batches with those columns
+   * an engine may read the columns instead of the events.
+   */
+  private static StreamingJob<Click, Long, Long> countByAmountFields(Windows w, long outOfOrderness) {
+    return StreamingJob.of("clicks-per-amount-fields", Click::parse,
+        new org.bigdatalab.streaming.StreamFns.KeyField<Click>("amount", Click::amount),
+        new org.bigdatalab.streaming.StreamFns.TimeField<Click>("time", Click::time), w,
+        org.bigdatalab.streaming.Aggregate.<Click>count()).withOutOfOrderness(outOfOrderness);
   }
 
   /**
@@ -467,7 +483,13 @@ public abstract class StreamingSpec extends NexmarkSpec {
   /** Runs the job over the lines and over their typed form: everything emitted must be the same; returns the typed run. */
   private StreamingResult<?> assertTypedSameAsLines(StreamingJob<Click, ?, ?> job, ScriptedSource lines, List<Integer> sizes)
       throws Exception {
-    ScriptedSource typed = TypedSources.typed(lines, Click::parse, Click::line, sizes);
+    return assertTypedSameAsLines(job, lines, sizes, Map.of());
+  }
+
+  /** As above, the typed batches also carrying {@code columns}. */
+  private StreamingResult<?> assertTypedSameAsLines(StreamingJob<Click, ?, ?> job, ScriptedSource lines, List<Integer> sizes,
+      Map<String, org.bigdatalab.streaming.StreamFns.ToLong<Click>> columns) throws Exception {
+    ScriptedSource typed = TypedSources.typed(lines, Click::parse, Click::line, sizes, columns);
     StreamingResult<?> overLines = engine().run(job, lines);
     StreamingResult<?> overEvents = engine().run(job, typed);
     assertThat(objects(overEvents.results())).as("%s: results over %s vs over its lines", job, typed)
