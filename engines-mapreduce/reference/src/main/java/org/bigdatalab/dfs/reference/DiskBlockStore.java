@@ -60,6 +60,11 @@ final class DiskBlockStore implements BlockStore {
     return new DiskReplicaWriter(this, dir.resolve(tmp), dir.resolve(tmp + ".meta"), data(id), meta(id), keep, id);
   }
 
+  /** Creates a block file and a .meta file: milliseconds each on a busy disk (RESULTS.md, 2026-12-07). */
+  @Override public boolean opensSlowly() {
+    return true;
+  }
+
   /**
    * Makes a finished replica visible; one written under temporary names is first moved into place,
    * meta first (readers open both under this lock, so they see the old pair or the new one).
