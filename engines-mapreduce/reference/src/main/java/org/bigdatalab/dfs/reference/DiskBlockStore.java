@@ -46,6 +46,7 @@ final class DiskBlockStore implements BlockStore {
   private final Path dir;
   /** Published replica lengths by block id: the DataNode's in-memory replica map, rebuilt from the directory at start. */
   private final Map<Long, Long> lengths = new HashMap<>();
+  private long used;
   /** Makes the temporary names of concurrent writers of one block (an old writer that lost its lease) distinct. */
   private long writers;
   /** At most this many spare pairs are kept (empty files: an inode each); further deletes unlink. */
@@ -60,7 +61,7 @@ final class DiskBlockStore implements BlockStore {
     this.dir = Files.createDirectories(dir);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.filter(p -> p.getFileName().toString().matches("blk_\\d+")).toList()) {
-        lengths.put(Long.parseLong(p.getFileName().toString().substring(4)), Files.size(p));
+        setLength(Long.parseLong(p.getFileName().toString().substring(4)), Files.size(p));
       }
     }
     try (Stream<Path> files = Files.list(dir)) {
@@ -105,7 +106,7 @@ final class DiskBlockStore implements BlockStore {
       Files.move(writtenMeta, meta(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       Files.move(written, data(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
-    lengths.put(id, length);
+    setLength(id, length);
   }
 
   @Override public synchronized Optional<ReplicaReader> open(long id) throws IOException {
@@ -156,7 +157,7 @@ final class DiskBlockStore implements BlockStore {
       long n = nextSpare++;
       Files.move(data(id), spare(n));
       Files.move(meta(id), spareMeta(n));
-      lengths.remove(id);
+      dropLength(id);
       emptied(spare(n));
       emptied(spareMeta(n));
       spares.add(n);
@@ -164,7 +165,7 @@ final class DiskBlockStore implements BlockStore {
     }
     Files.deleteIfExists(data(id));
     Files.deleteIfExists(meta(id));
-    lengths.remove(id);
+    dropLength(id);
   }
 
   private static void emptied(Path file) throws IOException {
@@ -186,7 +187,19 @@ final class DiskBlockStore implements BlockStore {
     }
   }
 
+  /** The sum of {@link #lengths}, kept as it changes: every new block asks each DataNode (hasRoomFor). */
   @Override public synchronized long used() {
-    return lengths.values().stream().mapToLong(Long::longValue).sum();
+    return used;
   }
+
+  private void setLength(long id, long length) {
+    Long before = lengths.put(id, length);
+    used += length - (before == null ? 0 : before);
+  }
+
+  private void dropLength(long id) {
+    Long before = lengths.remove(id);
+    used -= before == null ? 0 : before;
+  }
+
 }
