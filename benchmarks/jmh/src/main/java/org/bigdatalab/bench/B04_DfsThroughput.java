@@ -70,7 +70,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * read maps a replica's block file (from 8 MB; a smaller one is pread into a reused 1 MB buffer),
  * checks each 1 MB piece against the .meta CRCs in one bulk CRC32C pass and copies it out while it
  * is still in cache. The previous invocation's output file
- * is deleted before each write, outside the measured time, on both sides. The cluster is four
+ * is deleted before each write, outside the measured time, on both sides; dfs-local's delete
+ * empties each replica's two files into a spare pair that the next write renames into place (a
+ * create costs milliseconds of kernel CPU on this ext4), so its measured write creates no file,
+ * where the plain write creates its one file. A block's replicas are opened at the same time. The cluster is four
  * DataNodes on two racks, the writer on dn1 (as a task would be), with room for the file at any
  * replication. After each read the bytes read are counted, and the first read of a trial is
  * compared with what was written: a fast wrong read is not a result.

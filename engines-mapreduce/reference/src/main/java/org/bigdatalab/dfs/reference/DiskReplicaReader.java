@@ -23,10 +23,14 @@ final class DiskReplicaReader implements ReplicaReader {
   private final Path metaFile;
   static final long MAP_FROM = 8L << 20;
   private final long length;
+  /** Tells the store this reader is done with the replica (it may recycle its files once deleted). */
+  private final Runnable onClose;
+  private boolean closed;
   /** The whole data file, mapped on the first view; null before that. */
   private MappedByteBuffer mapped;
 
-  DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile) throws IOException {
+  DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile, Runnable onClose) throws IOException {
+    this.onClose = onClose;
     this.data = data;
     this.meta = meta;
     this.dataFile = dataFile;
@@ -57,12 +61,18 @@ final class DiskReplicaReader implements ReplicaReader {
 
   /** Closes both files and unmaps the data file: views of it must no longer be read. */
   @Override public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (mapped != null) {
       MappedFiles.unmap(mapped);
       mapped = null;
     }
     try (meta) {
       data.close();
+    } finally {
+      onClose.run();
     }
   }
 }

@@ -22,9 +22,12 @@ final class DiskReplicaWriter implements ReplicaWriter {
   private final FileChannel meta;
   private long length;
 
-  /** Starts with the first {@code keep} bytes of {@code keptData} and their checksums from {@code keptMeta}, when keep > 0. */
-  DiskReplicaWriter(DiskBlockStore store, Path tmpData, Path tmpMeta, Path keptData, Path keptMeta, long keep, long blockId)
-      throws IOException {
+  /**
+   * Starts with the first {@code keep} bytes of {@code keptData} and their checksums from {@code keptMeta}, when keep > 0.
+   * {@code spare}: the two files exist already (a recycled pair, emptied); else they are created.
+   */
+  DiskReplicaWriter(DiskBlockStore store, Path tmpData, Path tmpMeta, Path keptData, Path keptMeta, long keep, long blockId,
+      boolean spare) throws IOException {
     this.store = store;
     this.tmpData = tmpData;
     this.tmpMeta = tmpMeta;
@@ -32,8 +35,9 @@ final class DiskReplicaWriter implements ReplicaWriter {
     FileChannel d = null;
     FileChannel m = null;
     try {
-      d = FileChannel.open(tmpData, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      m = FileChannel.open(tmpMeta, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      StandardOpenOption how = spare ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.CREATE_NEW;
+      d = FileChannel.open(tmpData, how, StandardOpenOption.WRITE);
+      m = FileChannel.open(tmpMeta, how, StandardOpenOption.WRITE);
       if (keep > 0) {
         try (FileChannel from = FileChannel.open(keptData, StandardOpenOption.READ)) {
           ChannelIo.copyPrefix(from, keep, d, keptData);

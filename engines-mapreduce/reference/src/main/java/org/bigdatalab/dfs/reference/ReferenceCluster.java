@@ -287,16 +287,8 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
   }
 
   private Pipeline pipeline(long blockId, List<DataNode> targets, long keep) throws IOException {
-    List<ReplicaWriter> writers = new ArrayList<>();
-    try {
-      for (DataNode t : targets) {
-        writers.add(t.store().write(blockId, keep));
-      }
-    } catch (IOException | RuntimeException e) {
-      writers.forEach(ReplicaWriter::abort);
-      throw e;
-    }
-    return newPipeline(blockId, targets, writers);
+    boolean slow = targets.stream().anyMatch(t -> t.store().opensSlowly());
+    return newPipeline(blockId, targets, Pipeline.open(targets, t -> t.store().write(blockId, keep), slow));
   }
 
   /** The pipeline over a block's replica writers; a broken writer acknowledges packets differently. */
