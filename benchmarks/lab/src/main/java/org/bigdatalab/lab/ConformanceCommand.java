@@ -82,6 +82,12 @@ final class ConformanceCommand implements Callable<Integer> {
   /** Which run this is, written in the JSON so the page can say so: {@code conformance}, or {@code tour} (bounded). */
   String run = "conformance";
 
+  /**
+   * Options for one engine only, by id, given before the {@code --engine-opt} ones (which win): how the tour bounds a real
+   * engine's work within a case, as the tries bound the cases (its page states each, {@link MatrixReport#tourBounds}).
+   */
+  Map<String, List<String>> optionsOf = Map.of();
+
   @Override
   public Integer call() throws Exception {
     Matrix matrix = run(new Eta(), RunTimes.read(reportDir));
@@ -200,7 +206,7 @@ final class ConformanceCommand implements Callable<Integer> {
       int engineTries = ConformanceRunner.triesFor(info, tries, realTries, clusterTries);
       ConformanceRunner runner = new ConformanceRunner(engineTries, runSeed, true);
       long started = System.nanoTime();
-      try (Engine engine = registry.provider(info.id()).create(EngineOptions.parse(engineOptions))) {
+      try (Engine engine = registry.provider(info.id()).create(EngineOptions.parse(optionsFor(List.of(info.id()))))) {
         Set<String> seen = new java.util.HashSet<>();
         parts.add(runner.run(engine, Set.of(), clause -> {
           if (seen.add(clause)) {
@@ -231,7 +237,7 @@ final class ConformanceCommand implements Callable<Integer> {
     eta.start(moduleKey(module));
     Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     MatrixWorker.Answer part = ForkedMatrix.run(module, tries, realTries, clusterTries, only == null ? null : only.id(), ownIds, skip,
-        engineOptions, runSeed, progress::note, (engine, clause) -> {
+        optionsFor(ownIds), runSeed, progress::note, (engine, clause) -> {
           if (seen.add(engine + " " + clause)) {
             progress.step(engine + " " + clause);
           }
@@ -243,6 +249,14 @@ final class ConformanceCommand implements Callable<Integer> {
     }
     progress.note(String.format("conformance: %s module done in %s,%s", module.name(), Progress.duration(took), eta.left()));
     return part;
+  }
+
+  /** The options of these engines ({@link #optionsOf}), then {@code --engine-opt}'s: a later key=value wins. */
+  List<String> optionsFor(List<String> ids) {
+    List<String> options = new ArrayList<>();
+    ids.forEach(id -> options.addAll(optionsOf.getOrDefault(id, List.of())));
+    options.addAll(engineOptions);
+    return options;
   }
 
   /** Named with --engine, or none named and not a cluster row left out by default. */

@@ -16,6 +16,13 @@ final class ForkedMatrix {
   private ForkedMatrix() {}
 
   /**
+   * The worker's JIT: C1 only. A module's run is many short engine jobs on two shared cores, and C2 compiling
+   * Spark's code costs more CPU than it saves before the JVM ends: delta at one case a property took 67 CPU-seconds
+   * instead of 116 (README, tour). The default collector is kept: with the serial one, Spark's task threads wait on it.
+   */
+  static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+  /**
    * Runs the module's suites; {@code note} gets a line as each engine starts, {@code checked} each check as it ends
    * (engine id and clause).
    */
@@ -28,6 +35,7 @@ final class ForkedMatrix {
     args.addAll(engineOptions);
     List<String> announced = new ArrayList<>();
     String answer = EngineJvm.launch(module, MatrixWorker.class.getName()).heapMegabytes(ForkParallelism.HEAP_MB)
+        .jvmArg(C1_ONLY)
         .purpose("the conformance run of " + module.name()).call(args, line -> {
           String[] fields = line.split("\t");
           String engine = fields[0];

@@ -68,6 +68,7 @@ public final class Lab implements Callable<Integer> {
     conformance.tries = tries;
     conformance.realTries = realTries;
     conformance.run = MatrixReport.TOUR;
+    conformance.optionsOf = MatrixReport.TOUR_OPTIONS;
     Matrix matrix = conformance.run(eta, times);
     long matrixDone = System.nanoTime();
 

@@ -68,6 +68,19 @@ class ConformanceCommandTest {
   }
 
   @Test
+  void optionsForOneEngineReachItsRunOnlyAndTheUsersEngineOptionsWin() {
+    ConformanceCommand run = new ConformanceCommand();
+    run.optionsOf = java.util.Map.of("spark-streaming", List.of("max.batches=4"));
+    assertThat(run.optionsFor(List.of("spark-streaming"))).containsExactly("max.batches=4");
+    assertThat(run.optionsFor(List.of("delta"))).isEmpty();
+    run.engineOptions = List.of("max.batches=16");
+    assertThat(org.bigdatalab.spi.EngineOptions.parse(run.optionsFor(List.of("spark-streaming"))).get("max.batches")).contains("16");
+    // the tour's page says what it bounds within a case
+    assertThat(MatrixReport.TOUR_OPTIONS.get("spark-streaming")).containsExactly("max.batches=" + MatrixReport.TOUR_MAX_BATCHES);
+    assertThat(MatrixReport.tourBounds(10, 1)).contains("max.batches=" + MatrixReport.TOUR_MAX_BATCHES);
+  }
+
+  @Test
   void unknownEngineIsAClearError(@TempDir Path report) {
     CommandLine cli = Lab.commandLine();
     java.io.StringWriter err = new java.io.StringWriter();
