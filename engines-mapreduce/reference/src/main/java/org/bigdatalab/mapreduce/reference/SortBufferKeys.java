@@ -9,6 +9,11 @@ import java.util.Arrays;
  * hit. Ids count up in the order keys are first seen, which the spill uses to keep ties stable.
  * Byte-equal keys decode to equal keys, so sharing one entry never merges keys the sort
  * comparator would keep apart.
+ *
+ * <p>A caller that knows a key is not held (word count's table handing its distinct words to an
+ * empty buffer) adds it with {@link #addNew}, which neither hashes nor probes: such keys are put
+ * in the hash table only when a {@link #find} next needs it, and a spill (which sorts ids, not
+ * the table) may never need it.
  */
 final class SortBufferKeys {
   static final int HEADER = 12; // keyId, partition, keyLength
@@ -23,6 +28,8 @@ final class SortBufferKeys {
   /** Each key id's running sum, when the buffer folds a {@code LongSumReducer}'s values as they come. */
   long[] sums;
   int distinct;
+  /** Some keys were added by {@link #addNew} and are not in the hash table yet. */
+  private boolean unindexed;
 
   /** Empty until {@code memory} allocates it. */
   SortBufferKeys(SortBufferMemory memory) {
@@ -48,6 +55,10 @@ final class SortBufferKeys {
    * {@link #add}.
    */
   int find(int p, byte[] data, int start, int length, int h) {
+    if (unindexed) {
+      unindexed = false;
+      rehash(table.length);
+    }
     int mask = (table.length >>> 1) - 1;
     int slot = h & mask;
     int e;
@@ -95,6 +106,21 @@ final class SortBufferKeys {
     return d;
   }
 
+  /**
+   * Gives the key stored at {@code at}, which the caller knows is not held in partition
+   * {@code p}, the next id without a place in the hash table (see the class comment); returns the id.
+   */
+  int addNew(int at, int p, int length) {
+    int d = distinct++;
+    SpillBytes.putInt(arena, at, d);
+    SpillBytes.putInt(arena, at + 4, p);
+    SpillBytes.putInt(arena, at + 8, length);
+    keyAt[d] = at;
+    sums[d] = 0;
+    unindexed = true;
+    return d;
+  }
+
   int partitionOf(int d) {
     return SpillBytes.getInt(arena, keyAt[d] + 4);
   }
@@ -108,8 +134,12 @@ final class SortBufferKeys {
     return SpillBytes.getInt(arena, at + 8);
   }
 
+  /** A hash table of {@code length} ints holding every key (or none yet, while keys are unindexed: the next find fills it). */
   void rehash(int length) {
     table = new int[length];
+    if (unindexed) {
+      return;
+    }
     int mask = (length >>> 1) - 1;
     for (int d = 0; d < distinct; d++) {
       int at = keyAt[d];
@@ -124,6 +154,7 @@ final class SortBufferKeys {
   }
 
   void clear() {
+    unindexed = false;
     Arrays.fill(table, 0);
     distinct = 0;
     arenaUsed = 0;
