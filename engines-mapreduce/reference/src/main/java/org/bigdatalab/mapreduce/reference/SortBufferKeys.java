@@ -95,12 +95,7 @@ final class SortBufferKeys {
    * only once the record is written, so a record that did not fit leaves no key behind.
    */
   int add(int at, int p, int length, int slot, int h) {
-    int d = distinct++;
-    SpillBytes.putInt(arena, at, d);
-    SpillBytes.putInt(arena, at + 4, p);
-    SpillBytes.putInt(arena, at + 8, length);
-    keyAt[d] = at;
-    sums[d] = 0;
+    int d = entry(at, p, length);
     table[2 * slot] = at + 1;
     table[2 * slot + 1] = h;
     return d;
@@ -111,13 +106,18 @@ final class SortBufferKeys {
    * {@code p}, the next id without a place in the hash table (see the class comment); returns the id.
    */
   int addNew(int at, int p, int length) {
+    unindexed = true;
+    return entry(at, p, length);
+  }
+
+  /** Fills in the entry's header with the next id; returns the id. */
+  private int entry(int at, int p, int length) {
     int d = distinct++;
     SpillBytes.putInt(arena, at, d);
     SpillBytes.putInt(arena, at + 4, p);
     SpillBytes.putInt(arena, at + 8, length);
     keyAt[d] = at;
     sums[d] = 0;
-    unindexed = true;
     return d;
   }
 
