@@ -210,8 +210,6 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
     private final AtomicInteger failedAttempts = new AtomicInteger();
     private final AtomicReference<JobFailedException> failure = new AtomicReference<>();
     private final ConcurrentLinkedQueue<SortBuffer> buffers = new ConcurrentLinkedQueue<>();
-    /** Word count's tables, kept for the next map task as the sort buffers are. */
-    private final ConcurrentLinkedQueue<WordScan> wordScans = new ConcurrentLinkedQueue<>();
     private volatile boolean aborted;
     private final Runnable check = () -> {
       if (aborted) {
@@ -230,7 +228,6 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
       runAll(splits.size(), i -> splits.get(i).taskId(),
           (i, attempt) -> mapOutputs[i] = mapAttempt(splits.get(i), attempt));
       buffers.clear();
-      wordScans.clear();
       Path[] parts = new Path[job.numReducers()];
       runAll(job.numReducers(), ParallelMapReduce::reduceTaskId,
           (p, attempt) -> parts[p] = reduceAttempt(p, attempt, mapOutputs));
@@ -383,29 +380,21 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
     /** The whole split through {@link WordScan}; a line it leaves (not ASCII) goes to the job's mapper. */
     @SuppressWarnings("unchecked")
     private void scanWords(SplitLineReader reader, SortBuffer buffer, MapOutput out, long[] counts) throws Exception {
-      WordScan scan = wordScans.poll();
-      if (scan == null) {
-        scan = wordScan(job.numReducers());
-      }
-      try {
-        scan.start(buffer);
-        while (reader.nextLine()) {
-          if (aborted) {
-            throw Aborted.INSTANCE;
-          }
-          counts[TaskCounter.MAP_INPUT_RECORDS.ordinal()]++;
-          int words = scan.scan(reader.lineBytes(), reader.lineFrom(), reader.lineLength());
-          if (words >= 0) {
-            counts[TaskCounter.MAP_OUTPUT_RECORDS.ordinal()] += words;
-          } else {
-            String line = new String(reader.lineBytes(), reader.lineFrom(), reader.lineLength(), StandardCharsets.UTF_8);
-            ((Mapper<Object, Object>) job.mapper()).map(reader.offset(), line, (Collector<Object, Object>) out);
-          }
+      WordScan scan = wordScan(buffer, job.numReducers());
+      while (reader.nextLine()) {
+        if (aborted) {
+          throw Aborted.INSTANCE;
         }
-        scan.flush();
-      } finally {
-        wordScans.offer(scan);
+        counts[TaskCounter.MAP_INPUT_RECORDS.ordinal()]++;
+        int words = scan.scan(reader.lineBytes(), reader.lineFrom(), reader.lineLength());
+        if (words >= 0) {
+          counts[TaskCounter.MAP_OUTPUT_RECORDS.ordinal()] += words;
+        } else {
+          String line = new String(reader.lineBytes(), reader.lineFrom(), reader.lineLength(), StandardCharsets.UTF_8);
+          ((Mapper<Object, Object>) job.mapper()).map(reader.offset(), line, (Collector<Object, Object>) out);
+        }
       }
+      scan.flush();
     }
 
     /** The map function's collector: counts, then buffers. */
@@ -520,9 +509,9 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
     }
   }
 
-  /** A byte-level word count map table, kept for the job's map tasks; a broken engine in the tests gives its own. */
-  WordScan wordScan(int partitions) {
-    return new WordScan(partitions, sortBufferBytes);
+  /** The byte-level word count map of one task attempt; a broken engine in the tests gives its own. */
+  WordScan wordScan(SortBuffer buffer, int partitions) {
+    return new WordScan(buffer, partitions, sortBufferBytes);
   }
 
   private static String reduceTaskId(int partition) {

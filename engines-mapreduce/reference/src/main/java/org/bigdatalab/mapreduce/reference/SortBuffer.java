@@ -241,33 +241,6 @@ final class SortBuffer {
     }
   }
 
-  /**
-   * {@link #fold} for a key the caller knows the buffer does not hold: it has added nothing
-   * since {@link #holdsNothing} was last true, and every key it adds this way is distinct. No
-   * hash, no probe (see {@link SortBufferKeys#addNew}); may spill first.
-   */
-  void foldNew(int p, byte[] key, int start, int length, long value, long values) {
-    if (!memory.hasRoom()) {
-      makeRoom();
-    }
-    int arenaMark = keys.arenaUsed;
-    int d;
-    try {
-      d = keys.addNew(keys.store(key, start, length), p, length);
-    } catch (SortBufferMemory.BufferFull full) {
-      keys.arenaUsed = arenaMark;
-      spillFromEmit();
-      d = keys.addNew(keys.store(key, start, length), p, length);
-    }
-    keys.sums[d] += value;
-    folded += values;
-  }
-
-  /** Whether the buffer holds no key (nothing since its last spill, or since the attempt began). */
-  boolean holdsNothing() {
-    return keys.distinct == 0;
-  }
-
   /** Whether this attempt's values are folded into per-key sums (the combiner is a {@code LongSumReducer} over longs). */
   boolean folding() {
     return summing;

@@ -10,10 +10,10 @@ import java.util.Arrays;
  * Byte-equal keys decode to equal keys, so sharing one entry never merges keys the sort
  * comparator would keep apart.
  *
- * <p>A caller that knows a key is not held (word count's table handing its distinct words to an
- * empty buffer) adds it with {@link #addNew}, which neither hashes nor probes: such keys are put
- * in the hash table only when a {@link #find} next needs it, and a spill (which sorts ids, not
- * the table) may never need it.
+ * <p>A caller that need not find a key again (a job without a combiner whose keys do not repeat,
+ * see {@link SortBuffer}) adds it with {@link #addNew}, which neither hashes nor probes: such keys
+ * are put in the hash table only when a {@link #find} next needs it, and a spill (which sorts ids,
+ * not the table) never needs it.
  */
 final class SortBufferKeys {
   static final int HEADER = 12; // keyId, partition, keyLength
@@ -102,8 +102,8 @@ final class SortBufferKeys {
   }
 
   /**
-   * Gives the key stored at {@code at}, which the caller knows is not held in partition
-   * {@code p}, the next id without a place in the hash table (see the class comment); returns the id.
+   * Gives the key stored at {@code at} the next id without a place in the hash table (see the
+   * class comment); returns the id. An equal key may be held already: it keeps its own id.
    */
   int addNew(int at, int p, int length) {
     unindexed = true;

@@ -209,8 +209,8 @@ final class BrokenMapReduceEngines {
 
     @Override public EngineInfo info() { return broken("broken-scans-utf8-as-ascii", "cuts words from UTF-8 bytes as if they were ASCII"); }
 
-    @Override WordScan wordScan(int partitions) {
-      return new WordScan(partitions, sortBufferBytes()) {
+    @Override WordScan wordScan(SortBuffer buffer, int partitions) {
+      return new WordScan(buffer, partitions, sortBufferBytes()) {
         @Override boolean isAscii(byte[] b, int from, int to) {
           return true;
         }

@@ -26,14 +26,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Pinned examples for mr-parallel's fast paths whose mistakes the spec's generated cases would
  * not show (its words are short ASCII, and its failing mappers are not word count's declared
  * mapper, so they never reach the word table). Each was checked by making the mistake in the
- * engine and seeing the test fail (2026-12-07):
+ * engine and seeing the test fail (2026-12-07, on a version of the word table that was pooled
+ * across tasks and later reverted; the examples hold for any word table):
  * <ul>
- *   <li>word count's table is kept for the job's next map task: an attempt that failed midway
- *       leaves words in it, which the retry must not count again;</li>
- *   <li>the table hands its words to the buffer without the buffer's lookup only when the buffer
- *       holds nothing (a non-ASCII line's words, folded by the mapper, are held);</li>
- *   <li>a word's partition comes from its string hash computed once from its bytes, all of them,
- *       not only the first eight the table keeps beside the count;</li>
+ *   <li>an attempt that failed midway leaves words in its word table, which the retry must not
+ *       count again;</li>
+ *   <li>words of a non-ASCII line, folded by the mapper, and the same words from the table are
+ *       spilled once each;</li>
+ *   <li>a word's partition comes from the string hash of all its bytes, not only the first eight
+ *       the table keeps beside the count;</li>
  *   <li>without a combiner, keys that rarely repeat are stored without a lookup: equal keys held
  *       twice must still come out together, values in emission order.</li>
  * </ul>
@@ -48,8 +49,8 @@ class ParallelMapReduceFastPathsTest {
     MapReduceJob<String, Long, String, Long> job = WordCount.builder().combiner(WordCount.SUM).numReducers(1).maxAttempts(2).build();
     JobResult result;
     try (ParallelMapReduce engine = new ParallelMapReduce(1, 64 << 10, work.resolve("spills"), 3) {
-      @Override WordScan wordScan(int partitions) {
-        return new WordScan(partitions, sortBufferBytes()) {
+      @Override WordScan wordScan(SortBuffer buffer, int partitions) {
+        return new WordScan(buffer, partitions, sortBufferBytes()) {
           @Override int scan(byte[] line, int from, int length) {
             if (new String(line, from, length, StandardCharsets.US_ASCII).equals("boom") && crashed.compareAndSet(false, true)) {
               throw new IllegalStateException("attempt 0 crashes after scanning a line");
