@@ -12,8 +12,9 @@ import java.util.Arrays;
  *
  * <p>A caller that need not find a key again (a job without a combiner whose keys do not repeat,
  * see {@link SortBuffer}) adds it with {@link #addNew}, which neither hashes nor probes: such keys
- * are put in the hash table only when a {@link #find} next needs it, and a spill (which sorts ids,
- * not the table) never needs it.
+ * are never put in the hash table, so once one is added, {@link #find} is not called again until
+ * {@link #clear} (the buffer stops looking keys up until its next spill; a spill sorts ids, not
+ * the table). The check is kept out of {@code find}, the hottest call of a word count map task.
  */
 final class SortBufferKeys {
   static final int HEADER = 12; // keyId, partition, keyLength
@@ -28,7 +29,7 @@ final class SortBufferKeys {
   /** Each key id's running sum, when the buffer folds a {@code LongSumReducer}'s values as they come. */
   long[] sums;
   int distinct;
-  /** Some keys were added by {@link #addNew} and are not in the hash table yet. */
+  /** Some keys were added by {@link #addNew} and are not in the hash table (a rehash then only sizes it). */
   private boolean unindexed;
 
   /** Empty until {@code memory} allocates it. */
@@ -55,10 +56,6 @@ final class SortBufferKeys {
    * {@link #add}.
    */
   int find(int p, byte[] data, int start, int length, int h) {
-    if (unindexed) {
-      unindexed = false;
-      rehash(table.length);
-    }
     int mask = (table.length >>> 1) - 1;
     int slot = h & mask;
     int e;
@@ -134,7 +131,7 @@ final class SortBufferKeys {
     return SpillBytes.getInt(arena, at + 8);
   }
 
-  /** A hash table of {@code length} ints holding every key (or none yet, while keys are unindexed: the next find fills it). */
+  /** A hash table of {@code length} ints holding every key (left empty while keys are unindexed, see the class comment). */
   void rehash(int length) {
     table = new int[length];
     if (unindexed) {
