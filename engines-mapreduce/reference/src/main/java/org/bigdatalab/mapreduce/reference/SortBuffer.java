@@ -66,6 +66,20 @@ final class SortBuffer {
   private boolean summing;
   /** Values folded into the sums since the last spill (combine input records). */
   private long folded;
+  /**
+   * Whether {@link #encode} looks each key up to store it once. Without a combiner a key seen
+   * again saves only its bytes, and a job whose keys hardly repeat (TeraSort: every key is new)
+   * pays a hash and a probe per record for nothing. So while there is no combiner, the first
+   * {@link #SAMPLED_RECORDS} records after each spill are looked up, and if fewer than one in
+   * {@link #REPEATS_WORTH_LOOKUP} found its key already held, the rest until the next spill are
+   * stored as new keys ({@link SortBufferKeys#addNew}). Equal keys held twice sort next to each
+   * other in id order, which is emission order, so the spill is the same stable sort.
+   */
+  private boolean lookingUp = true;
+  private int lookups;
+  private int repeats;
+  static final int SAMPLED_RECORDS = 1024;
+  static final int REPEATS_WORTH_LOOKUP = 16;
   private long[] counts;
   private SpillNames names;
   private final List<SpillFile> spilled = new ArrayList<>();
@@ -173,16 +187,30 @@ final class SortBuffer {
     keyCodec.write(key, records);
     byte[] data = records.buf;
     int keyLength = records.pos - start;
+    if (!lookingUp) {
+      int keyStart = keys.store(data, start, keyLength);
+      records.pos = start;
+      records.begin();
+      valueCodec.write(value, records);
+      records.end(start, keys.addNew(keyStart, p, keyLength));
+      return;
+    }
     int h = SortBufferKeys.hash(data, start, records.pos);
     int d = keys.find(p, data, start, keyLength, h);
     int keyStart = d < 0 ? keys.store(data, start, keyLength) : -1;
     records.pos = start;
     records.begin();
     valueCodec.write(value, records);
+    boolean repeat = d >= 0;
     if (d < 0) {
       d = keys.add(keyStart, p, keyLength, ~d, h);
     }
     records.end(start, d);
+    if (combiner == null && ++lookups == SAMPLED_RECORDS) {
+      lookingUp = (repeats + (repeat ? 1 : 0)) * REPEATS_WORTH_LOOKUP >= SAMPLED_RECORDS;
+    } else if (repeat) {
+      repeats++;
+    }
   }
 
   /** Encodes the key (as scratch, where a record would go), then folds it. */
@@ -275,6 +303,9 @@ final class SortBuffer {
 
   private void clear() {
     folded = 0;
+    lookingUp = true;
+    lookups = 0;
+    repeats = 0;
     spiller.clear();
     keys.clear();
     records.clear();

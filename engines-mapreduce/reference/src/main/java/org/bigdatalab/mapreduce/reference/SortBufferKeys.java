@@ -9,6 +9,12 @@ import java.util.Arrays;
  * hit. Ids count up in the order keys are first seen, which the spill uses to keep ties stable.
  * Byte-equal keys decode to equal keys, so sharing one entry never merges keys the sort
  * comparator would keep apart.
+ *
+ * <p>A caller that need not find a key again (a job without a combiner whose keys do not repeat,
+ * see {@link SortBuffer}) adds it with {@link #addNew}, which neither hashes nor probes: such keys
+ * are never put in the hash table, so once one is added, {@link #find} is not called again until
+ * {@link #clear} (the buffer stops looking keys up until its next spill; a spill sorts ids, not
+ * the table). The check is kept out of {@code find}, the hottest call of a word count map task.
  */
 final class SortBufferKeys {
   static final int HEADER = 12; // keyId, partition, keyLength
@@ -23,6 +29,8 @@ final class SortBufferKeys {
   /** Each key id's running sum, when the buffer folds a {@code LongSumReducer}'s values as they come. */
   long[] sums;
   int distinct;
+  /** Some keys were added by {@link #addNew} and are not in the hash table (a rehash then only sizes it). */
+  private boolean unindexed;
 
   /** Empty until {@code memory} allocates it. */
   SortBufferKeys(SortBufferMemory memory) {
@@ -84,14 +92,29 @@ final class SortBufferKeys {
    * only once the record is written, so a record that did not fit leaves no key behind.
    */
   int add(int at, int p, int length, int slot, int h) {
+    int d = entry(at, p, length);
+    table[2 * slot] = at + 1;
+    table[2 * slot + 1] = h;
+    return d;
+  }
+
+  /**
+   * Gives the key stored at {@code at} the next id without a place in the hash table (see the
+   * class comment); returns the id. An equal key may be held already: it keeps its own id.
+   */
+  int addNew(int at, int p, int length) {
+    unindexed = true;
+    return entry(at, p, length);
+  }
+
+  /** Fills in the entry's header with the next id; returns the id. */
+  private int entry(int at, int p, int length) {
     int d = distinct++;
     SpillBytes.putInt(arena, at, d);
     SpillBytes.putInt(arena, at + 4, p);
     SpillBytes.putInt(arena, at + 8, length);
     keyAt[d] = at;
     sums[d] = 0;
-    table[2 * slot] = at + 1;
-    table[2 * slot + 1] = h;
     return d;
   }
 
@@ -108,8 +131,12 @@ final class SortBufferKeys {
     return SpillBytes.getInt(arena, at + 8);
   }
 
+  /** A hash table of {@code length} ints holding every key (left empty while keys are unindexed, see the class comment). */
   void rehash(int length) {
     table = new int[length];
+    if (unindexed) {
+      return;
+    }
     int mask = (length >>> 1) - 1;
     for (int d = 0; d < distinct; d++) {
       int at = keyAt[d];
@@ -124,6 +151,7 @@ final class SortBufferKeys {
   }
 
   void clear() {
+    unindexed = false;
     Arrays.fill(table, 0);
     distinct = 0;
     arenaUsed = 0;

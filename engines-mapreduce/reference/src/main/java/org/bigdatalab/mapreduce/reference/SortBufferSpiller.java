@@ -42,6 +42,8 @@ final class SortBufferSpiller {
   Object[] decoded;
   private long[] prefixes;   // a string key's first 8 UTF-8 bytes, big-endian, zero-padded (bytewise only)
   private long[] packed;     // (leading prefix bits, key id) of the keys being sorted (bytewise only)
+  /** Where each partition's keys start in {@code order} (and the last ends), from the spill's sort. */
+  private int[] partitionStarts = new int[1];
   // The job's, for the spill under way:
   private Comparator<Object> sortOrder;
   private Codec<Object> keyCodec;
@@ -102,6 +104,8 @@ final class SortBufferSpiller {
   void write(SpillFile.Writer w, Codec<Object> valueCodec, Reducer<Object, Object, Object, Object> combiner,
       CombineOutput<Object, Object> combineOutput) throws Exception {
     this.valueCodec = valueCodec;
+    int[] starts = partitionStarts;
+    int p = 0;
     int from = 0;
     for (int i = 0; i < keys.distinct; i++) {
       int d = order[i];
@@ -109,7 +113,10 @@ final class SortBufferSpiller {
       if (i > 0 && runOf[order[i - 1]] == run) {
         continue;
       }
-      w.startPartition(keys.partitionOf(d));
+      while (i >= starts[p + 1]) {
+        p++; // see writeSums
+      }
+      w.startPartition(p);
       int to = bucketEnd[run];
       if (combiner != null) {
         combiner.reduce(decoded[d], new RunValues(from, to), combineOutput.into(w));
@@ -127,16 +134,21 @@ final class SortBufferSpiller {
    */
   void writeSums(SpillFile.Writer w, CombineOutput<Object, Object> combineOutput) {
     long[] sums = keys.sums;
+    int[] starts = partitionStarts;
     combineOutput.into(w);
     int i = 0;
+    int p = 0;
     while (i < keys.distinct) {
+      while (i >= starts[p + 1]) {
+        p++; // the partition from the sort's bounds: no read of the key's entry, far off in the arena
+      }
       int first = order[i];
       int run = runOf[first];
       long sum = 0;
       for (; i < keys.distinct && runOf[order[i]] == run; i++) {
         sum += sums[order[i]];
       }
-      w.startPartition(keys.partitionOf(first));
+      w.startPartition(p);
       if (bytewise) {
         int at = keys.keyAt[first];
         SpillBytes.putLong(sumBytes, 0, sum);
@@ -164,6 +176,7 @@ final class SortBufferSpiller {
     for (int p = 0; p < partitions; p++) {
       starts[p + 1] += starts[p];
     }
+    partitionStarts = starts;
     int[] fill = Arrays.copyOf(starts, partitions);
     for (int d = 0; d < keys.distinct; d++) {
       order[fill[keys.partitionOf(d)]++] = d;

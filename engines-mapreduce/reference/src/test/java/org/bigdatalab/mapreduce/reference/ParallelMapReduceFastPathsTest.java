@@ -1,0 +1,142 @@
+package org.bigdatalab.mapreduce.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bigdatalab.mapreduce.JobOutput;
+import org.bigdatalab.mapreduce.JobResult;
+import org.bigdatalab.mapreduce.KeyComparator;
+import org.bigdatalab.mapreduce.MapReduceJob;
+import org.bigdatalab.mapreduce.Partitioner;
+import org.bigdatalab.mapreduce.TaskCounter;
+import org.bigdatalab.mapreduce.jobs.WordCount;
+import org.bigdatalab.spi.Codecs;
+import org.bigdatalab.spi.KeyValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Pinned examples for mr-parallel's fast paths whose mistakes the spec's generated cases would
+ * not show (its words are short ASCII, and its failing mappers are not word count's declared
+ * mapper, so they never reach the word table). Each was checked by making the mistake in the
+ * engine and seeing the test fail (2026-12-07, on a version of the word table that was pooled
+ * across tasks and later reverted; the examples hold for any word table):
+ * <ul>
+ *   <li>an attempt that failed midway leaves words in its word table, which the retry must not
+ *       count again;</li>
+ *   <li>words of a non-ASCII line, folded by the mapper, and the same words from the table are
+ *       spilled once each;</li>
+ *   <li>a word's partition comes from the string hash of all its bytes, not only the first eight
+ *       the table keeps beside the count;</li>
+ *   <li>without a combiner, keys that rarely repeat are stored without a lookup: equal keys held
+ *       twice must still come out together, values in emission order.</li>
+ * </ul>
+ */
+class ParallelMapReduceFastPathsTest {
+  @TempDir Path work;
+
+  @Test
+  void aRetriedMapAttemptDoesNotCountTheWordsItsFailedAttemptScanned() throws Exception {
+    Path input = Files.writeString(work.resolve("in.txt"), "a b c\nboom\nc d\n");
+    AtomicBoolean crashed = new AtomicBoolean();
+    MapReduceJob<String, Long, String, Long> job = WordCount.builder().combiner(WordCount.SUM).numReducers(1).maxAttempts(2).build();
+    JobResult result;
+    try (ParallelMapReduce engine = new ParallelMapReduce(1, 64 << 10, work.resolve("spills"), 3) {
+      @Override WordScan wordScan(SortBuffer buffer, int partitions) {
+        return new WordScan(buffer, partitions, sortBufferBytes()) {
+          @Override int scan(byte[] line, int from, int length) {
+            if (new String(line, from, length, StandardCharsets.US_ASCII).equals("boom") && crashed.compareAndSet(false, true)) {
+              throw new IllegalStateException("attempt 0 crashes after scanning a line");
+            }
+            return super.scan(line, from, length);
+          }
+        };
+      }
+    }) {
+      result = engine.run(job, List.of(input), work.resolve("out"));
+    }
+    assertThat(result.failedAttempts()).isEqualTo(1);
+    assertThat(JobOutput.read(work.resolve("out"), job).get(0)).containsExactly(
+        KeyValue.of("a", 1L), KeyValue.of("b", 1L), KeyValue.of("boom", 1L), KeyValue.of("c", 2L), KeyValue.of("d", 1L));
+  }
+
+  @Test
+  void wordsOfANonAsciiLineAndOfTheTableAreSpilledOnceEach() throws Exception {
+    Path input = Files.writeString(work.resolve("in.txt"), "\u00E9t\u00E9 x\nx y\n");
+    MapReduceJob<String, Long, String, Long> job = WordCount.builder().combiner(WordCount.SUM).numReducers(1).build();
+    JobResult result;
+    try (ParallelMapReduce engine = new ParallelMapReduce(1, 64 << 10, work.resolve("spills"), 3)) {
+      result = engine.run(job, List.of(input), work.resolve("out"));
+    }
+    assertThat(JobOutput.read(work.resolve("out"), job).get(0)).containsExactly(
+        KeyValue.of("x", 2L), KeyValue.of("y", 1L), KeyValue.of("\u00E9t\u00E9", 1L));
+    assertThat(result.counters().get(TaskCounter.COMBINE_OUTPUT_RECORDS)).as("one spilled sum per word").isEqualTo(3);
+    assertThat(result.counters().get(TaskCounter.REDUCE_INPUT_RECORDS)).isEqualTo(3);
+  }
+
+  @Test
+  void longWordsGoToThePartitionOfTheirWholeString() throws Exception {
+    List<String> words = List.of("internationalization", "internationalizations", "counterrevolutionaries",
+        "counterrevolutionary", "abcdefgh1", "abcdefgh2", "abcdefgh3", "abcdefghij", "a", "zz", "word9", "x1y2z3w4v5");
+    Path input = Files.writeString(work.resolve("in.txt"), String.join(" ", words) + "\n");
+    int reducers = 3;
+    MapReduceJob<String, Long, String, Long> job = WordCount.builder().combiner(WordCount.SUM).numReducers(reducers).build();
+    try (ParallelMapReduce engine = new ParallelMapReduce(2, 64 << 10, work.resolve("spills"), 3)) {
+      engine.run(job, List.of(input), work.resolve("out"));
+    }
+    List<List<KeyValue<String, Long>>> parts = JobOutput.read(work.resolve("out"), job);
+    int seen = 0;
+    for (int p = 0; p < reducers; p++) {
+      for (KeyValue<String, Long> kv : parts.get(p)) {
+        assertThat(Partitioner.hash().partition(kv.key(), reducers)).as("partition of " + kv.key()).isEqualTo(p);
+        seen++;
+      }
+    }
+    assertThat(seen).isEqualTo(words.size());
+  }
+
+  @ParameterizedTest(name = "reverse order {0}")
+  @ValueSource(booleans = {false, true})
+  void keysStoredWithoutALookupStillComeOutGroupedInEmissionOrder(boolean reverse) throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 3000; i++) { // distinct keys first: the buffer stops looking keys up
+      text.append(String.format("k%04d,%d%n", i, i));
+    }
+    for (int i = 0; i < 3000; i++) { // then every key again, some three times, spread over spills
+      text.append(String.format("k%04d,%d%n", (i * 7) % 3000, 10_000 + i));
+      if (i % 5 == 0) {
+        text.append(String.format("k%04d,%d%n", i, 20_000 + i));
+      }
+    }
+    Path input = Files.writeString(work.resolve("in.txt"), text);
+    MapReduceJob<String, String, String, String> job = MapReduceJob.<String, String, String, String>builder("join-values")
+        .mapper((offset, line, out) -> {
+          int comma = line.indexOf(',');
+          out.emit(line.substring(0, comma), line.substring(comma + 1));
+        })
+        .reducer((key, values, out) -> {
+          List<String> all = new ArrayList<>();
+          values.forEach(all::add);
+          out.emit(key, String.join(";", all));
+        })
+        .sortComparator(reverse ? KeyComparator.reversed(KeyComparator.<String>natural()) : KeyComparator.natural())
+        .mapOutput(Codecs.STRING, Codecs.STRING)
+        .output(Codecs.STRING, Codecs.STRING)
+        .numReducers(2)
+        .maxSplitBytes(40_000)
+        .build();
+    try (ParallelMapReduce engine = new ParallelMapReduce(2, 256 << 10, work.resolve("spills"), 3);
+        SequentialMapReduce oracle = new SequentialMapReduce()) {
+      engine.run(job, List.of(input), work.resolve("out"));
+      oracle.run(job, List.of(input), work.resolve("expected"));
+    }
+    assertThat(JobOutput.read(work.resolve("out"), job)).isEqualTo(JobOutput.read(work.resolve("expected"), job));
+  }
+}
