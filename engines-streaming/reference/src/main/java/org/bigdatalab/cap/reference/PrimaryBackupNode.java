@@ -2,6 +2,7 @@ package org.bigdatalab.cap.reference;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,13 @@ final class PrimaryBackupNode extends SimNode<PrimaryBackupNode.Disk> {
     long epoch;
     long seq;
     Map<String, Integer> state = new TreeMap<>();
+    /**
+     * The forwarded requests this replica has served as primary, by (origin, ticket): the network may
+     * deliver a Forward twice, and serving the copy again would apply a request whose first copy was
+     * already answered (a cas refused while the ISR was short, then applied by its duplicate; an old
+     * write over a newer one). Kept across crashes, as a delayed copy can come after a restart.
+     */
+    Set<Long> served = new HashSet<>();
   }
 
   private record Pending(int ticket, int origin, long seq, Outcome outcome, Integer value) {}
@@ -157,7 +165,7 @@ final class PrimaryBackupNode extends SimNode<PrimaryBackupNode.Disk> {
       lastAck.put(from, ctx.wallClock());
       commit();
     } else if (message instanceof Forward f) {
-      if (primary()) {
+      if (primary() && disk.served.add(((long) from << 32) | (f.ticket() & 0xffffffffL))) {
         serve(f.ticket(), from, f.op());
       }
     } else if (message instanceof Done d && forwarded.remove(d.ticket()) != null) {
