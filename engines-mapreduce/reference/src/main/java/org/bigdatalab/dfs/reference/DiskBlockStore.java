@@ -60,13 +60,13 @@ final class DiskBlockStore implements BlockStore {
   DiskBlockStore(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir);
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path p : files.filter(p -> p.getFileName().toString().matches("blk_\\d+")).toList()) {
-        setLength(Long.parseLong(p.getFileName().toString().substring(4)), Files.size(p));
-      }
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path p : files.filter(p -> p.getFileName().toString().matches("spare_\\d+(\\.meta)?")).toList()) {
-        Files.delete(p); // a crash between a delete's rename and its truncation may have left bytes in one
+      for (Path p : files.toList()) {
+        String name = p.getFileName().toString();
+        if (name.matches("blk_\\d+")) {
+          setLength(Long.parseLong(name.substring(4)), Files.size(p));
+        } else if (name.matches("spare_\\d+(\\.meta)?")) {
+          Files.delete(p); // a crash between a delete's rename and its truncation may have left bytes in one
+        }
       }
     }
   }

@@ -46,7 +46,7 @@ final class InlineShards<T> implements Shards<T> {
     if (keyed == null) {
       keyed = new KeyedSlice<>(1);
     }
-    long after = keyed.fill(slice.batch(), slice.from(), slice.to(), slice.watermark(), slice.bound(), slice.key(), slice.time());
+    long after = keyed.fill(slice);
     try {
       shard.keyed(keyed, 0);
     } catch (RuntimeException e) {

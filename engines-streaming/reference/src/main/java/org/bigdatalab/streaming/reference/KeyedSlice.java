@@ -42,13 +42,19 @@ final class KeyedSlice<T> {
   }
 
   /**
-   * Fills the slice with events {@code [from, to)} of the batch: from its columns {@code keyColumn}
-   * and {@code timeColumn} if both are there, else through the job's functions. Returns the
-   * watermark after the slice, starting from {@code watermark} and rising to {@code time - bound}
-   * after each event that takes it higher.
+   * Fills the slice with the events {@code [from, to)} of the scan's batch: from the batch's columns
+   * of the job's declared key and time fields if both are there, else through the job's functions.
+   * Returns the watermark after the slice, starting from the scan's watermark and rising to
+   * {@code time - bound} after each event that takes it higher.
    */
-  long fill(ScriptedSource.Events<T> batch, int from, int to, long watermark, long bound,
-      StreamFns.LongKey<T> key, StreamFns.Timestamp<T> time) {
+  long fill(TypedScan<T> scan) {
+    ScriptedSource.Events<T> batch = scan.batch();
+    int from = scan.from();
+    int to = scan.to();
+    long watermark = scan.watermark();
+    long bound = scan.bound();
+    StreamFns.LongKey<T> key = scan.key();
+    StreamFns.Timestamp<T> time = scan.time();
     this.batch = batch;
     this.from = from;
     this.to = to;

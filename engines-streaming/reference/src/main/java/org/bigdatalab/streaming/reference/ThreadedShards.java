@@ -99,7 +99,7 @@ final class ThreadedShards<T> implements Shards<T> {
       ring[at] = new KeyedSlice<>(shards.size());
     }
     KeyedSlice<T> keyed = ring[at];
-    long after = keyed.fill(slice.batch(), slice.from(), slice.to(), slice.watermark(), slice.bound(), slice.key(), slice.time());
+    long after = keyed.fill(slice);
     toEveryShard((shard, own, n) -> shard.keyed(keyed, own));
     return after;
   }
