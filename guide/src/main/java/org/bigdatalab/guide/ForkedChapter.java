@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.bigdatalab.spi.fork.EngineJvm;
 
 /**
@@ -16,46 +17,46 @@ import org.bigdatalab.spi.fork.EngineJvm;
  * through the registry, so the same code runs anywhere the engine's jars are.
  *
  * <p>What the program prints is the child's answer; everything else the child prints (engine logs)
- * goes to the parent's {@code System.out}, which the renderer diverts to the program's
- * {@code .stdout.log}.
+ * goes to the chatter the caller names: the renderer keeps it in the program's {@code .stdout.log}.
  */
 public final class ForkedChapter {
   private ForkedChapter() {}
 
   /** Runs {@code program}'s {@code run(PrintStream)} in a child JVM with the jars of the module holding {@code engineId}. */
-  static void run(Class<?> program, String engineId, PrintStream out) throws IOException {
-    run(EngineJvm.moduleHolding(engineId, EngineJvm.root()), program, out);
+  static void run(Class<?> program, String engineId, PrintStream out, Consumer<String> chatter) throws IOException {
+    run(EngineJvm.moduleHolding(engineId, EngineJvm.root()), program.getName(), out, chatter);
   }
 
   static void run(EngineJvm.Module module, Class<?> program, PrintStream out) throws IOException {
-    run(module, program.getName(), out);
+    run(module, program.getName(), out, System.out::println);
   }
 
   /** The same for a program compiled in the engine's module, which the guide knows only by name. */
-  static void run(String programClass, String engineId, PrintStream out) throws IOException {
-    run(EngineJvm.moduleHolding(engineId, EngineJvm.root()), programClass, out);
+  static void run(String programClass, String engineId, PrintStream out, Consumer<String> chatter) throws IOException {
+    run(EngineJvm.moduleHolding(engineId, EngineJvm.root()), programClass, out, chatter);
   }
 
   /**
    * Runs {@code program} (a class name: it is compiled in that module, against jars the guide does not
    * have) in a child JVM with the class path of the module at {@code moduleDir} under the project root.
    */
-  static void runIn(String moduleDir, String program, PrintStream out) throws IOException {
+  static void runIn(String moduleDir, String program, PrintStream out, Consumer<String> chatter) throws IOException {
     Path dir = EngineJvm.root().resolve(moduleDir);
     if (!Files.isRegularFile(dir.resolve(EngineJvm.CLASSPATH_FILE))) {
       throw new IllegalStateException("guide: " + program + " runs with the class path of " + moduleDir
           + ", which is not built under " + EngineJvm.root() + " (./mvnw -pl " + moduleDir + " -am package -DskipTests)");
     }
-    run(new EngineJvm.Module(dir, List.of()), program, out);
+    run(new EngineJvm.Module(dir, List.of()), program, out, chatter);
   }
 
-  static void run(EngineJvm.Module module, String program, PrintStream out) throws IOException {
+  /** Everything the child prints that is not its answer (the engine's logs) goes to {@code chatter}. */
+  static void run(EngineJvm.Module module, String program, PrintStream out, Consumer<String> chatter) throws IOException {
     String printed = EngineJvm.launch(module, ForkedChapter.class.getName()).heapMegabytes(2048)
         // C1 only and the serial collector: a chapter program is a few short jobs or queries, where C2
         // compiling the engine costs more than it saves (chapter 13 on 2 cores: 87 s wall, 73 s CPU with
         // C2; 31 s, 44 s with C1 only). README "Testing notes" has the whole guide's figures.
         .jvmArg("-XX:TieredStopAtLevel=1").jvmArg("-XX:+UseSerialGC")
-        .purpose("guide: " + program.substring(program.lastIndexOf('.') + 1)).chatter(System.out::println)
+        .purpose("guide: " + program.substring(program.lastIndexOf('.') + 1)).chatter(chatter)
         .classpathAfter(EngineJvm.split(System.getProperty("java.class.path")))
         .call(List.of(program), line -> {});
     out.print(printed);

@@ -15,8 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.asciidoctor.Asciidoctor;
@@ -49,8 +54,25 @@ public final class GuideRenderer {
     void run(PrintStream out) throws Exception;
   }
 
-  /** A chapter program and the name its snippet file takes. */
-  public record Program(String name, ChapterProgram body) {
+  /**
+   * A chapter program that runs in a child JVM: it prints its answer to {@code out}; whatever else
+   * the child prints (the engine's logs) goes to {@code chatter}.
+   */
+  @FunctionalInterface
+  interface ForkedProgram {
+    void run(PrintStream out, Consumer<String> chatter) throws Exception;
+  }
+
+  /**
+   * A chapter program and the name its snippet file takes. {@code forked} is set for a program that
+   * runs in a child JVM: the renderer runs those beside the others (see {@link #render}), which
+   * {@code body} alone would not allow, as it captures through {@code System.out}.
+   */
+  public record Program(String name, ChapterProgram body, ForkedProgram forked) {
+    public Program(String name, ChapterProgram body) {
+      this(name, body, null);
+    }
+
     static Program of(Class<?> type, ChapterProgram body) {
       return new Program(type.getSimpleName(), body);
     }
@@ -61,7 +83,7 @@ public final class GuideRenderer {
      * module that holds {@code engineId}, see {@link ForkedChapter}.
      */
     static Program forked(Class<?> type, String engineId) {
-      return new Program(type.getSimpleName(), out -> ForkedChapter.run(type, engineId, out));
+      return inChild(type.getSimpleName(), (out, chatter) -> ForkedChapter.run(type, engineId, out, chatter));
     }
 
     /**
@@ -69,7 +91,7 @@ public final class GuideRenderer {
      * and named here by class: it runs forked like {@link #forked(Class, String)}.
      */
     static Program forked(String className, String engineId) {
-      return new Program(className.substring(className.lastIndexOf('.') + 1), out -> ForkedChapter.run(className, engineId, out));
+      return inChild(simpleName(className), (out, chatter) -> ForkedChapter.run(className, engineId, out, chatter));
     }
 
     /**
@@ -79,8 +101,16 @@ public final class GuideRenderer {
      * into the guide's sources by the guide's build, so chapters include it like any other.
      */
     static Program forkedIn(String moduleDir, String className) {
-      return new Program(className.substring(className.lastIndexOf('.') + 1),
-          out -> ForkedChapter.runIn(moduleDir, className, out));
+      return inChild(simpleName(className), (out, chatter) -> ForkedChapter.runIn(moduleDir, className, out, chatter));
+    }
+
+    private static Program inChild(String name, ForkedProgram forked) {
+      // run alone (capture), the child's logs go where System.out points while it runs: the program's log
+      return new Program(name, out -> forked.run(out, line -> System.out.println(line)), forked);
+    }
+
+    private static String simpleName(String className) {
+      return className.substring(className.lastIndexOf('.') + 1);
     }
   }
 
@@ -159,15 +189,7 @@ public final class GuideRenderer {
         Path snippets = out.resolve("snippets");
         Scratch.deleteRecursively(snippets);
         Files.createDirectories(snippets);
-        int n = 0;
-        for (Program program : PROGRAMS) {
-          progress.accept(String.format("guide: running %s (%d/%d)", program.name(), ++n, PROGRAMS.size()));
-          long started = System.nanoTime();
-          String output = capture(program, snippets.resolve(program.name() + ".stdout.log"));
-          Files.writeString(snippets.resolve(program.name() + ".txt"), output, StandardCharsets.UTF_8);
-          progress.accept(String.format("guide:   %d lines in %.1f s", output.lines().count(),
-              (System.nanoTime() - started) / 1e9));
-        }
+        runAll(snippets, progress);
         try (Scratch sources = Scratch.create("guide-src")) {
           extractSources(sources.dir());
           progress.accept("guide: rendering " + INDEX + " with AsciidoctorJ");
@@ -180,6 +202,95 @@ public final class GuideRenderer {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /**
+   * How many forked chapter programs run at once ({@code -Dguide.forks}, default 2). A forked program
+   * is mostly a child JVM starting a real engine and waiting on it; running two at a time, beside
+   * the in-process programs, roughly halves the guide's part of a 2-core build. Each child has its
+   * own temporary directories and ports, as the engines' suites already run side by side in
+   * {@code ./lab}'s matrix.
+   */
+  static int forkLanes() {
+    return Math.max(1, Integer.getInteger("guide.forks", 2));
+  }
+
+  /**
+   * Runs every program and writes its snippet: the forked ones on {@link #forkLanes} threads, the
+   * others one after another on this thread meanwhile (they capture through {@code System.out},
+   * which only one may hold at a time). If a program fails, the others still finish, so that no
+   * child JVM is left behind, and the first failure is thrown.
+   */
+  private static void runAll(Path snippets, Consumer<String> progress) throws IOException {
+    ExecutorService lanes = Executors.newFixedThreadPool(forkLanes(), r -> {
+      Thread t = new Thread(r, "guide-fork");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<Program, Future<Ran>> children = new LinkedHashMap<>();
+      for (Program program : PROGRAMS) {
+        if (program.forked() != null) {
+          children.put(program, lanes.submit(() -> runInChild(program, snippets)));
+        }
+      }
+      int n = 0;
+      RuntimeException failed = null;
+      for (Program program : PROGRAMS) {
+        if (program.forked() == null) {
+          progress.accept(String.format("guide: running %s (%d/%d)", program.name(), ++n, PROGRAMS.size()));
+          long started = System.nanoTime();
+          try {
+            String output = capture(program, snippets.resolve(program.name() + ".stdout.log"));
+            report(new Ran(output, System.nanoTime() - started), program, snippets, progress);
+          } catch (RuntimeException e) {
+            failed = failed == null ? e : failed;
+          }
+        }
+      }
+      for (Map.Entry<Program, Future<Ran>> child : children.entrySet()) {
+        progress.accept(String.format("guide: running %s in a child JVM (%d/%d)", child.getKey().name(), ++n, PROGRAMS.size()));
+        try {
+          report(child.getValue().get(), child.getKey(), snippets, progress);
+        } catch (ExecutionException e) {
+          RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+              : new RenderException("guide: chapter program " + child.getKey().name() + " failed: " + e.getCause(), e.getCause());
+          failed = failed == null ? cause : failed;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new RenderException("guide: interrupted while " + child.getKey().name() + " ran", e);
+        }
+      }
+      if (failed != null) {
+        throw failed;
+      }
+    } finally {
+      lanes.shutdown();
+    }
+  }
+
+  /** What a program printed, and how long it took. */
+  private record Ran(String output, long nanos) {}
+
+  private static void report(Ran ran, Program program, Path snippets, Consumer<String> progress) throws IOException {
+    Files.writeString(snippets.resolve(program.name() + ".txt"), ran.output(), StandardCharsets.UTF_8);
+    progress.accept(String.format("guide:   %d lines in %.1f s", ran.output().lines().count(), ran.nanos() / 1e9));
+  }
+
+  /** Runs a forked program on a lane: its answer is the output; the child's logs go to its {@code .stdout.log}. */
+  private static Ran runInChild(Program program, Path snippets) throws IOException {
+    long started = System.nanoTime();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StringBuilder logs = new StringBuilder();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      program.forked().run(out, line -> logs.append(line).append('\n'));
+    } catch (Exception e) {
+      throw new RenderException("guide: chapter program " + program.name() + " failed: " + e, e);
+    }
+    if (logs.length() > 0) {
+      Files.writeString(snippets.resolve(program.name() + ".stdout.log"), logs, StandardCharsets.UTF_8);
+    }
+    return new Ran(bytes.toString(StandardCharsets.UTF_8), System.nanoTime() - started);
   }
 
   /**
