@@ -38,6 +38,9 @@ public abstract class SkewEngineRun {
   private ActionMetrics metrics;
   /** The task times of each job run in a measurement iteration (warm-up jobs left out). */
   private final List<TaskTimes> measuredJobs = new ArrayList<>();
+  /** The JIT compiler's time since the job before, for each measured job (-1 where the JVM does not tell). */
+  private final List<Long> measuredJit = new ArrayList<>();
+  private long jitMsSoFar = jitMs();
   private boolean measuring;
 
   /** The benchmark's name in the log ("B05"). */
@@ -65,9 +68,23 @@ public abstract class SkewEngineRun {
   /** Keeps a job's metrics, and its task times when it ran in a measured iteration. */
   void ran(ActionMetrics jobMetrics) {
     metrics = jobMetrics;
+    long jit = jitMs();
     if (measuring) {
       measuredJobs.add(TaskTimes.of(jobMetrics));
+      measuredJit.add(jit < 0 ? -1 : jit - jitMsSoFar);
     }
+    jitMsSoFar = jit;
+  }
+
+  /**
+   * The JIT compilers' total time so far (ms), -1 where unknown. A compiler thread that still works during a
+   * measured job takes a core from its tasks on a 2-core machine: their wall time then grows while their CPU
+   * time does not (10M rows, 2026-12-07: 120-550 ms of compilation in each 1 s measured iteration after a
+   * single warm-up second), so the log says it for each job.
+   */
+  private static long jitMs() {
+    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
   }
 
   @TearDown(Level.Trial)
@@ -81,8 +98,12 @@ public abstract class SkewEngineRun {
       System.out.printf("%s %s size %s z=%s: largest task share %.3f; best of %d jobs: longest task %s, longest after"
           + " a shuffle %s%n", bench(), row, input.size, input.exponent, share, Math.max(1, measuredJobs.size()),
           TaskTimes.wallAndCpu(times.wallMs(), times.cpuMs()), TaskTimes.wallAndCpu(times.shuffledWallMs(), times.shuffledCpuMs()));
-      measuredJobs.forEach(job -> System.out.printf("%s   job: longest task %s, after a shuffle %s%n", bench(),
-          TaskTimes.wallAndCpu(job.wallMs(), job.cpuMs()), TaskTimes.wallAndCpu(job.shuffledWallMs(), job.shuffledCpuMs())));
+      for (int j = 0; j < measuredJobs.size(); j++) {
+        TaskTimes job = measuredJobs.get(j);
+        System.out.printf("%s   job: longest task %s, after a shuffle %s; JIT compiling %d ms since the job before%n", bench(),
+            TaskTimes.wallAndCpu(job.wallMs(), job.cpuMs()), TaskTimes.wallAndCpu(job.shuffledWallMs(), job.shuffledCpuMs()),
+            measuredJit.get(j));
+      }
     }
     if (df != null) {
       df.close();

@@ -294,6 +294,15 @@ final class PlanEvaluator {
 
   private List<List<Object>> gather(List<List<List<Object>>> perTask, int n) {
     List<List<Object>> out = shuffleBuckets(n);
+    for (int r = 0; r < n; r++) {
+      if (out.get(r) instanceof ShuffleBucket block) {
+        long records = 0;
+        for (List<List<Object>> buckets : perTask) {
+          records += buckets.get(r).size();
+        }
+        block.expect((int) Math.min(Integer.MAX_VALUE - 8, records));
+      }
+    }
     perTask.forEach(buckets -> {
       for (int r = 0; r < n; r++) {
         out.get(r).addAll(buckets.get(r));

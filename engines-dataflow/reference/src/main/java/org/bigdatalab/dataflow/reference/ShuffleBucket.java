@@ -30,6 +30,18 @@ final class ShuffleBucket extends AbstractList<Object> implements RandomAccess {
   private long[] values = new long[0];
   private Object[] objects = new Object[0];
   private int size;
+  /** The records this block will hold in all, where known (see {@link #expect}); 0: unknown. */
+  private int expected;
+
+  /**
+   * The records this block will hold once filled, where the caller knows (a reduce partition's gather sums
+   * its map outputs' blocks): the first growth goes there at once. Without it a gather of m blocks copied
+   * the partition's arrays m times, growing to exactly what each addAll needed (~m/2 times the block's
+   * size allocated, in arrays large enough to be G1 humongous objects, each able to start a GC cycle).
+   */
+  void expect(int records) {
+    expected = records;
+  }
 
   @Override
   public boolean add(Object record) {
@@ -194,7 +206,7 @@ final class ShuffleBucket extends AbstractList<Object> implements RandomAccess {
     layout = Layout.OBJECTS;
   }
 
-  private static int grown(int size) {
-    return Math.max(16, size + (size >> 1));
+  private int grown(int size) {
+    return Math.max(Math.max(16, size + (size >> 1)), expected);
   }
 }
