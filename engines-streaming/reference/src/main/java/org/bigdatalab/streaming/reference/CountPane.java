@@ -49,6 +49,35 @@ final class CountPane {
     incrementOutside(k);
   }
 
+  /**
+   * Counts a run of events into the dense range, in a loop of its own with the range in locals:
+   * events {@code own[j..n)} (or {@code from + j} when {@code own} is null) as long as each comes at
+   * or before event {@code stopAfter}, lies in this window ({@code size} from {@link #start}) and has
+   * its key in the range; returns the position of the first that does not, for the caller's
+   * general path. (Counted one call per event in the caller's loop, which holds a dozen other
+   * values and calls, a shard took 1.5x the hand-written loop's time per event.)
+   */
+  int countRun(long[] keys, long[] times, int base, int[] own, int from, int j, int n, int stopAfter, long size) {
+    int[] counts = dense;
+    long first = low;
+    int width = limit;
+    long paneStart = start;
+    for (; j < n; j++) {
+      int i = own == null ? from + j : own[j];
+      long ts = times[i - base];
+      long d = keys[i - base] - first;
+      if (i > stopAfter || ts < paneStart || ts - paneStart >= size || d < 0 || d >= width) {
+        break;
+      }
+      int c = counts[(int) d] + 1;
+      if (c == Integer.MAX_VALUE) { // the caller's increment switches to long counts
+        break;
+      }
+      counts[(int) d] = c;
+    }
+    return j;
+  }
+
   /** Whether the pane has switched to open addressing (tests pin both forms). */
   boolean hashed() { return keys != null; }
 

@@ -91,6 +91,13 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
     boolean open = pane != null;
     int j = 0;
     while (j < n) {
+      if (open) {
+        int next = pane.countRun(keys, times, base, own, from, j, n, stopAfter, size);
+        if (next > j) {
+          j = next;
+          continue;
+        }
+      }
       int i = own == null ? from + j : own[j];
       if (i > stopAfter) { // the closing rise comes before this event
         r = stop + 1;
