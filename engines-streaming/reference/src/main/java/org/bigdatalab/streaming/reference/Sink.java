@@ -2,6 +2,7 @@ package org.bigdatalab.streaming.reference;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bigdatalab.streaming.ComputedList;
 import org.bigdatalab.streaming.DeadLetter;
 import org.bigdatalab.streaming.LateEvent;
 import org.bigdatalab.streaming.StreamingResult;
@@ -93,7 +94,7 @@ final class Sink<R> {
   @SuppressWarnings("unchecked")
   synchronized StreamingResult<R> result(int restarts) {
     commitBefore(Integer.MAX_VALUE);
-    List<WindowResult<R>> results = new ArrayList<>();
+    ResultRuns<R> results = new ResultRuns<>();
     List<LateEvent> late = new ArrayList<>();
     List<DeadLetter> dead = new ArrayList<>();
     long dropped = 0;
@@ -110,11 +111,7 @@ final class Sink<R> {
         dropped++;
       }
     }
-    Long[] marks = new Long[committedMarkCount]; // boxed once into an array of the right size: a job emits a mark per rise
-    for (int i = 0; i < marks.length; i++) {
-      marks[i] = committedMarks[i];
-    }
-    // List.of makes the immutable list StreamingResult would copy the marks into, so it keeps it as it is
-    return new StreamingResult<>(results, List.of(marks), late, dropped, dead, restarts);
+    // a job emits a mark per rise: boxed only when read (the sink is done with the array)
+    return new StreamingResult<>(results.list(), ComputedList.ofLongs(committedMarks, committedMarkCount), late, dropped, dead, restarts);
   }
 }

@@ -1,17 +1,15 @@
 package org.bigdatalab.streaming.reference;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.bigdatalab.streaming.LateEvent;
 import org.bigdatalab.streaming.StreamFns;
 import org.bigdatalab.streaming.StreamingJob;
-import org.bigdatalab.streaming.Window;
-import org.bigdatalab.streaming.WindowResult;
 
 /**
  * A tumbling-window count with whole-number keys, in final-results mode, kept in primitives: per
- * open window, an open-addressing table from key to count (nothing boxed or allocated per event).
+ * open window, a table from key to count ({@link CountPane}: dense over the keys' range, or open
+ * addressing; nothing boxed or allocated per event), emitted as results made only when read.
  * The rules are {@link WindowOperator}'s for such a job: an event counts in its window unless the
  * watermark reached the window's end plus the lateness (then it is late); a watermark at or past a
  * window's end plus the lateness emits each key's count once, as final, and drops the window.
@@ -23,9 +21,9 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
   private final long lateness;
   private final StreamFns.LongKey<T> key;
   /** The open windows (few: those within the out-of-orderness and lateness), and spare tables to reuse. */
-  private final List<Pane> panes = new ArrayList<>();
-  private final List<Pane> spare = new ArrayList<>();
-  private Pane last;
+  private final List<CountPane> panes = new ArrayList<>();
+  private final List<CountPane> spare = new ArrayList<>();
+  private CountPane last;
   private long watermark = Long.MIN_VALUE;
   /** The earliest watermark that closes an open window. */
   private long nextClose = Long.MAX_VALUE;
@@ -52,7 +50,7 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
 
   /** One event of key {@code k} at {@code ts}; {@code line} may be null (the shard fills it in for late events). */
   void count(long k, long ts, String line, WindowOperator.Emitter<Long> out) {
-    Pane pane = last;
+    CountPane pane = last;
     if (pane == null || ts < pane.start || ts - pane.start >= size) { // the common case, the last window again, needs no division
       long start = ts - Math.floorMod(ts, size);
       if (watermark >= closesAt(start)) {
@@ -88,11 +86,18 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
     int r = 0; // rises[0..r) are below the stop and at or below the events handled so far
     int stop = firstAtOrAbove(rises, r, riseCount, nextClose);
     int stopAfter = stop < riseCount ? risePos[stop] : Integer.MAX_VALUE; // the stop comes right after this event
-    Pane pane = last;
+    CountPane pane = last;
     long paneStart = pane == null ? 0 : pane.start;
     boolean open = pane != null;
     int j = 0;
     while (j < n) {
+      if (open) {
+        int next = pane.countRun(keys, times, base, own, from, j, n, stopAfter, size);
+        if (next > j) {
+          j = next;
+          continue;
+        }
+      }
       int i = own == null ? from + j : own[j];
       if (i > stopAfter) { // the closing rise comes before this event
         r = stop + 1;
@@ -147,13 +152,13 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
 
   private long closesAt(long start) { return StreamingJob.plus(start + size, lateness); }
 
-  private Pane paneOf(long start) {
-    for (Pane p : panes) {
+  private CountPane paneOf(long start) {
+    for (CountPane p : panes) {
       if (p.start == start) {
         return p;
       }
     }
-    Pane p = spare.isEmpty() ? new Pane(1024) : spare.remove(spare.size() - 1);
+    CountPane p = spare.isEmpty() ? new CountPane() : spare.remove(spare.size() - 1);
     p.start = start;
     panes.add(p);
     nextClose = Math.min(nextClose, closesAt(start));
@@ -171,9 +176,9 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
     }
     nextClose = Long.MAX_VALUE;
     for (int i = 0; i < panes.size(); ) {
-      Pane p = panes.get(i);
+      CountPane p = panes.get(i);
       if (time >= closesAt(p.start)) {
-        p.emit(size, time, out);
+        out.results(p.emit(size, time));
         panes.remove(i);
         spare.add(p);
         if (last == p) {
@@ -188,7 +193,7 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
 
   @Override
   public Object snapshot() {
-    List<Pane> copy = new ArrayList<>();
+    List<CountPane> copy = new ArrayList<>();
     panes.forEach(p -> copy.add(p.copy()));
     return new Snapshot(copy, watermark);
   }
@@ -204,79 +209,5 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
     panes.forEach(p -> nextClose = Math.min(nextClose, closesAt(p.start)));
   }
 
-  private record Snapshot(List<Pane> panes, long watermark) {}
-
-  /** One window's counts: keys and counts in parallel arrays, linear probing, a count of 0 marks a free slot. */
-  private static final class Pane {
-    long start;
-    long[] keys;
-    long[] counts;
-    int used;
-
-    Pane(int capacity) {
-      keys = new long[capacity];
-      counts = new long[capacity];
-    }
-
-    void increment(long k) {
-      int mask = keys.length - 1;
-      for (int h = slot(k, mask); ; h = (h + 1) & mask) {
-        if (counts[h] == 0) {
-          keys[h] = k;
-          counts[h] = 1;
-          if (++used * 2 > keys.length) {
-            grow();
-          }
-          return;
-        }
-        if (keys[h] == k) {
-          counts[h]++;
-          return;
-        }
-      }
-    }
-
-    private static int slot(long k, int mask) { return (int) ((k * 0x9E3779B97F4A7C15L) >>> 32) & mask; }
-
-    private void grow() {
-      long[] oldKeys = keys;
-      long[] oldCounts = counts;
-      keys = new long[oldKeys.length * 2];
-      counts = new long[oldKeys.length * 2];
-      int mask = keys.length - 1;
-      for (int i = 0; i < oldKeys.length; i++) {
-        if (oldCounts[i] != 0) {
-          int h = slot(oldKeys[i], mask);
-          while (counts[h] != 0) {
-            h = (h + 1) & mask;
-          }
-          keys[h] = oldKeys[i];
-          counts[h] = oldCounts[i];
-        }
-      }
-    }
-
-    /** Emits every key's count as final (one hand-over for the window), then empties the table for reuse. */
-    void emit(long size, long watermark, WindowOperator.Emitter<Long> out) {
-      Window window = new Window(start, start + size);
-      List<WindowResult<Long>> results = new ArrayList<>(used);
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] != 0) {
-          results.add(new WindowResult<>(Long.toString(keys[i]), window, counts[i], WindowResult.Firing.FINAL, watermark));
-        }
-      }
-      out.results(results);
-      Arrays.fill(counts, 0);
-      used = 0;
-    }
-
-    Pane copy() {
-      Pane p = new Pane(1);
-      p.start = start;
-      p.keys = keys.clone();
-      p.counts = counts.clone();
-      p.used = used;
-      return p;
-    }
-  }
+  private record Snapshot(List<CountPane> panes, long watermark) {}
 }

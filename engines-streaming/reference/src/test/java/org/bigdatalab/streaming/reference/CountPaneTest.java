@@ -1,0 +1,80 @@
+package org.bigdatalab.streaming.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.bigdatalab.streaming.WindowResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link CountPane}'s two forms against a map: a dense range that grows towards keys below and
+ * above it, the switch to open addressing when keys spread (or come near the ends of {@code long},
+ * where {@code k - low} could wrap into the range), and a pane emptied by its emission and reused.
+ */
+class CountPaneTest {
+
+  private static Map<Long, Long> emitted(CountPane pane) {
+    Map<Long, Long> counts = new TreeMap<>();
+    for (WindowResult<Long> r : pane.emit(10, 10)) {
+      assertThat(counts.put(Long.parseLong(r.key()), r.value())).as("key %s emitted twice", r.key()).isNull();
+    }
+    return counts;
+  }
+
+  private static Map<Long, Long> count(CountPane pane, List<Long> keys) {
+    Map<Long, Long> expected = new TreeMap<>();
+    for (long k : keys) {
+      pane.increment(k);
+      expected.merge(k, 1L, Long::sum);
+    }
+    return expected;
+  }
+
+  @Test
+  void aNarrowRangeStaysDenseWhileGrowingBothWays() {
+    CountPane pane = new CountPane();
+    List<Long> keys = new ArrayList<>();
+    Random random = new Random(1);
+    for (int i = 0; i < 20_000; i++) { // ascending ids, some up to 100 back, as a window's auctions, and one well below the range once it holds many
+      keys.add(50_000L + i / 3 - random.nextInt(100) - (i == 5_000 ? 3_000 : 0));
+    }
+    Map<Long, Long> expected = count(pane, keys);
+    assertThat(pane.hashed()).isFalse();
+    assertThat(emitted(pane)).isEqualTo(expected);
+  }
+
+  @Test
+  void spreadKeysAndKeysNearTheEndsOfLongAreHashed() {
+    for (List<Long> keys : List.of(
+        List.of(5L, 7L, 5L, 1L << 40, 6L, -(1L << 40), 5L),
+        List.of(3L, Long.MAX_VALUE, 3L, Long.MIN_VALUE, Long.MIN_VALUE, 4L),
+        List.of(Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MIN_VALUE),
+        List.of(CountPane.SAFE - 1, CountPane.SAFE, CountPane.SAFE - 2, -CountPane.SAFE, -CountPane.SAFE + 1))) {
+      CountPane pane = new CountPane();
+      Map<Long, Long> expected = count(pane, keys);
+      assertThat(pane.hashed()).as("%s", keys).isTrue();
+      assertThat(emitted(pane)).as("%s", keys).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void anEmittedPaneIsReusedEmptyInEitherForm() {
+    CountPane pane = new CountPane();
+    Random random = new Random(2);
+    for (int round = 0; round < 6; round++) {
+      List<Long> keys = new ArrayList<>();
+      long base = round % 2 == 0 ? 1_000L * round : random.nextLong();
+      for (int i = 0; i < 5_000; i++) {
+        keys.add(round % 3 == 2 ? random.nextLong() : base + random.nextInt(3_000));
+      }
+      Map<Long, Long> expected = count(pane, keys);
+      CountPane snapshot = pane.copy();
+      assertThat(emitted(pane)).as("round %d", round).isEqualTo(expected);
+      assertThat(emitted(snapshot)).as("round %d, the copy", round).isEqualTo(expected);
+    }
+  }
+}
