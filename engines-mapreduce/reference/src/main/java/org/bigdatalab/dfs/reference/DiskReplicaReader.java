@@ -26,7 +26,7 @@ final class DiskReplicaReader implements ReplicaReader {
   /** Tells the store this reader is done with the replica (it may recycle its files once deleted). */
   private final Runnable onClose;
   private boolean closed;
-  /** The whole data file, mapped on the first view; null before that. Guarded by this reader's lock. */
+  /** The whole data file, mapped on the first view; null before that. */
   private MappedByteBuffer mapped;
 
   DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile, Runnable onClose) throws IOException {
@@ -49,15 +49,10 @@ final class DiskReplicaReader implements ReplicaReader {
     if (length < MAP_FROM || length > Integer.MAX_VALUE) {
       return ReplicaReader.super.view(position, n, scratch);
     }
-    return mapping().slice(Math.toIntExact(position), n);
-  }
-
-  /** Maps the file on the first call; the reader and its checker thread may both ask for it (see CheckedPiece). */
-  private synchronized MappedByteBuffer mapping() throws IOException {
     if (mapped == null) {
       mapped = data.map(FileChannel.MapMode.READ_ONLY, 0, length);
     }
-    return mapped;
+    return mapped.slice(Math.toIntExact(position), n);
   }
 
   @Override public void readSums(int firstChunk, ByteBuffer dst) throws IOException {
@@ -65,7 +60,7 @@ final class DiskReplicaReader implements ReplicaReader {
   }
 
   /** Closes both files and unmaps the data file: views of it must no longer be read. */
-  @Override public synchronized void close() throws IOException {
+  @Override public void close() throws IOException {
     if (closed) {
       return;
     }

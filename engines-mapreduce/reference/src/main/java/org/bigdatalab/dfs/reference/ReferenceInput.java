@@ -20,11 +20,10 @@ import org.bigdatalab.dfs.DfsPath;
  *
  * <p>A piece is a view of the replica's stored bytes where the store has one (the mapped block file
  * of {@code dfs-local} for a large replica, the array of {@code dfs-memory}), else read into the
- * reader's own direct buffer. It is fetched and checked a segment at a time ({@link CheckedPiece}),
- * by a checker thread ahead of the copy out to the caller and by the reader where it gets there
- * first, and no byte of a segment is handed out before the segment passed: a mapped read costs
- * one copy out of the page cache with the CRC32C pass beside it, not before it. 256 KB pieces read
- * slower than 1 MB ones at 1 MB blocks (more preads per block).
+ * reader's own direct buffer: the check reads it once, in bulk, and the
+ * copy out to the caller follows while it is still in the CPU's cache (a 1 MB piece stays in the
+ * L2/L3 between the two passes), so a mapped read costs one copy out of the page cache plus the
+ * CRC32C pass. 256 KB pieces read slower than 1 MB ones at 1 MB blocks (more preads per block).
  *
  * <p>A replica may be longer than the visible length, when its block grew after the reader opened
  * the file: the chunk the visible length ends in is then checked whole, as the replica holds it,
@@ -41,10 +40,10 @@ class ReferenceInput implements DfsInput {
   private final List<Extent> extents;
   private final long length;
   private long position;
-  /** The bytes of the file from {@link #pieceStart}, checked as they are reached; null when there is none. */
-  private CheckedPiece piece;
+  /** Checked bytes of the file from {@link #pieceStart}, a view into the open replica; null when there is none. */
+  private ByteBuffer piece;
   private ByteBuffer sums;
-  /** Where a store without a view of a piece reads it; taken from {@link ReadBuffers} with {@link #sums}, given back at close. */
+  /** Where a store without a view of a piece reads it; allocated with {@link #sums}. */
   private ByteBuffer scratch;
   private long pieceStart;
   private long pieceEnd;
@@ -83,40 +82,34 @@ class ReferenceInput implements DfsInput {
           return done; // the bytes already copied are good; the next read meets the failure again
         }
       }
-      int at = (int) (position - pieceStart);
-      int s = CheckedPiece.segmentOf(at);
-      int state = piece.await(s);
-      if (state != CheckedPiece.GOOD) {
-        dropReplica(state == CheckedPiece.CORRUPT); // and read the piece again from the next replica
-        continue;
-      }
-      int segmentStart = CheckedPiece.segmentStart(s);
-      int n = (int) Math.min(len - done, Math.min(pieceEnd - position, segmentStart + CheckedPiece.SEGMENT - at));
-      piece.view(s).get(at - segmentStart, out, off + done, n);
+      int n = (int) Math.min(len - done, pieceEnd - position);
+      piece.get((int) (position - pieceStart), out, off + done, n);
       position += n;
       done += n;
     }
     return done;
   }
 
-  /** Starts on the piece of the block holding {@code pos}, from the chunk boundary at or before it: its sums read, its bytes checked as reached. */
+  /** Views and checks the piece of the block holding {@code pos}, from the chunk boundary at or before it. */
   private void fill(long pos) throws IOException {
     int index = indexOf(pos);
     Extent e = extents.get(index);
     long from = Checksums.chunkFloor(pos - e.offset());
     int visible = (int) Math.min(PIECE, e.length() - from);
-    retirePiece(); // its buffers are reused below
+    piece = null; // whatever it viewed is gone once a new piece is looked for
     if (sums == null) {
       sums = ByteBuffer.allocate(PIECE / Checksums.CHUNK * Checksums.SUM);
-      scratch = ReadBuffers.take(PIECE);
+      scratch = ByteBuffer.allocateDirect(PIECE);
     }
     while (true) {
       ReplicaReader r = replicaFor(index, e);
       int checked = (int) Math.min(Checksums.chunks(visible) * (long) Checksums.CHUNK, r.length() - from);
+      ByteBuffer view;
       try {
         if (checked < visible) {
           throw new EOFException(path + ": replica of blk_" + e.blockId() + " on " + replica.node() + " is shorter than " + e.length());
         }
+        view = r.view(from, checked, scratch);
         sums.clear().limit(Checksums.chunks(checked) * Checksums.SUM);
         r.readSums(Math.toIntExact(from / Checksums.CHUNK), sums);
         sums.flip();
@@ -124,7 +117,11 @@ class ReferenceInput implements DfsInput {
         dropReplica(false);
         continue;
       }
-      piece = new CheckedPiece(r, from, checked, scratch, sums, cluster.verifiesChecksums() ? cluster::firstBadChunk : null);
+      if (cluster.verifiesChecksums() && cluster.firstBadChunk(view, sums) >= 0) {
+        dropReplica(true);
+        continue;
+      }
+      piece = view;
       pieceStart = e.offset() + from;
       pieceEnd = pieceStart + visible;
       return;
@@ -155,20 +152,12 @@ class ReferenceInput implements DfsInput {
     closeReplica();
   }
 
-  /** Closes the open replica, and retires the piece viewing it first: the store may unmap it. */
+  /** Closes the open replica, and forgets the piece viewing it first: the store may unmap it. */
   private void closeReplica() throws IOException {
-    retirePiece();
+    piece = null;
     ReplicaReader r = replica.reader();
     replica = null;
     r.close();
-  }
-
-  /** Stops checking the current piece (no thread reads it afterwards) and forgets it. */
-  private void retirePiece() {
-    if (piece != null) {
-      piece.retire();
-      piece = null;
-    }
   }
 
   private int indexOf(long pos) {
@@ -191,20 +180,9 @@ class ReferenceInput implements DfsInput {
   @Override public long position() { return position; }
 
   @Override public void close() throws IOException {
-    if (closed) {
-      return;
-    }
     closed = true;
-    try {
-      if (replica != null) {
-        closeReplica();
-      }
-    } finally {
-      retirePiece(); // no checker thread reads the buffer once it is given back
-      if (scratch != null) {
-        ReadBuffers.giveBack(scratch);
-        scratch = null;
-      }
+    if (replica != null) {
+      closeReplica();
     }
   }
 
