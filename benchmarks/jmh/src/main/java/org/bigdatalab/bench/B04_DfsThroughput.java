@@ -67,8 +67,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * dfs-local copies each 1 MB write into its 1 MB direct packet, computes a CRC32C per 512 bytes,
  * and writes the packet to the replicas' block files at once (the first on the writer's thread, the
  * others on replica threads) and the CRCs to their .meta files, then returns when all have it; a
- * read maps a replica's block file (from 8 MB; a smaller one is pread into a reused 1 MB buffer),
- * checks each 1 MB piece against the .meta CRCs in one bulk CRC32C pass and copies it out while it
+ * read maps a replica's block file (from 8 MB; a smaller one is pread into a reused 256 KB buffer),
+ * checks each 256 KB piece against the .meta CRCs in one bulk CRC32C pass and copies it out while it
  * is still in cache. The previous invocation's output file
  * is deleted before each write, outside the measured time, on both sides; dfs-local's delete
  * empties each replica's two files into a spare pair that the next write renames into place (a

@@ -21,9 +21,15 @@ import org.bigdatalab.dfs.DfsPath;
  * <p>A piece is a view of the replica's stored bytes where the store has one (the mapped block file
  * of {@code dfs-local} for a large replica, the array of {@code dfs-memory}), else read into the
  * reader's own direct buffer: the check reads it once, in bulk, and the
- * copy out to the caller follows while it is still in the CPU's cache (a 1 MB piece stays in the
- * L2/L3 between the two passes), so a mapped read costs one copy out of the page cache plus the
- * CRC32C pass. 256 KB pieces read slower than 1 MB ones at 1 MB blocks (more preads per block).
+ * copy out to the caller follows while it is still in the CPU's cache, so a mapped read costs one
+ * copy out of the page cache plus the CRC32C pass.
+ *
+ * <p>A piece is {@value #PIECE} bytes, small enough that the reader's buffer stays in the core's
+ * L2 from one piece to the next: the pread of the next piece then writes into cached lines. With
+ * 1 MB pieces each pread wrote into a buffer that had left the cache since the last one, and the
+ * kernel's copy into it was the largest item of a small-block read (perf: {@code _copy_to_iter}
+ * 30-41%); a 4 MB file at 1 MB or 4 MB blocks read in 0.87-0.98 ms of CPU (median) against
+ * 1.35-1.47 ms with 1 MB pieces, a 256 MB file level (benchmarks/RESULTS.md, 2026-12-07).
  *
  * <p>A replica may be longer than the visible length, when its block grew after the reader opened
  * the file: the chunk the visible length ends in is then checked whole, as the replica holds it,
@@ -33,7 +39,7 @@ class ReferenceInput implements DfsInput {
   /** One block as the reader saw it at open: id and visible length. */
   record Extent(long blockId, long offset, long length) {}
 
-  static final int PIECE = 1 << 20;
+  static final int PIECE = 256 << 10;
 
   private final ReferenceCluster cluster;
   private final DfsPath path;
