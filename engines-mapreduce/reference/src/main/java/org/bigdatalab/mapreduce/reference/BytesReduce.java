@@ -162,19 +162,50 @@ final class BytesReduce {
     }
   }
 
-  /** Copies {@code from[off, off + len)} into {@code to} at {@code at}, escaped as {@code Codecs.STRING.toText} escapes; returns the new end. */
+  /**
+   * Copies {@code from[off, off + len)} into {@code to} at {@code at}, escaped as
+   * {@code Codecs.STRING.toText} escapes; returns the new end. Eight bytes at a time are tested for
+   * the four escaped bytes at once and, with none among them, copied whole (a byte at a time this
+   * was 14% of TeraSort's CPU).
+   */
   static int escape(byte[] from, int off, int len, byte[] to, int at) {
-    for (int i = off, end = off + len; i < end; i++) {
-      byte b = from[i];
-      byte letter = ESCAPE[b & 0xFF];
-      if (letter == 0) {
-        to[at++] = b;
-      } else {
-        to[at++] = '\\';
-        to[at++] = letter;
+    int end = off + len;
+    int i = off;
+    while (true) {
+      int clean = i;
+      while (i + 8 <= end && !mayEscape(SpillBytes.getLong(from, i))) {
+        i += 8;
+      }
+      System.arraycopy(from, clean, to, at, i - clean);
+      at += i - clean;
+      if (i == end) {
+        return at;
+      }
+      for (int stop = Math.min(end, i + 8); i < stop; i++) { // the eight bytes that hold one, or the last few
+        byte b = from[i];
+        byte letter = ESCAPE[b & 0xFF];
+        if (letter == 0) {
+          to[at++] = b;
+        } else {
+          to[at++] = '\\';
+          to[at++] = letter;
+        }
       }
     }
-    return at;
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /** Whether one of the eight bytes of {@code w} is a tab, LF, CR or backslash. */
+  static boolean mayEscape(long w) {
+    return (zeroByte(w ^ (ONES * '\t')) | zeroByte(w ^ (ONES * '\n')) | zeroByte(w ^ (ONES * '\r'))
+        | zeroByte(w ^ (ONES * '\\'))) != 0;
+  }
+
+  /** Non-zero exactly when a byte of {@code v} is zero (the high bit of the lowest zero byte is set). */
+  private static long zeroByte(long v) {
+    return (v - ONES) & ~v & HIGHS;
   }
 
   /** Writes {@code v} in decimal, as {@code Long.toString}; returns the new end (at most 20 bytes). */
