@@ -2,6 +2,7 @@ package org.bigdatalab.mapreduce.reference;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -394,7 +395,7 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
           ((Mapper<Object, Object>) job.mapper()).map(reader.offset(), line, (Collector<Object, Object>) out);
         }
       }
-      scan.flush();
+      scan.finish();
     }
 
     /** The map function's collector: counts, then buffers. */
@@ -440,8 +441,15 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
           runs = new SpillMerge<>(job.mapKeyCodec(), job.mapValueCodec(), job.sortComparator(), null, mergeFactor,
               readBufferBytes(), new byte[1 << 16], names, counts, task, check).narrow(runs);
         }
-        try (BufferedWriter writer = staged.open(file)) {
-          reduce(runs, new ReduceOutput(writer, task, counts), counts);
+        BytesReduce.Kind bytesReduce = BytesReduce.of(job);
+        if (bytesReduce != null) {
+          try (OutputStream stream = Files.newOutputStream(file)) {
+            reduceBytes(runs, bytesReduce, stream, counts);
+          }
+        } else {
+          try (BufferedWriter writer = staged.open(file)) {
+            reduce(runs, new ReduceOutput(writer, task, counts), counts);
+          }
         }
       } catch (Throwable t) {
         try {
@@ -458,20 +466,47 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
     }
 
     private void reduce(List<SpillFile> runs, ReduceOutput out, long[] counts) throws Exception {
+      List<SpillSegment> segments = openSegments(runs);
+      try {
+        KWayMerge<KM> merge = new KWayMerge<>(segments, job.mapKeyCodec(), job.sortComparator());
+        counts[TaskCounter.REDUCE_INPUT_GROUPS.ordinal()] +=
+            merge.reduceGroups(job.groupingComparator(), job.mapValueCodec(), job.reducer(), out, check);
+        counts[TaskCounter.REDUCE_INPUT_RECORDS.ordinal()] += merge.consumed();
+      } finally {
+        closeSegments(segments);
+      }
+    }
+
+    /** The reduce of a reducer declared by its type, on the merged bytes ({@link BytesReduce}). */
+    private void reduceBytes(List<SpillFile> runs, BytesReduce.Kind kind, OutputStream out, long[] counts) throws Exception {
+      List<SpillSegment> segments = openSegments(runs);
+      try {
+        BytesReduce done = BytesReduce.run(kind, new KWayMerge<>(segments, job.mapKeyCodec(), job.sortComparator()), out, check);
+        counts[TaskCounter.REDUCE_INPUT_GROUPS.ordinal()] += done.groups;
+        counts[TaskCounter.REDUCE_INPUT_RECORDS.ordinal()] += done.records;
+        counts[TaskCounter.REDUCE_OUTPUT_RECORDS.ordinal()] += done.outputs;
+      } finally {
+        closeSegments(segments);
+      }
+    }
+
+    private List<SpillSegment> openSegments(List<SpillFile> runs) throws IOException {
       List<SpillSegment> segments = new ArrayList<>(runs.size());
       try {
         for (SpillFile run : runs) {
           FileChannel channel = FileChannel.open(run.path(), StandardOpenOption.READ);
           segments.add(new SpillSegment(segments.size(), channel, true, run.start(0), run.end(0), readBufferBytes()));
         }
-        KWayMerge<KM> merge = new KWayMerge<>(segments, job.mapKeyCodec(), job.sortComparator());
-        counts[TaskCounter.REDUCE_INPUT_GROUPS.ordinal()] +=
-            merge.reduceGroups(job.groupingComparator(), job.mapValueCodec(), job.reducer(), out, check);
-        counts[TaskCounter.REDUCE_INPUT_RECORDS.ordinal()] += merge.consumed();
-      } finally {
-        for (SpillSegment s : segments) {
-          s.close();
-        }
+      } catch (IOException | RuntimeException e) {
+        closeSegments(segments);
+        throw e;
+      }
+      return segments;
+    }
+
+    private void closeSegments(List<SpillSegment> segments) throws IOException {
+      for (SpillSegment s : segments) {
+        s.close();
       }
     }
 

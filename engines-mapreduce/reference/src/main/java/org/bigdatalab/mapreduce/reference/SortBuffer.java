@@ -241,6 +241,34 @@ final class SortBuffer {
     }
   }
 
+  /**
+   * As {@link #fold}, for a key the caller knows the buffer does not hold: it is stored without a
+   * hash or a probe ({@link SortBufferKeys#addNew}). For a word table's final flush into an empty
+   * buffer ({@link #isEmpty}), whose words are distinct; once such a key is held, nothing may be
+   * folded by {@link #fold} until the buffer spills.
+   */
+  void foldNew(int p, byte[] key, int start, int length, long value, long values) {
+    if (!memory.hasRoom()) {
+      makeRoom();
+    }
+    int arenaMark = keys.arenaUsed;
+    int at;
+    try {
+      at = keys.store(key, start, length);
+    } catch (SortBufferMemory.BufferFull full) {
+      keys.arenaUsed = arenaMark;
+      spillFromEmit();
+      at = keys.store(key, start, length);
+    }
+    keys.sums[keys.addNew(at, p, length)] += value;
+    folded += values;
+  }
+
+  /** Whether the buffer holds no key since its last spill. */
+  boolean isEmpty() {
+    return keys.distinct == 0;
+  }
+
   /** Whether this attempt's values are folded into per-key sums (the combiner is a {@code LongSumReducer} over longs). */
   boolean folding() {
     return summing;

@@ -33,6 +33,10 @@ final class SpillBytes {
     INT.set(b, at, value);
   }
 
+  static long getLong(byte[] b, int at) {
+    return (long) LONG.get(b, at);
+  }
+
   static void putLong(byte[] b, int at, long value) {
     LONG.set(b, at, value);
   }

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>an attempt that failed midway leaves words in its word table, which the retry must not
  *       count again;</li>
  *   <li>words of a non-ASCII line, folded by the mapper, and the same words from the table are
- *       spilled once each;</li>
+ *       spilled once each (also when the table's last flush stores its words without a lookup,
+ *       which it may do only into an empty buffer: checked by letting it do so always);</li>
  *   <li>a word's partition comes from the string hash of all its bytes, not only the first eight
  *       the table keeps beside the count;</li>
  *   <li>without a combiner, keys that rarely repeat are stored without a lookup: equal keys held

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bigdatalab.mapreduce.IdentityReducer;
 import org.bigdatalab.mapreduce.MapReduceJob;
 import org.bigdatalab.mapreduce.Partitioner;
 import org.bigdatalab.spi.BadRecordException;
@@ -39,11 +40,7 @@ public final class TeraSort {
           }
           out.emit(line.substring(0, KEY_LENGTH), line.substring(KEY_LENGTH));
         })
-        .reducer((key, values, out) -> {
-          for (String v : values) {
-            out.emit(key, v);
-          }
-        })
+        .reducer(new IdentityReducer<>())
         .partitioner(totalOrder)
         .numReducers(sorted.length + 1)
         .mapOutput(Codecs.STRING, Codecs.STRING)
