@@ -480,6 +480,13 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
     }
   }
 
+  private final PacketBuffers packetBuffers = new PacketBuffers();
+
+  /** Writers' packet buffers, reused from closed writers. */
+  PacketBuffers packetBuffers() {
+    return packetBuffers;
+  }
+
   @Override public void close() throws IOException {
     onClose.close();
   }

@@ -45,7 +45,7 @@ class ReferenceOutput implements DfsOutput {
     this.file = file;
     this.openedAs = openedAs;
     this.blockSize = cluster.cluster().blockSize();
-    this.packet = ByteBuffer.allocateDirect((int) Math.min(blockSize, PACKET));
+    this.packet = cluster.packetBuffers().take((int) Math.min(blockSize, PACKET));
     this.sums = ByteBuffer.allocate(packet.capacity() / Checksums.CHUNK * Checksums.SUM);
     if (lastBlock != null) {
       blockId = lastBlock.id;
@@ -81,6 +81,7 @@ class ReferenceOutput implements DfsOutput {
     }
     publish();
     closed = true;
+    cluster.packetBuffers().giveBack(packet);
     cluster.complete(file, openedAs);
   }
 
