@@ -249,7 +249,8 @@ public final class GuideRenderer {
         }
       }
       for (Map.Entry<Program, Future<Ran>> child : children.entrySet()) {
-        progress.accept(String.format("guide: running %s in a child JVM (%d/%d)", child.getKey().name(), ++n, PROGRAMS.size()));
+        // said when its answer is collected: a lane may not print while an in-process program captures System.out
+        progress.accept(String.format("guide: %s ran in a child JVM (%d/%d)", child.getKey().name(), ++n, PROGRAMS.size()));
         try {
           report(child.getValue().get(), child.getKey(), snippets, progress);
         } catch (ExecutionException e) {
