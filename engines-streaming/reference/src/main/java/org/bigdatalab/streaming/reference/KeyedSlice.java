@@ -63,22 +63,41 @@ final class KeyedSlice<T> {
       keys = keyColumn;
       times = timeColumn;
       base = 0;
-    } else {
-      if (keyBuffer.length < n) {
-        keyBuffer = new long[n];
-        timeBuffer = new long[n];
-      }
-      java.util.List<T> events = batch.events();
-      for (int i = 0; i < n; i++) {
-        T event = events.get(from + i);
-        keyBuffer[i] = key.longOf(event);
-        timeBuffer[i] = time.of(event);
-      }
-      keys = keyBuffer;
-      times = timeBuffer;
-      base = from;
+      return rises(scan.watermark(), scan.bound());
     }
-    return rises(scan.watermark(), scan.bound());
+    return read(batch.events(), key, time, scan.watermark(), scan.bound());
+  }
+
+  /**
+   * {@link #fill} without columns: each event's key and time read through the job's functions,
+   * once, with the rises worked out in the same loop (as {@link #rises} does; here the reads of
+   * the event objects, not the rises, set the pace).
+   */
+  private long read(java.util.List<T> events, StreamFns.LongKey<T> key, StreamFns.Timestamp<T> time, long mark, long bound) {
+    int n = to - from;
+    if (keyBuffer.length < n) {
+      keyBuffer = new long[n];
+      timeBuffer = new long[n];
+    }
+    long[] k = keyBuffer;
+    long[] t = timeBuffer;
+    long[] up = rises;
+    int[] at = risePos;
+    int r = 0;
+    for (int i = 0; i < n; i++) {
+      T event = events.get(from + i);
+      k[i] = key.longOf(event);
+      long next = (t[i] = time.of(event)) - bound;
+      up[r] = next;
+      at[r] = from + i;
+      r += next > mark ? 1 : 0;
+      mark = Math.max(mark, next);
+    }
+    keys = k;
+    times = t;
+    base = from;
+    riseCount = r;
+    return mark;
   }
 
   /**
