@@ -210,9 +210,9 @@ abstract class EventTimeEngine implements StreamingEngine {
   protected long outOfOrderness(StreamingJob<?, ?, ?> job) { return job.outOfOrderness(); }
 
   /**
-   * Whether typed batches go to the shards partitioned by key ({@link Shards#keyed}) rather than as
+   * Whether typed batches go to the shards as slices of primitive keys and times ({@link Shards#keyed}) rather than as
    * the driver's per-event arrays to every shard: only for state that can ({@link TumblingCount}),
-   * and only where the job's own timestamp and bound are the engine's (the partition reads the
+   * and only where the job's own timestamp and bound are the engine's (the slice reads the
    * job's functions or the batch's columns, not the hooks above).
    */
   protected boolean scansTypedBatches(StreamingJob<?, ?, ?> job) { return false; }

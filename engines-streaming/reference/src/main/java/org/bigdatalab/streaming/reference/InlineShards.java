@@ -44,11 +44,11 @@ final class InlineShards<T> implements Shards<T> {
   @Override
   public long keyed(TypedScan<T> slice) throws StreamingFailedException {
     if (keyed == null) {
-      keyed = new KeyedSlice<>(1);
+      keyed = new KeyedSlice<>();
     }
     long after = keyed.fill(slice);
     try {
-      shard.keyed(keyed, 0);
+      shard.keyed(keyed, 0, 1);
     } catch (RuntimeException e) {
       throw new StreamingFailedException("shard 0 failed on a typed batch: " + e, e);
     }

@@ -7,7 +7,7 @@ import org.bigdatalab.streaming.WindowResult;
 
 /**
  * A run's results in emission order, for {@link Sink#result}: results emitted one by one are
- * gathered into lists, and a firing emitted as a {@link ComputedList} (a {@link CountPane}'s counts)
+ * gathered into lists (a firing's list in one copy), and a firing emitted as a {@link ComputedList}
  * is kept as it is, so joining them makes none of its results. The whole is a list that makes each
  * of those only when read; when nothing was computed it is a plain list, as before.
  */
@@ -30,7 +30,11 @@ final class ResultRuns<R> {
       runs.add(results);
       open = null;
     } else {
-      results.forEach(this::add);
+      if (open == null) {
+        open = new ArrayList<>();
+        runs.add(open);
+      }
+      open.addAll(results); // one copy of the firing's array, not an add per result
     }
   }
 

@@ -73,13 +73,16 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
     combiner.advancedThrough(index, rises, c.riseCount, epoch);
   }
 
-  /** Shard {@code own}'s events of a slice partitioned on the driver, and all its rises; one report to the combiner. */
-  void keyed(KeyedSlice<T> s, int own) {
+  /**
+   * Shard {@code own}'s events (of {@code shards}) of a typed slice, and all its rises; one report
+   * to the combiner.
+   */
+  void keyed(KeyedSlice<T> s, int own, int shards) {
     @SuppressWarnings("unchecked")
     TumblingCount<T> count = (TumblingCount<T>) operator;
     @SuppressWarnings("unchecked") // a TumblingCount's results are counts: R is Long
     WindowOperator.Emitter<Long> counted = (WindowOperator.Emitter<Long>) (WindowOperator.Emitter<?>) this;
-    count.count(s, own, counted);
+    count.count(s, own, shards, counted);
     combiner.advancedThrough(index, s.rises, s.riseCount, epoch);
   }
 

@@ -82,7 +82,7 @@ final class ThreadedShards<T> implements Shards<T> {
   }
 
   /**
-   * The slices the driver partitions ({@link #keyed}), reused in turn: a shard has at most
+   * The slices the driver fills ({@link #keyed}), reused in turn: a shard has at most
    * {@link #TYPED_IN_FLIGHT} typed hand-offs queued or running, so once slice k is handed to every
    * shard, every shard is done with slice k - {@code TYPED_IN_FLIGHT} and earlier, and the ring of
    * one more than that never refills a slice a shard still reads.
@@ -96,11 +96,11 @@ final class ThreadedShards<T> implements Shards<T> {
     int at = nextSlice;
     nextSlice = (at + 1) % ring.length;
     if (ring[at] == null) {
-      ring[at] = new KeyedSlice<>(shards.size());
+      ring[at] = new KeyedSlice<>();
     }
     KeyedSlice<T> keyed = ring[at];
     long after = keyed.fill(slice);
-    toEveryShard((shard, own, n) -> shard.keyed(keyed, own));
+    toEveryShard((shard, own, n) -> shard.keyed(keyed, own, n));
     return after;
   }
 

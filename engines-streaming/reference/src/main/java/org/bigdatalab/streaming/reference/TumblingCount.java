@@ -27,6 +27,12 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
   private long watermark = Long.MIN_VALUE;
   /** The earliest watermark that closes an open window. */
   private long nextClose = Long.MAX_VALUE;
+  /**
+   * This state's shard of how many: its panes may count other shards' keys from a typed slice
+   * ({@link CountPane#countRun}), and emit only these shard's own. One shard until a slice says.
+   */
+  private int shard;
+  private int shards = 1;
 
   /** Whether the job can be kept this way. */
   static boolean fits(StreamingJob<?, ?, ?> job) {
@@ -64,41 +70,42 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
   }
 
   /**
-   * Shard {@code shard}'s events of a slice partitioned on the driver ({@link KeyedSlice}), in order,
-   * each after the rises that came before it, then the slice's remaining rises: what handling each
-   * rise and event in turn would do, but a rise below {@link #nextClose} changes nothing except the
+   * Shard {@code shard}'s events (of {@code shards}) of a slice ({@link KeyedSlice}), in order, each
+   * after the rises that came before it, then the slice's remaining rises: what handling each rise
+   * and own event in turn would do, but a rise below {@link #nextClose} changes nothing except the
    * watermark, so only the rises that close a window (the "stop": the first at or above
    * {@code nextClose}) are handled where they fall; the others only raise the watermark when an
    * event needs it (one outside the open window, which may be late). Between stops the loop is
-   * events of the open window only, counted with the pane in locals: one call per slice (counted a
-   * call per event, the JIT did not always inline it, and that cost 2.5x a hand-written loop).
+   * events of the open window only, counted with the pane in locals ({@link CountPane#countRun},
+   * which counts the other shards' keys too, never emitted; other shards' events outside it are
+   * skipped): one call per run of events (counted a call per event, the JIT did not always inline
+   * it, and that cost 2.5x a hand-written loop).
    */
-  void count(KeyedSlice<T> s, int shard, WindowOperator.Emitter<Long> out) {
+  void count(KeyedSlice<T> s, int shard, int shards, WindowOperator.Emitter<Long> out) {
+    this.shard = shard;
+    this.shards = shards;
     long[] keys = s.keys;
     long[] times = s.times;
     int base = s.base;
     long[] rises = s.rises;
     int[] risePos = s.risePos;
     int riseCount = s.riseCount;
-    int[] own = s.own.length == 1 ? null : s.own[shard];
-    int from = s.from;
-    int n = s.count(shard);
+    int to = s.to;
     int r = 0; // rises[0..r) are below the stop and at or below the events handled so far
     int stop = firstAtOrAbove(rises, r, riseCount, nextClose);
     int stopAfter = stop < riseCount ? risePos[stop] : Integer.MAX_VALUE; // the stop comes right after this event
     CountPane pane = last;
     long paneStart = pane == null ? 0 : pane.start;
     boolean open = pane != null;
-    int j = 0;
-    while (j < n) {
+    int i = s.from;
+    while (i < to) {
       if (open) {
-        int next = pane.countRun(keys, times, base, own, from, j, n, stopAfter, size);
-        if (next > j) {
-          j = next;
+        int next = pane.countRun(keys, times, base, i, to, stopAfter, size);
+        if (next > i) {
+          i = next;
           continue;
         }
       }
-      int i = own == null ? from + j : own[j];
       if (i > stopAfter) { // the closing rise comes before this event
         r = stop + 1;
         onWatermark(rises[stop], out);
@@ -109,10 +116,15 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
         paneStart = open ? pane.start : 0;
         continue;
       }
+      long k = keys[i - base];
+      if (ThreadedShards.shardOf(Long.hashCode(k), shards) != shard) { // another shard's event
+        i++;
+        continue;
+      }
       long ts = times[i - base];
       if (open && ts >= paneStart && ts - paneStart < size) {
-        pane.increment(keys[i - base]);
-        j++;
+        pane.increment(k);
+        i++;
         continue;
       }
       while (r < riseCount && risePos[r] < i) { // below the stop: they raise the watermark, and close nothing
@@ -123,17 +135,17 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
       }
       long start = ts - Math.floorMod(ts, size);
       if (watermark >= closesAt(start)) {
-        out.late(new LateEvent(s.batch.line(i), ts, Long.toString(keys[i - base]), watermark));
+        out.late(new LateEvent(s.batch.line(i), ts, Long.toString(k), watermark));
       } else {
         last = paneOf(start); // may open a window that closes before the stop
         pane = last;
         open = true;
         paneStart = start;
-        pane.increment(keys[i - base]);
+        pane.increment(k);
         stop = firstAtOrAbove(rises, r, riseCount, nextClose);
         stopAfter = stop < riseCount ? risePos[stop] : Integer.MAX_VALUE;
       }
-      j++;
+      i++;
     }
     while (stop < riseCount) { // the rises after this shard's last event: each stop in turn
       onWatermark(rises[stop], out);
@@ -178,7 +190,7 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
     for (int i = 0; i < panes.size(); ) {
       CountPane p = panes.get(i);
       if (time >= closesAt(p.start)) {
-        out.results(p.emit(size, time));
+        out.results(p.emit(size, time, shard, shards));
         panes.remove(i);
         spare.add(p);
         if (last == p) {

@@ -13,13 +13,16 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link CountPane}'s two forms against a map: a dense range that grows towards keys below and
  * above it, the switch to open addressing when keys spread (or come near the ends of {@code long},
- * where {@code k - low} could wrap into the range), and a pane emptied by its emission and reused.
+ * where {@code k - low} could wrap into the range), a pane emptied by its emission and reused, and
+ * a shard's pane that counted every shard's keys (as a typed slice's run does) emitting its own only.
  */
 class CountPaneTest {
 
-  private static Map<Long, Long> emitted(CountPane pane) {
+  private static Map<Long, Long> emitted(CountPane pane) { return emitted(pane, 0, 1); }
+
+  private static Map<Long, Long> emitted(CountPane pane, int shard, int shards) {
     Map<Long, Long> counts = new TreeMap<>();
-    for (WindowResult<Long> r : pane.emit(10, 10)) {
+    for (WindowResult<Long> r : pane.emit(10, 10, shard, shards)) {
       assertThat(counts.put(Long.parseLong(r.key()), r.value())).as("key %s emitted twice", r.key()).isNull();
     }
     return counts;
@@ -75,6 +78,35 @@ class CountPaneTest {
       CountPane snapshot = pane.copy();
       assertThat(emitted(pane)).as("round %d", round).isEqualTo(expected);
       assertThat(emitted(snapshot)).as("round %d, the copy", round).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * A shard counts the other shards' keys of a typed slice too ({@link CountPane#countRun}); what it
+   * emits must be exactly its own keys' counts, in either form, or a key would come out of two
+   * shards, or of none.
+   */
+  @Test
+  void aShardsPaneEmitsOnlyTheKeysRoutedToIt() {
+    Random random = new Random(3);
+    for (boolean spread : new boolean[] {false, true}) {
+      CountPane pane = new CountPane();
+      List<Long> keys = new ArrayList<>();
+      for (int i = 0; i < 3_000; i++) {
+        keys.add(spread ? random.nextLong() : 7_000L + random.nextInt(500));
+      }
+      Map<Long, Long> all = count(pane, keys);
+      assertThat(pane.hashed()).isEqualTo(spread);
+      for (int shards = 2; shards <= 3; shards++) {
+        for (int shard = 0; shard < shards; shard++) {
+          int s = shard;
+          int n = shards;
+          Map<Long, Long> own = new TreeMap<>(all);
+          own.keySet().removeIf(k -> ThreadedShards.shardOf(Long.hashCode(k), n) != s);
+          assertThat(own).as("shard %d of %d owns some keys", s, n).isNotEmpty();
+          assertThat(emitted(pane.copy(), s, n)).as("shard %d of %d, spread %s", s, n, spread).isEqualTo(own);
+        }
+      }
     }
   }
 }
