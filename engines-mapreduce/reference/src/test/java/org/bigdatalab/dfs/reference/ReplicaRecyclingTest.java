@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * dfs-local keeps a deleted replica's files as an emptied spare pair for the next new replica
- * (DiskBlockStore): pinned examples of its two ways of being wrong, a recycled pair that still holds
- * the old replica's bytes, and a pair recycled under a reader that still has the replica open.
+ * dfs-local keeps a deleted replica's files, bytes and all, as a spare pair for the next new replica
+ * to write over (DiskBlockStore): pinned examples of its two ways of being wrong, a recycled pair that
+ * still holds the old replica's bytes after the new one's end once published (the writer cuts it),
+ * and a pair recycled under a reader that still has the replica open.
  */
 class ReplicaRecyclingTest {
   private static final int BLOCK = 1024;
@@ -39,11 +40,13 @@ class ReplicaRecyclingTest {
     try (DistributedFileSystem fs = start(BLOCK)) {
       write(fs, "/old", bytes(2 * BLOCK, 1)); // two blocks, two replicas each: four pairs
       fs.delete(new DfsPath("/old"), false);
-      assertThat(files("spare_\\d+")).as("emptied spare block files").hasSize(4).allSatisfy(p -> assertThat(Files.size(p)).isZero());
+      assertThat(files("spare_\\d+")).as("spare block files, their bytes kept to be written over")
+          .hasSize(4).allSatisfy(p -> assertThat(Files.size(p)).isEqualTo(BLOCK));
       byte[] small = bytes(100, 2);
       write(fs, "/new", small);
       assertThat(files("spare_\\d+")).as("spares left after one block of two replicas").hasSize(2);
-      assertThat(files("blk_\\d+")).hasSize(2).allSatisfy(p -> assertThat(Files.size(p)).isEqualTo(100));
+      assertThat(files("blk_\\d+")).as("new replicas on pairs that held 1024 bytes, cut at publish")
+          .hasSize(2).allSatisfy(p -> assertThat(Files.size(p)).isEqualTo(100));
       assertThat(files("blk_\\d+\\.meta")).hasSize(2)
           .allSatisfy(p -> assertThat(Files.size(p)).isEqualTo(DiskBlockStore.META_HEADER + Checksums.SUM));
       try (DfsInput in = fs.open(new DfsPath("/new"))) {
