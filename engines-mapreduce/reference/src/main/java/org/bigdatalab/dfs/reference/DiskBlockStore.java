@@ -65,14 +65,21 @@ final class DiskBlockStore implements BlockStore {
   private record Spare(long n, long bytes) {}
   /** The spare pairs, the last freed last. */
   private final Deque<Spare> spares = new ArrayDeque<>();
-  /** The sum of the spares' bytes. */
+  /** The sum of the spares' bytes, at most {@link #maxKeptSpareBytes}. */
   private long keptSpareBytes;
+  private final long maxKeptSpareBytes;
   private long nextSpare;
   /** Readers open on each published replica, which keep it from being recycled. */
   private final Map<Long, Integer> readers = new HashMap<>();
 
   DiskBlockStore(Path dir) throws IOException {
+    this(dir, MAX_KEPT_SPARE_BYTES);
+  }
+
+  /** With another budget for the bytes spares keep (tests of the budget). */
+  DiskBlockStore(Path dir, long maxKeptSpareBytes) throws IOException {
     this.dir = Files.createDirectories(dir);
+    this.maxKeptSpareBytes = maxKeptSpareBytes;
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.toList()) {
         String name = p.getFileName().toString();
@@ -185,11 +192,12 @@ final class DiskBlockStore implements BlockStore {
   @Override public synchronized void delete(long id) throws IOException {
     if (lengths.containsKey(id) && !readers.containsKey(id) && spares.size() < MAX_SPARES) {
       long n = nextSpare++;
-      long bytes = lengths.get(id) + Files.size(meta(id));
+      long length = lengths.get(id);
+      long bytes = length + META_HEADER + (long) Checksums.chunks(length) * Checksums.SUM;
       Files.move(data(id), spare(n));
       Files.move(meta(id), spareMeta(n));
       dropLength(id);
-      if (keptSpareBytes + bytes > MAX_KEPT_SPARE_BYTES) {
+      if (keptSpareBytes + bytes > maxKeptSpareBytes) {
         emptied(spare(n));
         emptied(spareMeta(n));
         bytes = 0;

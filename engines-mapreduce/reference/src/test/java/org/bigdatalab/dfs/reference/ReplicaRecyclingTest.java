@@ -3,6 +3,7 @@ package org.bigdatalab.dfs.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +54,41 @@ class ReplicaRecyclingTest {
         assertThat(in.readRemaining()).isEqualTo(small);
       }
     }
+  }
+
+  /** Past the budget a deleted replica's pair is emptied, and a new replica is written on either kind of spare. */
+  @Test
+  void sparesBeyondTheBudgetAreEmptiedAndBothKindsTakeANewReplica() throws IOException {
+    long keptPerReplica = BLOCK + DiskBlockStore.META_HEADER + 2 * Checksums.SUM;
+    DiskBlockStore store = new DiskBlockStore(dir.resolve("dn"), keptPerReplica); // room for one replica's bytes
+    byte[] old = bytes(BLOCK, 5);
+    for (long id = 1; id <= 2; id++) {
+      put(store, id, old);
+    }
+    store.delete(1);
+    store.delete(2);
+    assertThat(files("spare_\\d+")).extracting(Files::size).containsExactlyInAnyOrder((long) BLOCK, 0L);
+    byte[] small = bytes(100, 6);
+    for (long id = 3; id <= 4; id++) {
+      put(store, id, small);
+      assertThat(store.length(id)).isEqualTo(100);
+      try (ReplicaReader r = store.open(id).orElseThrow()) {
+        ByteBuffer back = ByteBuffer.allocate(100);
+        r.readData(0, back);
+        assertThat(back.array()).isEqualTo(small);
+        assertThat(r.length()).isEqualTo(100);
+      }
+    }
+    assertThat(files("spare_\\d+")).isEmpty();
+  }
+
+  private static void put(DiskBlockStore store, long id, byte[] bytes) throws IOException {
+    ByteBuffer data = ByteBuffer.wrap(bytes);
+    ByteBuffer sums = ByteBuffer.allocate(Checksums.chunks(bytes.length) * Checksums.SUM);
+    Checksums.compute(data.duplicate(), sums);
+    ReplicaWriter w = store.write(id, 0);
+    w.append(data, sums.flip());
+    w.publish();
   }
 
   /** The reader goes on from its open replica past its first piece, after the pair of the other replica was taken. */
