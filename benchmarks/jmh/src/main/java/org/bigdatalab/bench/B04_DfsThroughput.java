@@ -71,9 +71,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * checks each 256 KB piece against the .meta CRCs in one bulk CRC32C pass and copies it out while it
  * is still in cache. The previous invocation's output file
  * is deleted before each write, outside the measured time, on both sides; dfs-local's delete
- * empties each replica's two files into a spare pair that the next write renames into place (a
- * create costs milliseconds of kernel CPU on this ext4), so its measured write creates no file,
- * where the plain write creates its one file. A block's replicas are opened at the same time. The cluster is four
+ * keeps each replica's two files, bytes and all, as a spare pair that the next write renames into
+ * place and writes over (a create costs milliseconds of kernel CPU on this ext4, and writing over a
+ * file's pages skips the page allocation and ext4's delayed-allocation reservation, about half of a
+ * buffered write's kernel CPU), so its measured write creates no file and allocates no page, where
+ * the plain write creates its one file: a plain write over its previous file would gain 1.5-2x too
+ * (RESULTS.md, 2026-12-07, branch s6-dfsw). The cluster is four
  * DataNodes on two racks, the writer on dn1 (as a task would be), with room for the file at any
  * replication. After each read the bytes read are counted, and the first read of a trial is
  * compared with what was written: a fast wrong read is not a result.

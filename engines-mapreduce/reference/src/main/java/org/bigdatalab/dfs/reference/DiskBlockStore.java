@@ -57,7 +57,7 @@ final class DiskBlockStore implements BlockStore {
   private long used;
   /** Makes the temporary names of concurrent writers of one block (an old writer that lost its lease) distinct. */
   private long writers;
-  /** At most this many spare pairs are kept (empty files: an inode each); further deletes unlink. */
+  /** At most this many spare pairs are kept (an inode each, and their bytes within the budget); further deletes unlink. */
   static final int MAX_SPARES = 4096;
   /** Bytes of deleted replicas (data and checksums) at most kept in spares for new replicas to write over. */
   static final long MAX_KEPT_SPARE_BYTES = 512L << 20;
