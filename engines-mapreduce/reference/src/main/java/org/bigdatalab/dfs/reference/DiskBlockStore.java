@@ -26,15 +26,23 @@ import java.util.stream.Stream;
  * that continues a published replica is written under temporary names and moved over it on publish,
  * so a published replica never changes under a reader that has it open.
  *
- * <p>A deleted replica's two files are emptied and kept as a spare pair ({@code spare_<n>},
+ * <p>A deleted replica's two files are kept as a spare pair ({@code spare_<n>},
  * {@code spare_<n>.meta}) that the next new replica takes by renaming, as PostgreSQL recycles WAL
  * segments and RocksDB log files: creating a file on ext4 without a journal scans past every inode
  * freed in the last 30 s ({@code recently_deleted}), milliseconds of kernel CPU per create on a
  * machine that deletes files, and a 1 MB block costs a data and a .meta file per replica (measured:
- * 2-4 ms per create here, against a 1 MB write of well under 1 ms; RESULTS.md, 2026-12-07). The space
- * is freed at the delete, as before (the pair is truncated); only the inodes are kept. A replica a
- * reader still has open is never recycled: it is unlinked as before, so the reader goes on reading
- * the bytes it opened, never another block's.
+ * 2-4 ms per create here, against a 1 MB write of well under 1 ms; RESULTS.md, 2026-12-07).
+ * Up to {@value #MAX_KEPT_SPARE_BYTES} bytes of spares keep their old bytes, as a recycled WAL segment
+ * does: the new replica writes over them, so its buffered writes land on pages (and disk blocks)
+ * the file already has, where writing a new or emptied file allocates a page and reserves a block
+ * (ext4's delayed allocation) for every 4 KB: half the kernel CPU of the write (measured, RESULTS.md
+ * 2026-12-07, dfsw). The writer cuts the files to what it wrote before it publishes
+ * ({@link DiskReplicaWriter#publish}), so no byte of the old replica is ever part of a published one;
+ * a crash before that leaves a replica the NameNode never heard of, deleted by the block report.
+ * So the space of a deleted block is freed when a new replica takes its pair, not at the delete (HDFS
+ * too deletes block files later, on a DataNode's own threads); beyond that budget spares are emptied
+ * at the delete. A replica a reader still has open is never recycled: it is unlinked as before, so
+ * the reader goes on reading the bytes it opened, never another block's.
  *
  * <p>Durability: like the HDFS default ({@code dfs.datanode.synconclose=false}), nothing is forced
  * to the device: a published replica survives a process crash (it is in the page cache), not a
@@ -49,23 +57,36 @@ final class DiskBlockStore implements BlockStore {
   private long used;
   /** Makes the temporary names of concurrent writers of one block (an old writer that lost its lease) distinct. */
   private long writers;
-  /** At most this many spare pairs are kept (empty files: an inode each); further deletes unlink. */
+  /** At most this many spare pairs are kept (an inode each, and their bytes within the budget); further deletes unlink. */
   static final int MAX_SPARES = 4096;
-  /** Numbers of the spare pairs, the last freed last. */
-  private final Deque<Long> spares = new ArrayDeque<>();
+  /** Bytes of deleted replicas (data and checksums) at most kept in spares for new replicas to write over. */
+  static final long MAX_KEPT_SPARE_BYTES = 512L << 20;
+  /** A spare pair and the bytes its two files still hold (0: emptied). */
+  private record Spare(long n, long bytes) {}
+  /** The spare pairs, the last freed last. */
+  private final Deque<Spare> spares = new ArrayDeque<>();
+  /** The sum of the spares' bytes, at most {@link #maxKeptSpareBytes}. */
+  private long keptSpareBytes;
+  private final long maxKeptSpareBytes;
   private long nextSpare;
   /** Readers open on each published replica, which keep it from being recycled. */
   private final Map<Long, Integer> readers = new HashMap<>();
 
   DiskBlockStore(Path dir) throws IOException {
+    this(dir, MAX_KEPT_SPARE_BYTES);
+  }
+
+  /** With another budget for the bytes spares keep (tests of the budget). */
+  DiskBlockStore(Path dir, long maxKeptSpareBytes) throws IOException {
     this.dir = Files.createDirectories(dir);
+    this.maxKeptSpareBytes = maxKeptSpareBytes;
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.toList()) {
         String name = p.getFileName().toString();
         if (name.matches("blk_\\d+")) {
           setLength(Long.parseLong(name.substring(4)), Files.size(p));
         } else if (name.matches("spare_\\d+(\\.meta)?")) {
-          Files.delete(p); // a crash between a delete's rename and its truncation may have left bytes in one
+          Files.delete(p); // a spare may hold a deleted replica's bytes; the count and budget start at zero
         }
       }
     }
@@ -81,10 +102,11 @@ final class DiskBlockStore implements BlockStore {
       if (keep > 0) {
         throw new IllegalStateException(dir + ": no published replica of blk_" + id + " to continue");
       }
-      Long spare = spares.pollLast();
+      Spare spare = spares.pollLast();
       if (spare != null) { // nothing can have a new block's names, so a bare rename(2) cannot replace a replica
-        renameSpare(spareMeta(spare), meta(id));
-        renameSpare(spare(spare), data(id));
+        keptSpareBytes -= spare.bytes();
+        renameSpare(spareMeta(spare.n()), meta(id));
+        renameSpare(spare(spare.n()), data(id));
       }
       return new DiskReplicaWriter(this, data(id), meta(id), null, null, 0, id, spare != null);
     }
@@ -166,16 +188,22 @@ final class DiskBlockStore implements BlockStore {
     readers.computeIfPresent(id, (k, n) -> n > 1 ? n - 1 : null);
   }
 
-  /** Empties a published replica no reader has open into a spare pair (see the class comment); else unlinks its files. */
+  /** Keeps a published replica no reader has open as a spare pair, emptied beyond the budget (see the class comment); else unlinks its files. */
   @Override public synchronized void delete(long id) throws IOException {
     if (lengths.containsKey(id) && !readers.containsKey(id) && spares.size() < MAX_SPARES) {
       long n = nextSpare++;
+      long length = lengths.get(id);
+      long bytes = length + META_HEADER + (long) Checksums.chunks(length) * Checksums.SUM;
       Files.move(data(id), spare(n));
       Files.move(meta(id), spareMeta(n));
       dropLength(id);
-      emptied(spare(n));
-      emptied(spareMeta(n));
-      spares.add(n);
+      if (keptSpareBytes + bytes > maxKeptSpareBytes) {
+        emptied(spare(n));
+        emptied(spareMeta(n));
+        bytes = 0;
+      }
+      keptSpareBytes += bytes;
+      spares.add(new Spare(n, bytes));
       return;
     }
     Files.deleteIfExists(data(id));

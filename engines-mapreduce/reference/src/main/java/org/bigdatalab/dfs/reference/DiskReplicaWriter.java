@@ -24,7 +24,7 @@ final class DiskReplicaWriter implements ReplicaWriter {
 
   /**
    * Starts with the first {@code keep} bytes of {@code keptData} and their checksums from {@code keptMeta}, when keep > 0.
-   * {@code spare}: the two files exist already (a recycled pair, emptied); else they are created.
+   * {@code spare}: the two files exist already (a recycled pair, maybe holding a deleted replica's bytes); else they are created.
    */
   DiskReplicaWriter(DiskBlockStore store, Path tmpData, Path tmpMeta, Path keptData, Path keptMeta, long keep, long blockId,
       boolean spare) throws IOException {
@@ -35,15 +35,14 @@ final class DiskReplicaWriter implements ReplicaWriter {
     FileChannel d = null;
     FileChannel m = null;
     try {
-      // A spare pair is already empty (emptied when its replica was deleted), so it is opened without
-      // O_TRUNC: on ext4 (auto_da_alloc) a truncate to zero makes the next close write the file's dirty
-      // pages back on the closing thread, which made every recycled replica's publish pay for its own
-      // writeback (measured: most of the writer's CPU beyond the three page-cache copies).
+      // A spare pair is opened without O_TRUNC: it may hold a deleted replica's bytes, which this one
+      // writes over and cuts off at publish (DiskBlockStore keeps them so that the writes land on pages
+      // the file has); and on ext4 (auto_da_alloc) a truncate to zero makes the next close write the
+      // file's dirty pages back on the closing thread, which made every recycled replica's publish pay
+      // for its own writeback (measured: most of the writer's CPU beyond the three page-cache copies).
       if (spare) {
         d = FileChannel.open(tmpData, StandardOpenOption.WRITE);
         m = FileChannel.open(tmpMeta, StandardOpenOption.WRITE);
-        requireEmpty(d, tmpData);
-        requireEmpty(m, tmpMeta);
       } else {
         d = FileChannel.open(tmpData, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         m = FileChannel.open(tmpMeta, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -68,20 +67,20 @@ final class DiskReplicaWriter implements ReplicaWriter {
     this.length = keep;
   }
 
-  /** A spare with bytes left in it would leave them after a shorter replica's end: refuse it rather than truncate it here. */
-  private static void requireEmpty(FileChannel c, Path file) throws IOException {
-    if (c.size() != 0) {
-      throw new IOException(file + ": a spare replica file is not empty (" + c.size() + " bytes)");
-    }
-  }
-
   @Override public void append(ByteBuffer bytes, ByteBuffer sums) throws IOException {
     ChannelIo.writeFully(data, bytes.duplicate());
     ChannelIo.writeFully(meta, sums.duplicate());
     length += bytes.remaining();
   }
 
+  /**
+   * Cuts both files where this writer stopped (a recycled spare may hold a longer deleted replica's
+   * bytes after that; a new file is not changed), then puts the replica in place: a reader takes the
+   * data file's size as the replica's length, and a restart the lengths of the files it finds.
+   */
   @Override public void publish() throws IOException {
+    data.truncate(data.position());
+    meta.truncate(meta.position());
     data.close();
     meta.close();
     store.publish(blockId, tmpData, tmpMeta, length);

@@ -3,6 +3,7 @@ package org.bigdatalab.dfs.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * dfs-local keeps a deleted replica's files as an emptied spare pair for the next new replica
- * (DiskBlockStore): pinned examples of its two ways of being wrong, a recycled pair that still holds
- * the old replica's bytes, and a pair recycled under a reader that still has the replica open.
+ * dfs-local keeps a deleted replica's files, bytes and all, as a spare pair for the next new replica
+ * to write over (DiskBlockStore): pinned examples of its two ways of being wrong, a recycled pair that
+ * still holds the old replica's bytes after the new one's end once published (the writer cuts it),
+ * and a pair recycled under a reader that still has the replica open.
  */
 class ReplicaRecyclingTest {
   private static final int BLOCK = 1024;
@@ -39,17 +41,54 @@ class ReplicaRecyclingTest {
     try (DistributedFileSystem fs = start(BLOCK)) {
       write(fs, "/old", bytes(2 * BLOCK, 1)); // two blocks, two replicas each: four pairs
       fs.delete(new DfsPath("/old"), false);
-      assertThat(files("spare_\\d+")).as("emptied spare block files").hasSize(4).allSatisfy(p -> assertThat(Files.size(p)).isZero());
+      assertThat(files("spare_\\d+")).as("spare block files, their bytes kept to be written over")
+          .hasSize(4).allSatisfy(p -> assertThat(Files.size(p)).isEqualTo(BLOCK));
       byte[] small = bytes(100, 2);
       write(fs, "/new", small);
       assertThat(files("spare_\\d+")).as("spares left after one block of two replicas").hasSize(2);
-      assertThat(files("blk_\\d+")).hasSize(2).allSatisfy(p -> assertThat(Files.size(p)).isEqualTo(100));
+      assertThat(files("blk_\\d+")).as("new replicas on pairs that held 1024 bytes, cut at publish")
+          .hasSize(2).allSatisfy(p -> assertThat(Files.size(p)).isEqualTo(100));
       assertThat(files("blk_\\d+\\.meta")).hasSize(2)
           .allSatisfy(p -> assertThat(Files.size(p)).isEqualTo(DiskBlockStore.META_HEADER + Checksums.SUM));
       try (DfsInput in = fs.open(new DfsPath("/new"))) {
         assertThat(in.readRemaining()).isEqualTo(small);
       }
     }
+  }
+
+  /** Past the budget a deleted replica's pair is emptied, and a new replica is written on either kind of spare. */
+  @Test
+  void sparesBeyondTheBudgetAreEmptiedAndBothKindsTakeANewReplica() throws IOException {
+    long keptPerReplica = BLOCK + DiskBlockStore.META_HEADER + 2 * Checksums.SUM;
+    DiskBlockStore store = new DiskBlockStore(dir.resolve("dn"), keptPerReplica); // room for one replica's bytes
+    byte[] old = bytes(BLOCK, 5);
+    for (long id = 1; id <= 2; id++) {
+      put(store, id, old);
+    }
+    store.delete(1);
+    store.delete(2);
+    assertThat(files("spare_\\d+")).extracting(Files::size).containsExactlyInAnyOrder((long) BLOCK, 0L);
+    byte[] small = bytes(100, 6);
+    for (long id = 3; id <= 4; id++) {
+      put(store, id, small);
+      assertThat(store.length(id)).isEqualTo(100);
+      try (ReplicaReader r = store.open(id).orElseThrow()) {
+        ByteBuffer back = ByteBuffer.allocate(100);
+        r.readData(0, back);
+        assertThat(back.array()).isEqualTo(small);
+        assertThat(r.length()).isEqualTo(100);
+      }
+    }
+    assertThat(files("spare_\\d+")).isEmpty();
+  }
+
+  private static void put(DiskBlockStore store, long id, byte[] bytes) throws IOException {
+    ByteBuffer data = ByteBuffer.wrap(bytes);
+    ByteBuffer sums = ByteBuffer.allocate(Checksums.chunks(bytes.length) * Checksums.SUM);
+    Checksums.compute(data.duplicate(), sums);
+    ReplicaWriter w = store.write(id, 0);
+    w.append(data, sums.flip());
+    w.publish();
   }
 
   /** The reader goes on from its open replica past its first piece, after the pair of the other replica was taken. */
