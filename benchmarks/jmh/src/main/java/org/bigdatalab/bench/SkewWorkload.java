@@ -75,6 +75,17 @@ final class SkewWorkload implements Workload {
     return Math.max(2048, records * 200 >> 20);
   }
 
+  /**
+   * The boxed input (about 900 MB at 10 M records) lives in the old generation for the whole fork. With a
+   * heap that starts small and grows, G1 started a concurrent mark of all of it after nearly every young
+   * collection: 30-72 ms of CPU per 10 M reduceByKey job on the marking thread (per-thread CPU from /proc,
+   * 2026-12-07), 30-45% of the tasks' own, on one of the two cores the tasks run on. With the heap fixed at
+   * its maximum it was 0-5 ms. Engines' own JVMs start fixed too (Flink's task managers, Kafka's brokers).
+   */
+  @Override public boolean fixedHeap() {
+    return true;
+  }
+
   @Override public List<String> targets(List<BenchResult> rows) {
     return SkewTargets.lines(rows);
   }
