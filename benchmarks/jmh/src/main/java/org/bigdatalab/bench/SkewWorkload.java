@@ -75,6 +75,20 @@ final class SkewWorkload implements Workload {
     return Math.max(2048, records * 200 >> 20);
   }
 
+  /**
+   * The boxed input (about 900 MB at 10 M records) lives in the old generation for the whole fork. With a
+   * heap that starts small and grows, G1's threshold for a concurrent cycle (45% of the heap committed so
+   * far) stayed below that input, so each cycle started (by a young collection or a humongous array, such as
+   * a map task's 800 KB dense table) marked all of it, for seconds: 30-72 ms of CPU per 10 M reduceByKey
+   * job on the marking thread (per-thread CPU from /proc, 2026-12-07), 20-31% of the process's, on one of
+   * the two cores the tasks run on. With the heap fixed at its maximum the threshold sits above the input:
+   * the same starts end as cheap undo cycles, 0-5 ms a job. Engines' own JVMs start fixed too (Flink's task
+   * managers, Kafka's brokers).
+   */
+  @Override public boolean fixedHeap() {
+    return true;
+  }
+
   @Override public List<String> targets(List<BenchResult> rows) {
     return SkewTargets.lines(rows);
   }
