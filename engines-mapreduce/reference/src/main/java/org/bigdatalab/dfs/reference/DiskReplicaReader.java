@@ -27,7 +27,7 @@ final class DiskReplicaReader implements ReplicaReader {
   private final Runnable onClose;
   private boolean closed;
   /** The whole data file, mapped on the first view; null before that. */
-  private MappedByteBuffer mapped;
+  private volatile MappedByteBuffer mapped;
 
   DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile, Runnable onClose) throws IOException {
     this.onClose = onClose;
@@ -49,10 +49,16 @@ final class DiskReplicaReader implements ReplicaReader {
     if (length < MAP_FROM || length > Integer.MAX_VALUE) {
       return ReplicaReader.super.view(position, n, scratch);
     }
+    MappedByteBuffer m = mapped;
+    return (m != null ? m : map()).slice(Math.toIntExact(position), n);
+  }
+
+  /** Maps the data file once; views may be asked for from a reader's thread and its helper at once. */
+  private synchronized MappedByteBuffer map() throws IOException {
     if (mapped == null) {
       mapped = data.map(FileChannel.MapMode.READ_ONLY, 0, length);
     }
-    return mapped.slice(Math.toIntExact(position), n);
+    return mapped;
   }
 
   @Override public void readSums(int firstChunk, ByteBuffer dst) throws IOException {
@@ -60,7 +66,7 @@ final class DiskReplicaReader implements ReplicaReader {
   }
 
   /** Closes both files and unmaps the data file: views of it must no longer be read. */
-  @Override public void close() throws IOException {
+  @Override public synchronized void close() throws IOException {
     if (closed) {
       return;
     }

@@ -15,7 +15,8 @@ interface ReplicaReader extends Closeable {
   /**
    * The {@code n} bytes from {@code position}: a view of the stored bytes where the store hands them
    * out without a copy (position 0, limit n, valid until this reader closes, not to be written), else
-   * {@code scratch} (at least n bytes) cleared, filled with them and flipped.
+   * {@code scratch} (at least n bytes) cleared, filled with them and flipped. A reader and its
+   * {@link ReadHelper} may ask for views of disjoint ranges at once, each with its own scratch.
    */
   default ByteBuffer view(long position, int n, ByteBuffer scratch) throws IOException {
     scratch.clear().limit(n);
