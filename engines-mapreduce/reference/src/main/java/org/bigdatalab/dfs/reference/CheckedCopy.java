@@ -73,8 +73,7 @@ final class CheckedCopy {
   private void segment(int k, ByteBuffer scratch) throws IOException {
     int start = k * SEGMENT;
     int len = Math.min(SEGMENT, n - start);
-    ByteBuffer view = replica.view(from + start, len, scratch);
-    view.get(0, out, off + start, len);
+    replica.copyTo(from + start, out, off + start, len, scratch);
     if (verify) {
       ByteBuffer mine = sums.duplicate();
       mine.position(start / Checksums.CHUNK * Checksums.SUM).limit(Checksums.chunks(start + len) * Checksums.SUM);

@@ -44,6 +44,19 @@ final class DiskReplicaReader implements ReplicaReader {
     ChannelIo.readFully(data, position, dst, dataFile);
   }
 
+  /**
+   * A bulk read's segment, by a positional read into the thread's scratch whatever the replica's size:
+   * with the reader and its helper both reading, a mapping's page faults and its unmapping (which
+   * stops the other core to flush its TLB) cost more than the read's kernel copy; 256 MB at 8 MB
+   * blocks read at 0.57 / 0.53 of the plain file (best / median) this way, 0.43 / 0.46 mapped
+   * (benchmarks/RESULTS.md, 2026-12-07).
+   */
+  @Override public void copyTo(long position, byte[] out, int off, int n, ByteBuffer scratch) throws IOException {
+    scratch.clear().limit(n);
+    readData(position, scratch);
+    scratch.flip().get(0, out, off, n);
+  }
+
   /** The mapped bytes, for a replica from {@value #MAP_FROM} bytes up to what one mapping holds; else a copy into {@code scratch}. */
   @Override public ByteBuffer view(long position, int n, ByteBuffer scratch) throws IOException {
     if (length < MAP_FROM || length > Integer.MAX_VALUE) {

@@ -24,6 +24,16 @@ interface ReplicaReader extends Closeable {
     return scratch.flip();
   }
 
+  /**
+   * Copies the {@code n} bytes from {@code position} into {@code out} from {@code off}: out of the
+   * {@link #view} by default; a store may read them through {@code scratch} (a direct buffer of at
+   * least n bytes) instead. A reader and its {@link ReadHelper} call this at once, for disjoint
+   * ranges, each with its own scratch.
+   */
+  default void copyTo(long position, byte[] out, int off, int n, ByteBuffer scratch) throws IOException {
+    view(position, n, scratch).get(0, out, off, n);
+  }
+
   /** Fills {@code dst}'s remaining bytes with stored checksums, the first for chunk {@code firstChunk}. */
   void readSums(int firstChunk, ByteBuffer dst) throws IOException;
 
