@@ -57,16 +57,41 @@ final class Checksums {
     ByteBuffer view = data.duplicate();
     int whole = data.remaining() / CHUNK;
     if (whole > 0) {
-      int combined = sums.getInt(sums.position());
-      for (int c = 1; c < whole; c++) {
-        combined = CrcShift.CHUNK_SHIFT.apply(combined) ^ sums.getInt(sums.position() + c * SUM);
-      }
-      if (crcOf(crc, view, data.position(), data.position() + whole * CHUNK) != combined) {
+      if (crcOf(crc, view, data.position(), data.position() + whole * CHUNK) != combined(sums, whole)) {
         return firstBadChunk(crc, view, data.position(), data.position() + whole * CHUNK, sums);
       }
     }
     int tail = data.position() + whole * CHUNK;
     return tail < data.limit() && crcOf(crc, view, tail, data.limit()) != sums.getInt(sums.position() + whole * SUM) ? whole : -1;
+  }
+
+  /**
+   * The CRC32C of {@code whole} whole chunks from the stored CRCs at {@code sums}' position: four
+   * Horner chains, each over every fourth chunk, merged, then the last {@code whole % 4} chunks one
+   * by one. One chain waits on each table lookup before the next (a fifth of a check's time at 1 MB
+   * reads, perf); four independent ones overlap.
+   */
+  static int combined(ByteBuffer sums, int whole) {
+    int base = sums.position();
+    int quads = whole / 4 * 4;
+    int result = 0;
+    if (quads > 0) {
+      int c0 = sums.getInt(base);
+      int c1 = sums.getInt(base + SUM);
+      int c2 = sums.getInt(base + 2 * SUM);
+      int c3 = sums.getInt(base + 3 * SUM);
+      for (int at = base + 4 * SUM; at < base + quads * SUM; at += 4 * SUM) {
+        c0 = CrcShift.FOUR_CHUNKS.apply(c0) ^ sums.getInt(at);
+        c1 = CrcShift.FOUR_CHUNKS.apply(c1) ^ sums.getInt(at + SUM);
+        c2 = CrcShift.FOUR_CHUNKS.apply(c2) ^ sums.getInt(at + 2 * SUM);
+        c3 = CrcShift.FOUR_CHUNKS.apply(c3) ^ sums.getInt(at + 3 * SUM);
+      }
+      result = CrcShift.THREE_CHUNKS.apply(c0) ^ CrcShift.TWO_CHUNKS.apply(c1) ^ CrcShift.CHUNK_SHIFT.apply(c2) ^ c3;
+    }
+    for (int c = quads; c < whole; c++) {
+      result = CrcShift.CHUNK_SHIFT.apply(result) ^ sums.getInt(base + c * SUM);
+    }
+    return result;
   }
 
   /** Chunk by chunk: the index of the first chunk in [from, to) whose CRC differs from its stored one, or -1. */

@@ -11,6 +11,10 @@ final class CrcShift {
   private static final int POLY = 0x82F63B78;
   /** Shifts a CRC past one whole chunk of checksummed bytes. */
   static final CrcShift CHUNK_SHIFT = new CrcShift(Checksums.CHUNK);
+  /** Shifts past two, three and four whole chunks: {@link Checksums#combined} keeps four chains apart. */
+  static final CrcShift TWO_CHUNKS = new CrcShift(2L * Checksums.CHUNK);
+  static final CrcShift THREE_CHUNKS = new CrcShift(3L * Checksums.CHUNK);
+  static final CrcShift FOUR_CHUNKS = new CrcShift(4L * Checksums.CHUNK);
 
   private final int[] table = new int[4 * 256];
 

@@ -27,7 +27,7 @@ final class DiskReplicaReader implements ReplicaReader {
   private final Runnable onClose;
   private boolean closed;
   /** The whole data file, mapped on the first view; null before that. */
-  private MappedByteBuffer mapped;
+  private volatile MappedByteBuffer mapped;
 
   DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile, Runnable onClose) throws IOException {
     this.onClose = onClose;
@@ -44,15 +44,34 @@ final class DiskReplicaReader implements ReplicaReader {
     ChannelIo.readFully(data, position, dst, dataFile);
   }
 
+  /**
+   * A bulk read's segment, by a positional read into the thread's scratch whatever the replica's size:
+   * with the reader and its helper both reading, a mapping's page faults and its unmapping (which
+   * stops the other core to flush its TLB) cost more than the read's kernel copy; 256 MB at 8 MB
+   * blocks read at 0.57 / 0.53 of the plain file (best / median) this way, 0.43 / 0.46 mapped
+   * (benchmarks/RESULTS.md, 2026-12-07).
+   */
+  @Override public void copyTo(long position, byte[] out, int off, int n, ByteBuffer scratch) throws IOException {
+    scratch.clear().limit(n);
+    readData(position, scratch);
+    scratch.flip().get(0, out, off, n);
+  }
+
   /** The mapped bytes, for a replica from {@value #MAP_FROM} bytes up to what one mapping holds; else a copy into {@code scratch}. */
   @Override public ByteBuffer view(long position, int n, ByteBuffer scratch) throws IOException {
     if (length < MAP_FROM || length > Integer.MAX_VALUE) {
       return ReplicaReader.super.view(position, n, scratch);
     }
+    MappedByteBuffer m = mapped;
+    return (m != null ? m : map()).slice(Math.toIntExact(position), n);
+  }
+
+  /** Maps the data file once; views may be asked for from a reader's thread and its helper at once. */
+  private synchronized MappedByteBuffer map() throws IOException {
     if (mapped == null) {
       mapped = data.map(FileChannel.MapMode.READ_ONLY, 0, length);
     }
-    return mapped.slice(Math.toIntExact(position), n);
+    return mapped;
   }
 
   @Override public void readSums(int firstChunk, ByteBuffer dst) throws IOException {
@@ -60,7 +79,7 @@ final class DiskReplicaReader implements ReplicaReader {
   }
 
   /** Closes both files and unmaps the data file: views of it must no longer be read. */
-  @Override public void close() throws IOException {
+  @Override public synchronized void close() throws IOException {
     if (closed) {
       return;
     }

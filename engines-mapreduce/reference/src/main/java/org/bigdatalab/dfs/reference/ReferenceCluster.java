@@ -487,7 +487,15 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
     return packetBuffers;
   }
 
+  private final ReadHelper readHelper = new ReadHelper();
+
+  /** The thread that shares readers' bulk reads (copy and check) with them: {@link CheckedCopy}. */
+  ReadHelper readHelper() {
+    return readHelper;
+  }
+
   @Override public void close() throws IOException {
+    readHelper.close();
     onClose.close();
   }
 }

@@ -31,6 +31,12 @@ import org.bigdatalab.dfs.DfsPath;
  * 30-41%); a 4 MB file at 1 MB or 4 MB blocks read in 0.87-0.98 ms of CPU (median) against
  * 1.35-1.47 ms with 1 MB pieces, a 256 MB file level (benchmarks/RESULTS.md, 2026-12-07).
  *
+ * <p>A large read (at least {@value #BULK_MIN} bytes asked for, from a chunk boundary) skips the
+ * piece: the whole chunks it covers in one block go straight into the caller's array and are checked
+ * there, the reader and the cluster's {@link ReadHelper} thread sharing the copy and the CRC32C pass
+ * ({@link CheckedCopy}); the piece serves small reads, a read from mid-chunk and a block's last
+ * partial chunk.
+ *
  * <p>A replica may be longer than the visible length, when its block grew after the reader opened
  * the file: the chunk the visible length ends in is then checked whole, as the replica holds it,
  * and only its visible bytes handed out.
@@ -40,6 +46,10 @@ class ReferenceInput implements DfsInput {
   record Extent(long blockId, long offset, long length) {}
 
   static final int PIECE = 256 << 10;
+  /** A read asking for at least this many bytes at a chunk boundary goes straight into the caller's array: {@link CheckedCopy}. */
+  static final int BULK_MIN = 64 << 10;
+  /** The most one bulk read takes at once. */
+  static final int BULK_MAX = 4 << 20;
 
   private final ReferenceCluster cluster;
   private final DfsPath path;
@@ -51,6 +61,8 @@ class ReferenceInput implements DfsInput {
   private ByteBuffer sums;
   /** Where a store without a view of a piece reads it; allocated with {@link #sums}. */
   private ByteBuffer scratch;
+  /** The stored checksums of a bulk read; allocated on the first. */
+  private ByteBuffer bulkSums;
   private long pieceStart;
   private long pieceEnd;
   /** The replica being read: of the block at {@link #replicaIndex}; null when none is open. */
@@ -80,6 +92,12 @@ class ReferenceInput implements DfsInput {
     while (done < len && position < length) {
       if (piece == null || position < pieceStart || position >= pieceEnd) {
         try {
+          int bulk = readChecked(out, off + done, len - done);
+          if (bulk > 0) {
+            position += bulk;
+            done += bulk;
+            continue;
+          }
           fill(position);
         } catch (IOException e) {
           if (done == 0) {
@@ -94,6 +112,51 @@ class ReferenceInput implements DfsInput {
       done += n;
     }
     return done;
+  }
+
+  /**
+   * A bulk read: the whole chunks of the block at {@link #position} (a chunk boundary) that
+   * {@code out} has room for, at least {@value #BULK_MIN} bytes, copied straight into it and checked
+   * there, with the cluster's {@link ReadHelper}; 0 (nothing read) where the read is smaller or
+   * starts mid-chunk, for {@link #fill} to serve. A replica that fails is dropped (reported when
+   * corrupt) and the same range read again from the next.
+   */
+  private int readChecked(byte[] out, int off, int room) throws IOException {
+    int index = indexOf(position);
+    Extent e = extents.get(index);
+    long from = position - e.offset();
+    int n = (int) Checksums.chunkFloor(Math.min(Math.min(room, BULK_MAX), e.length() - from));
+    if (from % Checksums.CHUNK != 0 || n < BULK_MIN) {
+      return 0;
+    }
+    piece = null; // the segments may read through the scratch buffer a piece was viewing
+    if (sums == null) {
+      sums = ByteBuffer.allocate(PIECE / Checksums.CHUNK * Checksums.SUM);
+      scratch = ByteBuffer.allocateDirect(PIECE);
+    }
+    if (bulkSums == null) {
+      bulkSums = ByteBuffer.allocate(BULK_MAX / Checksums.CHUNK * Checksums.SUM);
+    }
+    while (true) {
+      ReplicaReader r = replicaFor(index, e);
+      try {
+        readSums(r, from, n, bulkSums);
+      } catch (IOException failed) {
+        dropReplica(false);
+        continue;
+      }
+      CheckedCopy copy = new CheckedCopy(cluster, r, from, out, off, n, bulkSums, cluster.verifiesChecksums());
+      if (copy.segments() > 1) {
+        cluster.readHelper().offer(copy);
+      }
+      copy.work(scratch);
+      copy.awaitDone();
+      if (copy.failure() != null || copy.corrupt()) {
+        dropReplica(copy.failure() == null);
+        continue;
+      }
+      return n;
+    }
   }
 
   /** Views and checks the piece of the block holding {@code pos}, from the chunk boundary at or before it. */
@@ -116,9 +179,7 @@ class ReferenceInput implements DfsInput {
           throw new EOFException(path + ": replica of blk_" + e.blockId() + " on " + replica.node() + " is shorter than " + e.length());
         }
         view = r.view(from, checked, scratch);
-        sums.clear().limit(Checksums.chunks(checked) * Checksums.SUM);
-        r.readSums(Math.toIntExact(from / Checksums.CHUNK), sums);
-        sums.flip();
+        readSums(r, from, checked, sums);
       } catch (IOException failed) {
         dropReplica(false);
         continue;
@@ -132,6 +193,13 @@ class ReferenceInput implements DfsInput {
       pieceEnd = pieceStart + visible;
       return;
     }
+  }
+
+  /** Fills {@code into} (cleared, then flipped) with the stored checksums of {@code bytes} bytes of {@code r} from chunk boundary {@code from}. */
+  private static void readSums(ReplicaReader r, long from, int bytes, ByteBuffer into) throws IOException {
+    into.clear().limit(Checksums.chunks(bytes) * Checksums.SUM);
+    r.readSums(Math.toIntExact(from / Checksums.CHUNK), into);
+    into.flip();
   }
 
   /** The open replica of block {@code index}, opening one (the next not yet tried) if needed. */

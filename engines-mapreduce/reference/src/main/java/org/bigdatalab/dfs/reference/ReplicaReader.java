@@ -15,12 +15,23 @@ interface ReplicaReader extends Closeable {
   /**
    * The {@code n} bytes from {@code position}: a view of the stored bytes where the store hands them
    * out without a copy (position 0, limit n, valid until this reader closes, not to be written), else
-   * {@code scratch} (at least n bytes) cleared, filled with them and flipped.
+   * {@code scratch} (at least n bytes) cleared, filled with them and flipped. A reader and its
+   * {@link ReadHelper} may ask for views of disjoint ranges at once, each with its own scratch.
    */
   default ByteBuffer view(long position, int n, ByteBuffer scratch) throws IOException {
     scratch.clear().limit(n);
     readData(position, scratch);
     return scratch.flip();
+  }
+
+  /**
+   * Copies the {@code n} bytes from {@code position} into {@code out} from {@code off}: out of the
+   * {@link #view} by default; a store may read them through {@code scratch} (a direct buffer of at
+   * least n bytes) instead. A reader and its {@link ReadHelper} call this at once, for disjoint
+   * ranges, each with its own scratch.
+   */
+  default void copyTo(long position, byte[] out, int off, int n, ByteBuffer scratch) throws IOException {
+    view(position, n, scratch).get(0, out, off, n);
   }
 
   /** Fills {@code dst}'s remaining bytes with stored checksums, the first for chunk {@code firstChunk}. */

@@ -28,6 +28,16 @@ class ChecksumsTest {
     assertThat(Checksums.firstBadChunk(data, sums)).isEqualTo(at / Checksums.CHUNK);
   }
 
+  /** The stored CRCs combined (four chains and a tail) are the CRC of all the chunks, for every count of chunks. */
+  @Property(tries = 100)
+  void combinedSumsAreTheCrcOfTheWholeChunks(@ForAll @Size(max = 12000) byte[] bytes) {
+    int whole = bytes.length / Checksums.CHUNK;
+    ByteBuffer data = ByteBuffer.wrap(bytes, 0, whole * Checksums.CHUNK);
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, whole * Checksums.CHUNK);
+    assertThat(Checksums.combined(sumsOf(data), whole)).isEqualTo(whole == 0 ? 0 : (int) crc.getValue());
+  }
+
   @Property(tries = 50)
   void shiftingCombinesTwoCrcs(@ForAll @Size(max = 3000) byte[] a, @ForAll @Size(max = 3000) byte[] b) {
     CRC32C crc = new CRC32C();

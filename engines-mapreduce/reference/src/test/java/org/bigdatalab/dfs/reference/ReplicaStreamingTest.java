@@ -3,7 +3,9 @@ package org.bigdatalab.dfs.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.bigdatalab.dfs.ClusterSpec;
@@ -13,6 +15,7 @@ import org.bigdatalab.dfs.DfsOutput;
 import org.bigdatalab.dfs.DfsPath;
 import org.bigdatalab.dfs.DistributedFileSystem;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -80,6 +83,48 @@ class ReplicaStreamingTest {
       assertThat(fs.blockLocations(FILE).get(0).nodes()).hasSize(2);
       assertThat(read(fs)).isEqualTo(data);
     }
+  }
+
+  /**
+   * Bulk reads (1 MB, straight into the caller's array, copied and checked in segments by the reader
+   * and its helper thread): the corrupt byte (mid-block) met in the middle, the first chunk and the
+   * last chunk of a read, in a read-into replica (dfs-local, 2 MB block) and a mapped one (8 MB). The
+   * caller gets the other replica's bytes, and the corrupt replica is reported.
+   */
+  @ParameterizedTest
+  @MethodSource("bulkReads")
+  void aCorruptByteMetByABulkReadIsReadFromTheOtherReplica(DfsEngine store, long block, long readFrom) throws IOException {
+    byte[] data = bytes((int) (2 * block + 3000));
+    try (DistributedFileSystem fs = store.start(cluster(block))) {
+      try (DfsOutput out = fs.create(FILE, false)) {
+        out.write(data);
+      }
+      String first = fs.blockLocations(FILE).get(1).nodes().get(0);
+      fs.faults().corruptReplica(FILE, 1, first); // the byte at block + block / 2
+      try (DfsInput in = fs.open(FILE)) {
+        in.seek(readFrom);
+        byte[] got = new byte[data.length - (int) readFrom];
+        for (int n = 0; n < got.length; ) {
+          int r = in.read(got, n, Math.min(1 << 20, got.length - n));
+          assertThat(r).isPositive();
+          n += r;
+        }
+        assertThat(got).isEqualTo(Arrays.copyOfRange(data, (int) readFrom, data.length));
+      }
+      assertThat(fs.blockLocations(FILE).get(1).nodes()).as("replicas offered after the read").doesNotContain(first).hasSize(1);
+    }
+  }
+
+  static Stream<Arguments> bulkReads() {
+    List<Arguments> cases = new ArrayList<>();
+    for (long block : new long[] {2L << 20, DiskReplicaReader.MAP_FROM}) {
+      long flipped = block + block / 2;
+      for (long from : new long[] {flipped - (1 << 19), flipped, flipped + Checksums.CHUNK - (1 << 20)}) { // middle, first chunk, last chunk of a read
+        cases.add(Arguments.of(new MemoryDfs(), block, from));
+        cases.add(Arguments.of(new LocalDfs(), block, from));
+      }
+    }
+    return cases.stream();
   }
 
   /**
