@@ -96,6 +96,28 @@ final class SortBuffer {
     this.ioBuffer = new byte[(int) Math.min(1 << 16, Math.max(4096, limit / 4))];
   }
 
+  /**
+   * A word table's slots, zeroed, kept for the next map task this buffer serves ({@link WordScan}):
+   * a 2 MB split's table grows to 8 MB through seven doublings, each past 1 MB a humongous G1
+   * allocation, made afresh per task.
+   */
+  private long[] spareWordSlots;
+
+  /** The slots a finished word table left (zeroed), or null; the caller owns them. */
+  long[] takeWordSlots() {
+    long[] slots = spareWordSlots;
+    spareWordSlots = null;
+    return slots;
+  }
+
+  /**
+   * Keeps a finished word table's slots, which must be all zero, for the next task (left unzeroed,
+   * a task counts the last one's words again: the spec's word count clauses fail, checked 2026-12-07).
+   */
+  void keepWordSlots(long[] slots) {
+    spareWordSlots = slots;
+  }
+
   /** The write buffer, reused by the task's merges once the buffer is done spilling. */
   byte[] ioBuffer() {
     return ioBuffer;

@@ -52,9 +52,9 @@ class WordScan {
     this.buffer = buffer;
     this.partitions = partitions;
     this.maxSlots = Integer.highestOneBit((int) Math.max(16, Math.min(1 << 22, sortBufferBytes / 4 / (8 * SLOT_LONGS))));
-    int initial = Math.min(maxSlots, 1 << 10);
-    this.slots = new long[initial * SLOT_LONGS];
-    this.mask = initial - 1;
+    long[] spare = buffer.takeWordSlots(); // all zero: the last task's table, emptied
+    this.slots = spare != null && spare.length / SLOT_LONGS <= maxSlots ? spare : new long[Math.min(maxSlots, 1 << 10) * SLOT_LONGS];
+    this.mask = slots.length / SLOT_LONGS - 1;
   }
 
   /** Counts the words of {@code line[from, from + length)}; returns how many, or -1 if the line is not ASCII (nothing counted). */
@@ -127,10 +127,12 @@ class WordScan {
    */
   void finish() throws IOException {
     if (size > 0 && buffer.takesSortedStrings()) {
-      buffer.spillSorted(new WordTableSpill(slots, size, arena, partitions)); // the table is not used again
+      buffer.spillSorted(new WordTableSpill(slots, size, arena, partitions));
+      Arrays.fill(slots, 0);
     } else {
-      flush();
+      flush(); // empties the table
     }
+    buffer.keepWordSlots(slots);
   }
 
   private void clear() {
