@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.bigdatalab.mapreduce.KeyComparator;
 import org.bigdatalab.mapreduce.LongSumReducer;
 import org.bigdatalab.mapreduce.MapReduceJob;
 import org.bigdatalab.mapreduce.Partitioner;
@@ -93,6 +94,28 @@ final class SortBuffer {
     this.keys = memory.keys;
     this.spiller = memory.spiller;
     this.ioBuffer = new byte[(int) Math.min(1 << 16, Math.max(4096, limit / 4))];
+  }
+
+  /**
+   * A word table's slots, zeroed, kept for the next map task this buffer serves ({@link WordScan}):
+   * a 2 MB split's table grows to 8 MB through seven doublings, each past 1 MB a humongous G1
+   * allocation, made afresh per task.
+   */
+  private long[] spareWordSlots;
+
+  /** The slots a finished word table left (zeroed), or null; the caller owns them. */
+  long[] takeWordSlots() {
+    long[] slots = spareWordSlots;
+    spareWordSlots = null;
+    return slots;
+  }
+
+  /**
+   * Keeps a finished word table's slots, which must be all zero, for the next task (left unzeroed,
+   * a task counts the last one's words again: the spec's word count clauses fail, checked 2026-12-07).
+   */
+  void keepWordSlots(long[] slots) {
+    spareWordSlots = slots;
   }
 
   /** The write buffer, reused by the task's merges once the buffer is done spilling. */
@@ -241,27 +264,43 @@ final class SortBuffer {
     }
   }
 
+  /** Records already sorted by (partition, key) and combined, which write themselves into a spill. */
+  interface SortedRun {
+    /** Writes the records in order; returns how many. */
+    long writeTo(SpillFile.Writer w) throws IOException;
+
+    /** How many map output values the records sum (the combine's input records). */
+    long values();
+  }
+
   /**
-   * As {@link #fold}, for a key the caller knows the buffer does not hold: it is stored without a
-   * hash or a probe ({@link SortBufferKeys#addNew}). For a word table's final flush into an empty
-   * buffer ({@link #isEmpty}), whose words are distinct; once such a key is held, nothing may be
-   * folded by {@link #fold} until the buffer spills.
+   * Whether {@link #spillSorted} takes a run of string keys sorted by their UTF-8 bytes now: the
+   * buffer is empty (so each key is spilled once), folds sums, and the job sorts string keys in
+   * their natural order, which is byte order for the ASCII keys of a word table.
    */
-  void foldNew(int p, byte[] key, int start, int length, long value, long values) {
-    if (!memory.hasRoom()) {
-      makeRoom();
+  boolean takesSortedStrings() {
+    return isEmpty() && summing && (Object) keyCodec == Codecs.STRING && (Object) sortOrder == KeyComparator.natural();
+  }
+
+  /**
+   * Spills {@code run} as it is, its keys never stored here: a word table's last flush
+   * ({@link WordTableSpill}), only while {@link #takesSortedStrings}. Counted as {@link #spill}
+   * counts folded sums.
+   */
+  void spillSorted(SortedRun run) throws IOException {
+    if (!takesSortedStrings()) {
+      throw new IllegalStateException("a sorted run is spilled only into an empty buffer that folds sums of string keys in natural order");
     }
-    int arenaMark = keys.arenaUsed;
-    int at;
+    SpillFile.Writer w = new SpillFile.Writer(names.next("spill"), partitions, ioBuffer);
     try {
-      at = keys.store(key, start, length);
-    } catch (SortBufferMemory.BufferFull full) {
-      keys.arenaUsed = arenaMark;
-      spillFromEmit();
-      at = keys.store(key, start, length);
+      long written = run.writeTo(w);
+      spilled.add(w.finish());
+      counts[TaskCounter.COMBINE_INPUT_RECORDS.ordinal()] += run.values();
+      counts[TaskCounter.COMBINE_OUTPUT_RECORDS.ordinal()] += written;
+      counts[TaskCounter.SPILLED_RECORDS.ordinal()] += written;
+    } finally {
+      w.close();
     }
-    keys.sums[keys.addNew(at, p, length)] += value;
-    folded += values;
   }
 
   /** Whether the buffer holds no key since its last spill. */

@@ -97,6 +97,35 @@ record SpillFile(Path path, long[] offsets, long[] records) {
       records[partition]++;
     }
 
+    /**
+     * A record of a {@code Codecs.STRING} key given by its UTF-8 bytes and a {@code Codecs.LONG}
+     * value: the bytes {@link #write(byte[], int, int, byte[], int, int)} writes for the two
+     * encoded, without encoding them elsewhere first.
+     */
+    void writeStringLong(byte[] utf8, int off, int len, long value) throws IOException {
+      int most = 2 * SpillBytes.MAX_VARINT + 4 + len + 8;
+      if (buf.length - n < most) {
+        flush();
+        if (buf.length < most) {
+          byte[] key = new byte[len + 4];
+          SpillBytes.putInt(key, 0, len);
+          System.arraycopy(utf8, off, key, 4, len);
+          byte[] sum = new byte[8];
+          SpillBytes.putLong(sum, 0, value);
+          write(key, 0, key.length, sum, 0, 8);
+          return;
+        }
+      }
+      n = SpillBytes.putVarint(buf, n, len + 4);
+      n = SpillBytes.putVarint(buf, n, 8);
+      SpillBytes.putInt(buf, n, len);
+      System.arraycopy(utf8, off, buf, n + 4, len);
+      n += 4 + len;
+      SpillBytes.putLong(buf, n, value);
+      n += 8;
+      records[partition]++;
+    }
+
     private void put(byte[] b, int off, int len) throws IOException {
       if (len > buf.length - n) {
         flush();

@@ -1,5 +1,6 @@
 package org.bigdatalab.mapreduce.reference;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -12,10 +13,11 @@ import java.util.Arrays;
  * hash (what {@code String.hashCode} would give, for the partition) are gathered while scanning.
  * The word is counted in an open-addressing table of four longs a slot (first eight bytes, arena
  * slice, count, hash) over one byte arena, so a short word is found and counted in one cache line
- * and no String is made. When the table holds its most words, and at the end of the split, each
- * word goes to the sort buffer once, encoded as {@code Codecs.STRING} encodes it, with its count
- * ({@link SortBuffer#fold}). A line with any byte of 0x80 or more is left to the job's mapper,
- * which knows the Unicode rule.
+ * and no String is made. When the table holds its most words, each word goes to the sort buffer
+ * once, encoded as {@code Codecs.STRING} encodes it, with its count ({@link SortBuffer#fold}); at
+ * the end of the split the words go the same way, or, when the buffer is empty, the table writes
+ * them as the spill itself ({@link WordTableSpill}). A line with any byte of 0x80 or more is left
+ * to the job's mapper, which knows the Unicode rule.
  *
  * <p>The table's slots take at most a quarter of the sort buffer's size, beside it.
  */
@@ -29,11 +31,11 @@ class WordScan {
     for (int c = 'A'; c <= 'Z'; c++) WORD[c] = (byte) (c + 32);
   }
 
-  private static final int PREFIX = 0;
-  private static final int SLICE = 1; // (arena start << 32) | length; 0 = free slot
-  private static final int COUNT = 2;
-  private static final int HASH = 3;
-  private static final int SLOT_LONGS = 4;
+  static final int PREFIX = 0;
+  static final int SLICE = 1; // (arena start << 32) | length; 0 = free slot
+  static final int COUNT = 2;
+  static final int HASH = 3;
+  static final int SLOT_LONGS = 4;
 
   private final SortBuffer buffer;
   private final int partitions;
@@ -50,9 +52,9 @@ class WordScan {
     this.buffer = buffer;
     this.partitions = partitions;
     this.maxSlots = Integer.highestOneBit((int) Math.max(16, Math.min(1 << 22, sortBufferBytes / 4 / (8 * SLOT_LONGS))));
-    int initial = Math.min(maxSlots, 1 << 10);
-    this.slots = new long[initial * SLOT_LONGS];
-    this.mask = initial - 1;
+    long[] spare = buffer.takeWordSlots(); // all zero: the last task's table, emptied
+    this.slots = spare != null && spare.length / SLOT_LONGS <= maxSlots ? spare : new long[Math.min(maxSlots, 1 << 10) * SLOT_LONGS];
+    this.mask = slots.length / SLOT_LONGS - 1;
   }
 
   /** Counts the words of {@code line[from, from + length)}; returns how many, or -1 if the line is not ASCII (nothing counted). */
@@ -100,19 +102,6 @@ class WordScan {
 
   /** Sends every word counted so far to the sort buffer and empties the table. */
   void flush() {
-    flush(false);
-  }
-
-  /**
-   * The split's last flush: when the buffer is empty, the table's words are distinct keys it does
-   * not hold, stored without a lookup ({@link SortBuffer#foldNew}). About 10% of a 2 MB split's
-   * word count went to hashing and probing them again.
-   */
-  void finish() {
-    flush(buffer.isEmpty());
-  }
-
-  private void flush(boolean allNew) {
     long[] s = slots;
     for (int at = 0; at < s.length; at += SLOT_LONGS) {
       long slice = s[at + SLICE];
@@ -124,14 +113,30 @@ class WordScan {
         SpillBytes.putInt(key, 0, length);
         System.arraycopy(arena, (int) (slice >>> 32), key, 4, length);
         int p = ((int) s[at + HASH] & Integer.MAX_VALUE) % partitions;
-        if (allNew) {
-          buffer.foldNew(p, key, 0, length + 4, s[at + COUNT], s[at + COUNT]);
-        } else {
-          buffer.fold(p, key, 0, length + 4, s[at + COUNT], s[at + COUNT]);
-        }
+        buffer.fold(p, key, 0, length + 4, s[at + COUNT], s[at + COUNT]);
       }
     }
-    Arrays.fill(s, 0);
+    clear();
+  }
+
+  /**
+   * The split's last flush. When the buffer is empty (the split's words all fit in the table, and
+   * no line went to the mapper) and the job sorts words in their natural order, the table's words
+   * are distinct keys the buffer does not hold, so the table sorts and writes them as the spill
+   * itself ({@link WordTableSpill}); otherwise they are folded into the buffer like any other flush.
+   */
+  void finish() throws IOException {
+    if (size > 0 && buffer.takesSortedStrings()) {
+      buffer.spillSorted(new WordTableSpill(slots, size, arena, partitions));
+      Arrays.fill(slots, 0);
+    } else {
+      flush(); // empties the table
+    }
+    buffer.keepWordSlots(slots);
+  }
+
+  private void clear() {
+    Arrays.fill(slots, 0);
     size = 0;
     arenaUsed = 0;
   }
