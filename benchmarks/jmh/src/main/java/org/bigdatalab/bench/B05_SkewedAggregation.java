@@ -301,7 +301,7 @@ public class B05_SkewedAggregation {
  *   ./lab bench --workload skew --size full      (10 M and 50 M records)
  * or this file alone, with JMH's own runner:
  *   ./mvnw -q -pl benchmarks/lab -am package -DskipTests -Dguide.skipRender=true
- *   java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) -Xms8g -Xmx8g \
+ *   java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) -Xmx8g \
  *       -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main \
  *       B05_SkewedAggregation -p size=10M -p exponent=0,1.5 -p engine=df-parallel -p salted=false,true
  * the DataFrame-style rows against the loop, on 2 threads:
