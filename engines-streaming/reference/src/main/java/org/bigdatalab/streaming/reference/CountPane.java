@@ -1,5 +1,6 @@
 package org.bigdatalab.streaming.reference;
 
+import java.util.Arrays;
 import java.util.List;
 import org.bigdatalab.streaming.Window;
 import org.bigdatalab.streaming.WindowResult;
@@ -218,7 +219,7 @@ final class CountPane {
     for (int i = 0; i < n; i++) {
       results[i] = new WindowResult<>(Long.toString(outKeys[i]), window, outCounts[i], WindowResult.Firing.FINAL, watermark);
     }
-    return java.util.Arrays.asList(results);
+    return Arrays.asList(results);
   }
 
   CountPane copy() {

@@ -94,7 +94,7 @@ final class Sink<R> {
   @SuppressWarnings("unchecked")
   synchronized StreamingResult<R> result(int restarts) {
     commitBefore(Integer.MAX_VALUE);
-    ResultRuns<R> results = new ResultRuns<>();
+    List<WindowResult<R>> results = new ArrayList<>();
     List<LateEvent> late = new ArrayList<>();
     List<DeadLetter> dead = new ArrayList<>();
     long dropped = 0;
@@ -112,6 +112,6 @@ final class Sink<R> {
       }
     }
     // a job emits a mark per rise: boxed only when read (the sink is done with the array)
-    return new StreamingResult<>(results.list(), ComputedList.ofLongs(committedMarks, committedMarkCount), late, dropped, dead, restarts);
+    return new StreamingResult<>(results, ComputedList.ofLongs(committedMarks, committedMarkCount), late, dropped, dead, restarts);
   }
 }
