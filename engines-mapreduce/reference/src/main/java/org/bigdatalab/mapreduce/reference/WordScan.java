@@ -112,8 +112,7 @@ class WordScan {
         }
         SpillBytes.putInt(key, 0, length);
         System.arraycopy(arena, (int) (slice >>> 32), key, 4, length);
-        int p = ((int) s[at + HASH] & Integer.MAX_VALUE) % partitions;
-        buffer.fold(p, key, 0, length + 4, s[at + COUNT], s[at + COUNT]);
+        buffer.fold(partitionOf(s, at, partitions), key, 0, length + 4, s[at + COUNT], s[at + COUNT]);
       }
     }
     clear();
@@ -128,11 +127,16 @@ class WordScan {
   void finish() throws IOException {
     if (size > 0 && buffer.takesSortedStrings()) {
       buffer.spillSorted(new WordTableSpill(slots, size, arena, partitions));
-      Arrays.fill(slots, 0);
+      clear();
     } else {
       flush(); // empties the table
     }
     buffer.keepWordSlots(slots);
+  }
+
+  /** The partition of the word in the slot at {@code at}: as {@code HashPartitioner} places its String (whose hash the slot holds). */
+  static int partitionOf(long[] slots, int at, int partitions) {
+    return ((int) slots[at + HASH] & Integer.MAX_VALUE) % partitions;
   }
 
   private void clear() {

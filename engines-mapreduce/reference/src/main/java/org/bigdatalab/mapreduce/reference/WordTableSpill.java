@@ -45,7 +45,7 @@ final class WordTableSpill implements SortBuffer.SortedRun {
         lead[d] = Long.reverseBytes(slots[at + WordScan.PREFIX]);
         slice[d] = s;
         count[d] = slots[at + WordScan.COUNT];
-        partition[d] = ((int) slots[at + WordScan.HASH] & Integer.MAX_VALUE) % partitions;
+        partition[d] = WordScan.partitionOf(slots, at, partitions);
         values += count[d];
         d++;
       }
