@@ -23,15 +23,6 @@ interface BlockStore {
    */
   ReplicaWriter write(long blockId, long keep) throws IOException;
 
-  /**
-   * Whether {@link #write} waits on something slow (creating files), so that a pipeline opens its
-   * replicas at the same time rather than one after another; for a store in memory, handing the
-   * open to another thread would cost more than the open.
-   */
-  default boolean opensSlowly() {
-    return false;
-  }
-
   /** The published replica of a block, open for reading, or empty when this node holds none. */
   Optional<ReplicaReader> open(long blockId) throws IOException;
 

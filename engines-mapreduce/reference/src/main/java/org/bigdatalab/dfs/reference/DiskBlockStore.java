@@ -126,15 +126,6 @@ final class DiskBlockStore implements BlockStore {
   }
 
   /**
-   * Only when no spare pair is left: creating a block file and a .meta file takes milliseconds each
-   * on a busy disk (RESULTS.md, 2026-12-07), where taking a spare is two renames and two opens, less
-   * than handing the open to another thread and waking it.
-   */
-  @Override public synchronized boolean opensSlowly() {
-    return spares.isEmpty();
-  }
-
-  /**
    * Makes a finished replica visible; one written under temporary names is first moved into place,
    * meta first (readers open both under this lock, so they see the old pair or the new one).
    */

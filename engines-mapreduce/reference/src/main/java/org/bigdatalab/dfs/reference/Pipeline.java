@@ -15,16 +15,20 @@ import java.util.concurrent.Future;
  *
  * <p>The replicas are written at the same time, as HDFS's DataNodes forward a packet down the
  * pipeline while writing it: the first target's on the writer's thread, the others' on replica
- * threads. {@link #append} returns (the packet's ack) only when every replica holds the packet or
- * has failed, so the writer may reuse the packet's buffer, and a publish after it shows readers
- * only bytes every published replica holds. A packet under {@value #PARALLEL_FROM} bytes (an
- * hflush's tail) is written to the replicas one after another on the writer's thread: handing it
- * to another thread costs more than writing it.
+ * threads. {@link #append} returns when the first replica holds the packet; the others' acks are
+ * awaited at the next append or at {@link #awaitAcks} (one packet in flight at most, so each replica
+ * gets its packets in order), which the writer calls before it publishes the block. So the writer
+ * fills its next packet (a copy and a CRC32C pass) while the replica threads still write the last
+ * one, as an HDFS client's DataStreamer sends while the application writes; the writer has two
+ * packet buffers and refills one only after the packet in it was acked ({@code ReferenceOutput}).
+ * A packet under {@value #PARALLEL_FROM} bytes (an hflush's tail) is written to the replicas one
+ * after another on the writer's thread: handing it to another thread costs more than writing it.
  *
- * <p>The replicas are opened at the same time too ({@link #open}), where the store says opening
- * one is slow: a block file and its .meta file are created per replica, and on a busy disk a create
- * waits milliseconds on the file system (reading inode tables), so at 1 MB blocks the writer spent
- * more time creating six files per block one after another than writing the bytes.
+ * <p>Each replica is opened where its first packet is written, the first on the writer's thread and
+ * the others on replica threads, in the same task as that packet's write (no hand-off of its own):
+ * opening one is a block file and a .meta file per replica (two renames and two opens with a spare
+ * pair, two creates without), so the later replicas' opens run beside the writer's own instead of
+ * after it, as an HDFS DataNode creates its replica when the first packet reaches it.
  */
 class Pipeline {
   /** Threads that write the second and later replicas; idle ones end after a minute. */
@@ -38,19 +42,20 @@ class Pipeline {
 
   private final long blockId;
   private final List<DataNode> targets;
-  private final List<ReplicaWriter> writers;
+  private final Opener opener;
+  /** Each target's replica writer, null until its first packet opens it (on the thread that writes it). */
+  private final ReplicaWriter[] writers;
 
-  Pipeline(long blockId, List<DataNode> targets, List<ReplicaWriter> writers) {
+  Pipeline(long blockId, List<DataNode> targets, Opener opener) {
     this.blockId = blockId;
     this.targets = List.copyOf(targets);
-    this.writers = List.copyOf(writers);
+    this.opener = opener;
+    this.writers = new ReplicaWriter[targets.size()];
   }
 
   long blockId() { return blockId; }
 
   List<DataNode> targets() { return targets; }
-
-  List<ReplicaWriter> writers() { return writers; }
 
   /** Opens one replica writer on a target. */
   interface Opener {
@@ -58,59 +63,57 @@ class Pipeline {
   }
 
   /**
-   * One writer per target, in the targets' order, opened at the same time (the first on this
-   * thread) when {@code inParallel}, else one after another. If any fails, those that opened are
-   * aborted (their files deleted) and the first failure is thrown.
+   * The writer of the i-th target's replica, opened now if no packet has opened it yet. Only the
+   * thread writing that replica calls this while a packet is in flight; others after its ack.
    */
-  static List<ReplicaWriter> open(List<DataNode> targets, Opener opener, boolean inParallel) throws IOException {
-    List<Future<ReplicaWriter>> others = new ArrayList<>(targets.size());
-    if (inParallel) {
-      for (DataNode t : targets.subList(Math.min(1, targets.size()), targets.size())) {
-        others.add(REPLICA_THREADS.submit(() -> opener.open(t)));
-      }
+  ReplicaWriter writer(int i) throws IOException {
+    if (writers[i] == null) {
+      writers[i] = opener.open(targets.get(i));
     }
-    List<ReplicaWriter> opened = new ArrayList<>(targets.size());
-    Throwable failure = null;
-    for (DataNode t : inParallel ? targets.subList(0, Math.min(1, targets.size())) : targets) {
-      try {
-        opened.add(opener.open(t));
-      } catch (IOException | RuntimeException e) {
-        failure = failure == null ? e : addSuppressed(failure, e);
-        break;
-      }
-    }
-    failure = awaitAll(others, failure, opened);
-    if (failure != null) {
-      opened.forEach(ReplicaWriter::abort);
-      rethrow(failure, "opening the replicas of a block on " + targets);
-    }
-    return opened;
+    return writers[i];
   }
 
-  /** Writes the packet to every replica at once and returns when all are done; throws the first failure. */
+  /** The later replicas' writes of the last packet sent, until its acks are awaited. */
+  private final List<Future<Void>> inFlight = new ArrayList<>(2);
+
+  /**
+   * Waits for the last packet's acks, then writes this one to every replica at once and returns
+   * when the first replica holds it; the buffers must stay as they are until the next append or
+   * {@link #awaitAcks} returns. Throws the first failure (of this packet or the last one).
+   */
   void append(ByteBuffer data, ByteBuffer sums) throws IOException {
+    awaitAcks();
     if (data.remaining() < PARALLEL_FROM) {
-      for (ReplicaWriter w : writers) {
-        w.append(data, sums);
+      for (int i = 0; i < writers.length; i++) {
+        writer(i).append(data, sums);
       }
       return;
     }
-    List<Future<Void>> others = new ArrayList<>(writers.size());
-    for (ReplicaWriter w : writers.subList(Math.min(1, writers.size()), writers.size())) {
-      others.add(REPLICA_THREADS.submit(() -> {
-        w.append(data, sums);
+    for (int i = 1; i < writers.length; i++) {
+      int replica = i;
+      inFlight.add(REPLICA_THREADS.submit(() -> {
+        writer(replica).append(data, sums);
         return null;
       }));
     }
-    Throwable failure = null;
     try {
-      if (!writers.isEmpty()) {
-        writers.get(0).append(data, sums);
+      if (writers.length > 0) {
+        writer(0).append(data, sums);
       }
     } catch (IOException | RuntimeException e) {
-      failure = e;
+      Throwable failure = awaitAll(inFlight, e, new ArrayList<>());
+      inFlight.clear();
+      rethrow(failure, "writing blk_" + blockId);
     }
-    failure = awaitAll(others, failure, new ArrayList<>());
+  }
+
+  /** Returns when every replica holds every packet sent, or throws the first failure: the ack a publish needs. */
+  void awaitAcks() throws IOException {
+    if (inFlight.isEmpty()) {
+      return;
+    }
+    Throwable failure = awaitAll(inFlight, null, new ArrayList<>());
+    inFlight.clear();
     if (failure != null) {
       rethrow(failure, "writing blk_" + blockId);
     }
@@ -157,7 +160,14 @@ class Pipeline {
     return first;
   }
 
+  /** Drops every replica, once no replica thread is still writing one. */
   void abort() {
-    writers.forEach(ReplicaWriter::abort);
+    awaitAll(inFlight, null, new ArrayList<>()); // failures do not matter: every replica is dropped
+    inFlight.clear();
+    for (ReplicaWriter w : writers) {
+      if (w != null) {
+        w.abort();
+      }
+    }
   }
 }

@@ -286,14 +286,14 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
     return pipeline(blockId, targets, keep);
   }
 
-  private Pipeline pipeline(long blockId, List<DataNode> targets, long keep) throws IOException {
-    boolean slow = targets.stream().anyMatch(t -> t.store().opensSlowly());
-    return newPipeline(blockId, targets, Pipeline.open(targets, t -> t.store().write(blockId, keep), slow));
+  /** The pipeline of a block's replicas; each is opened where its first packet is written ({@link Pipeline}). */
+  private Pipeline pipeline(long blockId, List<DataNode> targets, long keep) {
+    return newPipeline(blockId, targets, t -> t.store().write(blockId, keep));
   }
 
   /** The pipeline over a block's replica writers; a broken writer acknowledges packets differently. */
-  protected Pipeline newPipeline(long blockId, List<DataNode> targets, List<ReplicaWriter> writers) {
-    return new Pipeline(blockId, targets, writers);
+  protected Pipeline newPipeline(long blockId, List<DataNode> targets, Pipeline.Opener opener) {
+    return new Pipeline(blockId, targets, opener);
   }
 
   /**
@@ -304,13 +304,14 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
   synchronized void publish(Namespace.FileInode file, DfsPath openedAs, Pipeline pipeline, long length) throws IOException {
     List<DataNode> published = new ArrayList<>();
     try {
+      pipeline.awaitAcks(); // the writer awaited them outside this lock already: no replica is still being written
       DfsPath path = leasedPath(file, openedAs);
       for (int i = 0; i < pipeline.targets().size(); i++) {
         if (pipeline.targets().get(i).alive()) {
-          pipeline.writers().get(i).publish();
+          pipeline.writer(i).publish();
           published.add(pipeline.targets().get(i));
         } else {
-          pipeline.writers().get(i).abort();
+          pipeline.writer(i).abort();
         }
       }
       if (published.isEmpty()) {

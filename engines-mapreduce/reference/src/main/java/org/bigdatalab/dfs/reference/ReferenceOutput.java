@@ -16,6 +16,14 @@ import org.bigdatalab.dfs.DfsPath;
  * <p>After an hflush that leaves the block's last chunk partial, the next bytes continue the block
  * on a fresh copy of each replica's whole chunks, and the partial chunk is sent again with them
  * (its checksum changes as it grows); the published replica stays as it was for its readers.
+ *
+ * <p>Two packet buffers: the writer fills one while the replicas still write the other
+ * ({@link Pipeline#append} returns before every replica has acked), and refills a buffer only once
+ * its packet was acked. A full block is published when the next block starts (or at hflush or
+ * close), not when its last packet is sent, so the next block's first packet is filled while the
+ * replicas write the last one; until then a reader sees the file without it, which the visibility
+ * clause allows for bytes not yet flushed (HDFS too completes a block when the client asks for the
+ * next one).
  */
 class ReferenceOutput implements DfsOutput {
   static final int PACKET = 1 << 20;
@@ -24,9 +32,13 @@ class ReferenceOutput implements DfsOutput {
   private final Namespace.FileInode file;
   private final DfsPath openedAs;
   private final long blockSize;
+  /** The two packet buffers and their checksums; {@link #packet} is the one being filled. */
+  private final ByteBuffer[] packets = new ByteBuffer[2];
+  private final ByteBuffer[] sumsOf = new ByteBuffer[2];
+  private int current;
   /** The current block's bytes from {@link #sent} on, not yet sent; {@code sent} is on a chunk boundary. */
-  private final ByteBuffer packet;
-  private final ByteBuffer sums;
+  private ByteBuffer packet;
+  private ByteBuffer sums;
   private long blockId = -1;
   /** Bytes of the current block in its replicas being written. */
   private long sent;
@@ -34,6 +46,9 @@ class ReferenceOutput implements DfsOutput {
   private long published;
   /** The replicas being written, from the first packet sent after a publish to the next publish. */
   private Pipeline pipeline;
+  /** A block ended but not yet published (its last packet maybe in flight), and its length; null when none. */
+  private Pipeline ended;
+  private long endedLength;
   private boolean closed;
 
   /**
@@ -45,8 +60,13 @@ class ReferenceOutput implements DfsOutput {
     this.file = file;
     this.openedAs = openedAs;
     this.blockSize = cluster.cluster().blockSize();
-    this.packet = cluster.packetBuffers().take((int) Math.min(blockSize, PACKET));
-    this.sums = ByteBuffer.allocate(packet.capacity() / Checksums.CHUNK * Checksums.SUM);
+    int capacity = (int) Math.min(blockSize, PACKET);
+    for (int i = 0; i < 2; i++) {
+      packets[i] = cluster.packetBuffers().take(capacity);
+      sumsOf[i] = ByteBuffer.allocate(capacity / Checksums.CHUNK * Checksums.SUM);
+    }
+    this.packet = packets[0];
+    this.sums = sumsOf[0];
     if (lastBlock != null) {
       blockId = lastBlock.id;
       published = lastBlock.length;
@@ -81,13 +101,23 @@ class ReferenceOutput implements DfsOutput {
     }
     publish();
     closed = true;
-    cluster.packetBuffers().giveBack(packet);
+    cluster.packetBuffers().giveBack(packets[0]);
+    cluster.packetBuffers().giveBack(packets[1]);
     cluster.complete(file, openedAs);
   }
 
-  /** Publishes the current block and starts a new one: at blockSize bytes, or wherever a broken writer chooses. */
+  /**
+   * Ends the current block and starts a new one: at blockSize bytes, or wherever a broken writer
+   * chooses. Its last packet is sent; the block is published when the next one starts, or at hflush
+   * or close ({@link #publishEnded}).
+   */
   void endBlock() throws IOException {
-    publish();
+    if (sent + packet.position() != published) {
+      send();
+      ended = pipeline;
+      endedLength = sent;
+      pipeline = null;
+    }
     blockId = -1;
     sent = 0;
     published = 0;
@@ -99,13 +129,14 @@ class ReferenceOutput implements DfsOutput {
     if (packet.position() == 0) {
       return;
     }
-    if (pipeline == null) {
-      pipeline = blockId < 0 ? cluster.startBlock(file, openedAs) : cluster.continueBlock(file, openedAs, blockId, sent);
-      blockId = pipeline.blockId();
-    }
     ByteBuffer data = packet.duplicate().flip();
     sums.clear();
     Checksums.compute(data, sums);
+    if (pipeline == null) {
+      publishEnded();
+      pipeline = blockId < 0 ? cluster.startBlock(file, openedAs) : cluster.continueBlock(file, openedAs, blockId, sent);
+      blockId = pipeline.blockId();
+    }
     try {
       pipeline.append(data, sums.flip());
     } catch (IOException | RuntimeException e) {
@@ -114,11 +145,35 @@ class ReferenceOutput implements DfsOutput {
       throw e;
     }
     sent += data.remaining();
-    packet.clear();
+    current ^= 1; // the other buffer's packet was acked: at this append, or when its block was published
+    packet = packets[current].clear();
+    sums = sumsOf[current];
+  }
+
+  /** Publishes the block ended last, if it is not yet: before the next block starts, and at hflush and close. */
+  private void publishEnded() throws IOException {
+    if (ended == null) {
+      return;
+    }
+    Pipeline done = ended;
+    ended = null;
+    awaitAcks(done);
+    cluster.publish(file, openedAs, done, endedLength);
+  }
+
+  /** Waits for a pipeline's acks outside the cluster's lock; if a replica failed, drops the pipeline. */
+  private static void awaitAcks(Pipeline done) throws IOException {
+    try {
+      done.awaitAcks();
+    } catch (IOException | RuntimeException e) {
+      done.abort();
+      throw e;
+    }
   }
 
   /** Makes every byte of the current block written so far visible, keeping its partial last chunk to send again. */
   private void publish() throws IOException {
+    publishEnded();
     long length = sent + packet.position();
     if (length == published) {
       return;
@@ -129,6 +184,7 @@ class ReferenceOutput implements DfsOutput {
     send();
     Pipeline done = pipeline;
     pipeline = null;
+    awaitAcks(done);
     cluster.publish(file, openedAs, done, length);
     published = length;
     sent = whole;

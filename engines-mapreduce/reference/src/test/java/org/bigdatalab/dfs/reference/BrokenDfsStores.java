@@ -254,16 +254,16 @@ final class BrokenDfsStores {
 
     @Override ReferenceCluster cluster(ClusterSpec spec) throws IOException {
       return new ReferenceCluster(spec, memory(), placement(), Journal.NONE, renameRefusal(), () -> {}) {
-        @Override protected Pipeline newPipeline(long blockId, List<DataNode> targets, List<ReplicaWriter> writers) {
-          return new Pipeline(blockId, targets, writers) {
+        @Override protected Pipeline newPipeline(long blockId, List<DataNode> targets, Pipeline.Opener opener) {
+          return new Pipeline(blockId, targets, opener) {
             private ByteBuffer lastData;
             private ByteBuffer lastSums;
 
             @Override void append(ByteBuffer data, ByteBuffer sums) throws IOException {
-              writers.get(0).append(data, sums);
+              writer(0).append(data, sums);
               if (lastData != null) {
-                for (ReplicaWriter w : writers.subList(1, writers.size())) {
-                  w.append(lastData, lastSums);
+                for (int i = 1; i < targets.size(); i++) {
+                  writer(i).append(lastData, lastSums);
                 }
               }
               lastData = copy(data);

@@ -1,0 +1,103 @@
+package org.bigdatalab.dfs.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.bigdatalab.dfs.DataNodeSpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A packet's buffer is refilled only after every replica has it: {@link Pipeline#append} returns
+ * before the later replicas ack (the writer fills its other buffer meanwhile), so the next append
+ * must wait for those acks before any replica is given the next packet. Pinned with a second
+ * replica held inside its write of the first packet: in a pipeline that does not wait, the next
+ * packet reaches the first replica (and the buffer being written is refilled) while it is held.
+ */
+class PipelineAckTest {
+  private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+  private final CountDownLatch secondStarted = new CountDownLatch(1);
+  private final CountDownLatch releaseSecond = new CountDownLatch(1);
+
+  @Test
+  void theNextPacketWaitsForEveryReplicasAckOfTheLast() throws Exception {
+    List<DataNode> targets = List.of(node("dn1"), node("dn2"));
+    Pipeline pipeline = new Pipeline(1, targets, t -> t.id().equals("dn1") ? recording("first") : heldOnce("second"));
+    ByteBuffer a = packet((byte) 'A');
+    ByteBuffer b = packet((byte) 'B');
+    ByteBuffer sums = ByteBuffer.allocate(a.remaining() / Checksums.CHUNK * Checksums.SUM);
+    Thread writer = new Thread(() -> {
+      try {
+        pipeline.append(a, sums);
+        pipeline.append(b, sums);
+        pipeline.awaitAcks();
+      } catch (IOException e) {
+        events.add("failed " + e);
+      }
+      events.add("writer done");
+    });
+    writer.start();
+    secondStarted.await();
+    while (writer.getState() != Thread.State.WAITING && writer.isAlive()) {
+      Thread.onSpinWait(); // until the writer waits for an ack, or (not waiting) has finished
+    }
+    releaseSecond.countDown();
+    writer.join();
+    assertThat(events).containsExactlyInAnyOrder("first A", "second A start", "second A end", "first B",
+        "second B start", "second B end", "writer done");
+    assertThat(events.indexOf("second A end")).as("the ack of A before B reaches any replica: %s", events)
+        .isLessThan(events.indexOf("first B")).isLessThan(events.indexOf("second B start"));
+  }
+
+  private static DataNode node(String id) {
+    return new DataNode(new DataNodeSpec(id, "r1", 1L << 30), new MemoryBlockStore());
+  }
+
+  private static ByteBuffer packet(byte fill) {
+    ByteBuffer p = ByteBuffer.allocate(Pipeline.PARALLEL_FROM); // large enough to be written on a replica thread
+    while (p.hasRemaining()) {
+      p.put(fill);
+    }
+    return p.flip();
+  }
+
+  private ReplicaWriter recording(String name) {
+    return new StubWriter() {
+      @Override public void append(ByteBuffer data, ByteBuffer sums) {
+        events.add(name + " " + (char) data.get(data.position()));
+      }
+    };
+  }
+
+  /** Holds its first write until released, recording its start and end. */
+  private ReplicaWriter heldOnce(String name) {
+    return new StubWriter() {
+      private boolean held;
+
+      @Override public void append(ByteBuffer data, ByteBuffer sums) throws IOException {
+        char packet = (char) data.get(data.position());
+        events.add(name + " " + packet + " start");
+        if (!held) {
+          held = true;
+          secondStarted.countDown();
+          try {
+            releaseSecond.await();
+          } catch (InterruptedException e) {
+            throw new IOException(e);
+          }
+        }
+        events.add(name + " " + packet + " end");
+      }
+    };
+  }
+
+  private abstract static class StubWriter implements ReplicaWriter {
+    @Override public void publish() {}
+
+    @Override public void abort() {}
+  }
+}
