@@ -55,8 +55,18 @@ final class CheckedCopy {
 
   int segments() { return segments; }
 
-  /** Claims and does segments until none is left; {@code scratch} is this thread's own direct buffer of at least {@value #SEGMENT} bytes. */
-  void work(ByteBuffer scratch) {
+  /**
+   * Each thread's own direct buffer of {@value #SEGMENT} bytes, where a store that reads a segment
+   * through a buffer puts it: kept for the thread's life rather than allocated per open file. A
+   * fresh 256 KB direct buffer per reader (zeroed, faulted in, and unmapped again by malloc) was 8-10%
+   * of a 4 MB read's CPU (perf, benchmarks/RESULTS.md, 2026-12-07, branch s7-dfsr); one this small,
+   * reused, stays in the core's L2.
+   */
+  private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SEGMENT));
+
+  /** Claims and does segments until none is left. */
+  void work() {
+    ByteBuffer scratch = SCRATCH.get();
     for (int k; (k = next.getAndIncrement()) < segments; ) {
       try {
         segment(k, scratch);
