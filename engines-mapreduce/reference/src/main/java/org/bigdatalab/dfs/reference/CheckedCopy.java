@@ -67,9 +67,9 @@ final class CheckedCopy {
    * through a buffer puts it: kept for the thread's life rather than allocated per open file. A
    * fresh 256 KB direct buffer per reader (zeroed, faulted in, and unmapped again by malloc) was 8-10%
    * of a 4 MB read's CPU (perf, benchmarks/RESULTS.md, 2026-12-07, branch s7-dfsr); one this
-   * small, reused, stays in the core's L2.
+   * small, reused, stays in the core's L2. Page-aligned: see {@link DirectBuffers#pageAligned}.
    */
-  private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SEGMENT));
+  private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> DirectBuffers.pageAligned(SEGMENT));
 
   /** Claims and does segments until none is left. */
   void work() {

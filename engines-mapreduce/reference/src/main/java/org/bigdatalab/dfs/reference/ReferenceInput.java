@@ -163,7 +163,7 @@ class ReferenceInput implements DfsInput {
     piece = null; // whatever it viewed is gone once a new piece is looked for
     if (sums == null) {
       sums = ByteBuffer.allocate(PIECE / Checksums.CHUNK * Checksums.SUM);
-      scratch = ByteBuffer.allocateDirect(PIECE);
+      scratch = DirectBuffers.pageAligned(PIECE);
     }
     while (true) {
       ReplicaReader r = replicaFor(index, e);
