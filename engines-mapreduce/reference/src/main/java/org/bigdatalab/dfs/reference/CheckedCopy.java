@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every claimed segment before it returns, so no helper writes into the caller's array, or reads the
  * replica, after that.
  */
-final class CheckedCopy implements ReadHelper.Job {
+final class CheckedCopy {
   /**
    * 128 KB: the pread's kernel copy and the copy out stay in the core's L2 (1 MB here, beside the
    * caller's 1 MB array) with half the system calls of 64 KB. Same-JVM probe with a free second core
@@ -72,7 +72,7 @@ final class CheckedCopy implements ReadHelper.Job {
   private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> DirectBuffers.pageAligned(SEGMENT));
 
   /** Claims and does segments until none is left. */
-  @Override public void work() {
+  void work() {
     ByteBuffer scratch = SCRATCH.get();
     for (int k; (k = next.getAndIncrement()) < segments; ) {
       try {

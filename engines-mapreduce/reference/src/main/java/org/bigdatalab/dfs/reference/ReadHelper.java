@@ -5,8 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The second core of a cluster's readers: one daemon thread that works on the {@link CheckedCopy}s
- * readers offer it beside them and opens their next blocks' replicas ({@link ReplicaPrefetch})
- * (started on the first offer, stopped with the cluster). After a job it polls a short while for the next one before it parks: a reader of 1 MB reads offers one every
+ * readers offer it beside them (started on the first offer, stopped with the cluster). After a job
+ * it polls a short while for the next one before it parks: a reader of 1 MB reads offers one every
  * 50-100 us, and waking a parked thread costs a good part of that. It yields between polls rather
  * than spinning: where the helper and the reader share a core (a loaded machine) a spinning helper
  * took the reader's time, and a 4 MB read's median wall time was 1.52 ms against 1.21 ms yielding
@@ -16,22 +16,16 @@ import java.util.concurrent.locks.LockSupport;
  * dropped: the helper never touches a job's array or replica once the reader has returned.
  */
 final class ReadHelper implements AutoCloseable {
-  /** Work a reader offers the helper: a bulk read's segments, or the open of its next block's replica. */
-  interface Job {
-    /** Does the job, or what is left of it; never throws (a job keeps its own failure for its reader). */
-    void work();
-  }
-
   /** How long the helper polls for the next job before it parks. */
   private static final long SPIN_NANOS = 200_000;
 
-  private final ConcurrentLinkedQueue<Job> jobs = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<CheckedCopy> jobs = new ConcurrentLinkedQueue<>();
   private volatile Thread thread;
   private volatile boolean parked;
   private volatile boolean closed;
 
   /** Offers {@code job} to the helper; the caller works on it too, then waits for it. */
-  void offer(Job job) {
+  void offer(CheckedCopy job) {
     if (closed) {
       return;
     }
@@ -58,7 +52,7 @@ final class ReadHelper implements AutoCloseable {
   private void run() {
     long idleSince = System.nanoTime();
     for (int polls = 0; !closed; polls++) {
-      Job job = jobs.poll();
+      CheckedCopy job = jobs.poll();
       if (job != null) {
         job.work();
         idleSince = System.nanoTime();

@@ -70,8 +70,6 @@ class ReferenceInput implements DfsInput {
   private int replicaIndex = -1;
   /** DataNodes whose replica of that block failed this reader. */
   private final Set<String> tried = new HashSet<>();
-  /** The next block's replica, offered to the cluster's helper to open; null when none is. */
-  private ReplicaPrefetch prefetch;
   private boolean closed;
 
   ReferenceInput(ReferenceCluster cluster, DfsPath path, List<Extent> extents) {
@@ -144,10 +142,6 @@ class ReferenceInput implements DfsInput {
       }
       CheckedCopy copy = new CheckedCopy(cluster, r, from, out, off, n, bulkSums, cluster.verifiesChecksums());
       if (copy.segments() > 1) {
-        if (from + n == e.length() && index + 1 < extents.size() && prefetch == null) {
-          prefetch = new ReplicaPrefetch(cluster, path, index + 1, extents.get(index + 1));
-          cluster.readHelper().offer(prefetch); // first: the helper opens it, then joins the copy
-        }
         cluster.readHelper().offer(copy);
       }
       copy.work();
@@ -213,36 +207,9 @@ class ReferenceInput implements DfsInput {
       replicaIndex = index;
     }
     if (replica == null) {
-      replica = prefetched(index);
-    }
-    if (replica == null) {
       replica = cluster.openReplica(path, e.blockId(), e.length(), tried);
     }
     return replica.reader();
-  }
-
-  /**
-   * The replica the helper opened for block {@code index}, if there is one and the reader may read it
-   * as if it had opened it now: nothing tried yet for that block, and its DataNode still running (as
-   * {@link #replicaFor} asks of an open replica). A prefetched replica of another block, or one not
-   * used, is closed.
-   */
-  private ReferenceCluster.OpenReplica prefetched(int index) throws IOException {
-    if (prefetch == null) {
-      return null;
-    }
-    ReplicaPrefetch p = prefetch;
-    prefetch = null;
-    if (p.index() != index || !tried.isEmpty()) {
-      p.discard();
-      return null;
-    }
-    ReferenceCluster.OpenReplica r = p.take();
-    if (r != null && !cluster.reachable(r.node())) {
-      r.reader().close();
-      return null;
-    }
-    return r;
   }
 
   /** Gives up on the open replica: it failed a read, or its checksums when {@code corrupt}. */
@@ -283,16 +250,8 @@ class ReferenceInput implements DfsInput {
 
   @Override public void close() throws IOException {
     closed = true;
-    try {
-      if (replica != null) {
-        closeReplica();
-      }
-    } finally {
-      if (prefetch != null) {
-        ReplicaPrefetch p = prefetch;
-        prefetch = null;
-        p.discard();
-      }
+    if (replica != null) {
+      closeReplica();
     }
   }
 
