@@ -24,7 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * replica, after that.
  */
 final class CheckedCopy {
-  static final int SEGMENT = 64 << 10;
+  /**
+   * 128 KB: the pread's kernel copy and the copy out stay in the core's L2 (1 MB here, beside the
+   * caller's 1 MB array) with half the system calls of 64 KB. Same-JVM probe with a free second core
+   * (benchmarks/RESULTS.md, 2026-12-07, branch s7-dfsr), median wall ratio to the plain read, 64 KB
+   * against 128 KB: 256 MB at 128 MB blocks 0.679 / 0.700, at 8 MB 0.642 / 0.676, 4 MB at 1 MB blocks
+   * 0.588 / 0.611; 32 KB was 10-15% slower, 256 KB level with 64 KB.
+   */
+  static final int SEGMENT = 128 << 10;
 
   private final ReferenceCluster cluster;
   private final ReplicaReader replica;
@@ -55,8 +62,18 @@ final class CheckedCopy {
 
   int segments() { return segments; }
 
-  /** Claims and does segments until none is left; {@code scratch} is this thread's own direct buffer of at least {@value #SEGMENT} bytes. */
-  void work(ByteBuffer scratch) {
+  /**
+   * Each thread's own direct buffer of {@value #SEGMENT} bytes, where a store that reads a segment
+   * through a buffer puts it: kept for the thread's life rather than allocated per open file. A
+   * fresh 256 KB direct buffer per reader (zeroed, faulted in, and unmapped again by malloc) was 8-10%
+   * of a 4 MB read's CPU (perf, benchmarks/RESULTS.md, 2026-12-07, branch s7-dfsr); one this
+   * small, reused, stays in the core's L2. Page-aligned: see {@link DirectBuffers#pageAligned}.
+   */
+  private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> DirectBuffers.pageAligned(SEGMENT));
+
+  /** Claims and does segments until none is left. */
+  void work() {
+    ByteBuffer scratch = SCRATCH.get();
     for (int k; (k = next.getAndIncrement()) < segments; ) {
       try {
         segment(k, scratch);

@@ -1,6 +1,5 @@
 package org.bigdatalab.dfs.reference;
 
-import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
@@ -51,12 +50,11 @@ final class ReadHelper implements AutoCloseable {
   }
 
   private void run() {
-    ByteBuffer scratch = ByteBuffer.allocateDirect(CheckedCopy.SEGMENT);
     long idleSince = System.nanoTime();
     for (int polls = 0; !closed; polls++) {
       CheckedCopy job = jobs.poll();
       if (job != null) {
-        job.work(scratch);
+        job.work();
         idleSince = System.nanoTime();
       } else if ((polls & 63) != 0 || System.nanoTime() - idleSince < SPIN_NANOS) { // the clock read every 64 polls
         Thread.yield(); // not a busy spin: on a loaded machine the reader may be waiting for this core

@@ -129,11 +129,6 @@ class ReferenceInput implements DfsInput {
     if (from % Checksums.CHUNK != 0 || n < BULK_MIN) {
       return 0;
     }
-    piece = null; // the segments may read through the scratch buffer a piece was viewing
-    if (sums == null) {
-      sums = ByteBuffer.allocate(PIECE / Checksums.CHUNK * Checksums.SUM);
-      scratch = ByteBuffer.allocateDirect(PIECE);
-    }
     if (bulkSums == null) {
       bulkSums = ByteBuffer.allocate(BULK_MAX / Checksums.CHUNK * Checksums.SUM);
     }
@@ -149,7 +144,7 @@ class ReferenceInput implements DfsInput {
       if (copy.segments() > 1) {
         cluster.readHelper().offer(copy);
       }
-      copy.work(scratch);
+      copy.work();
       copy.awaitDone();
       if (copy.failure() != null || copy.corrupt()) {
         dropReplica(copy.failure() == null);
@@ -168,7 +163,7 @@ class ReferenceInput implements DfsInput {
     piece = null; // whatever it viewed is gone once a new piece is looked for
     if (sums == null) {
       sums = ByteBuffer.allocate(PIECE / Checksums.CHUNK * Checksums.SUM);
-      scratch = ByteBuffer.allocateDirect(PIECE);
+      scratch = DirectBuffers.pageAligned(PIECE);
     }
     while (true) {
       ReplicaReader r = replicaFor(index, e);

@@ -245,6 +245,23 @@ final class BrokenDfsStores {
   }
 
   /**
+   * A reader that checks only pieces under 64 KB: a fast path for large reads that forgot the
+   * check. The small-block checks never ask for that much, so only the large-piece check of
+   * {@code dfs.fault.corrupt-replica} can catch it.
+   */
+  static final class SkipsChecksOnLargeReads extends BrokenMemoryDfs {
+    @Override public EngineInfo info() { return broken("broken-skips-large-read-check", "reader checks pieces under 64 KB only"); }
+
+    @Override ReferenceCluster cluster(ClusterSpec spec) throws IOException {
+      return new ReferenceCluster(spec, memory(), placement(), Journal.NONE, renameRefusal(), () -> {}) {
+        @Override protected int firstBadChunk(ByteBuffer piece, ByteBuffer sums) {
+          return piece.remaining() >= 64 << 10 ? -1 : Checksums.firstBadChunk(piece, sums);
+        }
+      };
+    }
+  }
+
+  /**
    * A pipeline that acknowledges a packet once the first replica holds it and forwards it to the
    * others with the next packet: the block is published while its last packet is on the first
    * replica only, so every other replica is short.

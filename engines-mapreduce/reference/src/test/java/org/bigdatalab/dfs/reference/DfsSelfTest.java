@@ -31,6 +31,7 @@ import org.bigdatalab.dfs.reference.BrokenDfsStores.OverwritesWithoutAsking;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.RenameReplacesFile;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.SeekRoundsDownToBlock;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.ShortPipeline;
+import org.bigdatalab.dfs.reference.BrokenDfsStores.SkipsChecksOnLargeReads;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.SkipsChecksums;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.SkipsPartialChunkCheck;
 import org.bigdatalab.dfs.reference.BrokenDfsStores.TwoReplicasOnLocalRack;
@@ -63,6 +64,7 @@ class DfsSelfTest {
         Arguments.of(new NeverReReplicates(), FAULT_DATANODE_LOSS),
         Arguments.of(new SkipsChecksums(), FAULT_CORRUPT_REPLICA),
         Arguments.of(new SkipsPartialChunkCheck(), FAULT_CORRUPT_REPLICA),
+        Arguments.of(new SkipsChecksOnLargeReads(), FAULT_CORRUPT_REPLICA),
         Arguments.of(new AcksOnFirstReplica(), FAULT_DATANODE_LOSS),
         Arguments.of(new ForgetsRenamesOnRestart(), FAULT_RESTART),
         Arguments.of(new WritesWithNoLiveDataNodes(), ERRORS));

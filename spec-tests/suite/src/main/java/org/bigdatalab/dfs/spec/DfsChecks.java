@@ -83,6 +83,21 @@ final class DfsChecks {
     return out.toByteArray();
   }
 
+  /**
+   * Asserts equal bytes, and on a difference says where it starts rather than printing both arrays
+   * (large-piece reads compare hundreds of kilobytes).
+   */
+  static void assertSameBytes(byte[] actual, byte[] expected, String what) {
+    int at = Arrays.mismatch(actual, expected);
+    if (at < 0) {
+      return;
+    }
+    String detail = at < Math.min(actual.length, expected.length)
+        ? String.format("byte %d is %d, expected %d", at, actual[at], expected[at])
+        : String.format("the read gave %d bytes, expected %d", actual.length, expected.length);
+    throw new AssertionError(what + ": " + detail);
+  }
+
   static byte[] concat(byte[] a, byte[] b) {
     byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -24,9 +24,12 @@ public final class DfsGenerators {
    */
   public static Arbitrary<ClusterSpec> clusters(int minRacks, int maxRacks, int minPerRack, int maxPerRack,
                                                 int minR, int maxR, Boolean writer) {
-    Arbitrary<List<Integer>> rackSizes = Arbitraries.integers().between(minPerRack, maxPerRack).list()
-        .ofMinSize(minRacks).ofMaxSize(maxRacks);
-    return clusters(rackSizes, minR, maxR, writer);
+    return clusters(rackSizes(minRacks, maxRacks, minPerRack, maxPerRack), minR, maxR, writer);
+  }
+
+  /** {@code minRacks}..{@code maxRacks} racks of {@code minPerRack}..{@code maxPerRack} DataNodes each. */
+  public static Arbitrary<List<Integer>> rackSizes(int minRacks, int maxRacks, int minPerRack, int maxPerRack) {
+    return Arbitraries.integers().between(minPerRack, maxPerRack).list().ofMinSize(minRacks).ofMaxSize(maxRacks);
   }
 
   /**
@@ -36,10 +39,26 @@ public final class DfsGenerators {
    * {@link DfsSpec#clusters(int, int, int, int, int, int, Boolean)}).
    */
   public static Arbitrary<ClusterSpec> clusters(Arbitrary<List<Integer>> rackSizes, int minR, int maxR, Boolean writer) {
+    return clusters(rackSizes, minR, maxR, writer, SMALL_BLOCKS);
+  }
+
+  /** Block sizes of most checks: a few blocks hold a file of a kilobyte or two, so files cross boundaries often. */
+  public static final List<Long> SMALL_BLOCKS = List.of(512L, 1024L);
+
+  /**
+   * Block sizes for reads in large pieces: a block holds two to four 64 KB pieces (the size at
+   * which an engine may switch to copying reads in bulk), and 197,120 bytes (385 chunks of 512)
+   * ends off a 64 KB boundary. Each is a whole number of checksum chunks, as HDFS requires.
+   */
+  public static final List<Long> LARGE_BLOCKS = List.of(128L << 10, 385L * 512, 256L << 10);
+
+  /** As {@link #clusters(Arbitrary, int, int, Boolean)}, with the block size drawn from {@code blockSizes}. */
+  public static Arbitrary<ClusterSpec> clusters(Arbitrary<List<Integer>> rackSizes, int minR, int maxR, Boolean writer,
+                                                List<Long> blockSizes) {
     Arbitrary<Integer> onANode = Arbitraries.integers().between(0, 20);
     Arbitrary<Integer> writerRoll = writer == null ? Arbitraries.oneOf(Arbitraries.just(-1), onANode) : onANode;
     return Combinators.combine(rackSizes, Arbitraries.integers().between(minR, maxR),
-            Arbitraries.of(512L, 1024L), writerRoll)
+            Arbitraries.of(blockSizes), writerRoll)
         .as((sizes, r, blockSize, w) -> {
           ClusterSpec.Builder b = ClusterSpec.builder().replication(r).blockSize(blockSize);
           List<String> ids = new ArrayList<>();
@@ -68,6 +87,17 @@ public final class DfsGenerators {
             Arbitraries.of(0, 0, 5, 40), Arbitraries.longs())
         .as(FileShape::new)
         .filter(f -> minBlocks == 0 || f.size(1024) > 0 && f.size(512) > 0);
+  }
+
+  /**
+   * Files of one to three {@link #LARGE_BLOCKS large blocks}, plus or minus up to about a 64 KB
+   * piece (or exactly a block, or a byte off), written in chunks of 1 KB to 100 KB.
+   */
+  public static Arbitrary<FileShape> largeFiles() {
+    Arbitrary<Integer> delta = Arbitraries.oneOf(Arbitraries.of(-1, 0, 1), Arbitraries.integers().between(-70_000, 70_000));
+    Arbitrary<List<Integer>> chunks = Arbitraries.integers().between(1 << 10, 100_000).list().ofMinSize(1).ofMaxSize(3);
+    return Combinators.combine(Arbitraries.integers().between(1, 3), delta, chunks, Arbitraries.of(0, 0, 5), Arbitraries.longs())
+        .as(FileShape::new);
   }
 
   /** Random bytes, 0 to 1,600 long (a few 512-byte blocks). */

@@ -19,6 +19,7 @@ import static org.bigdatalab.dfs.DfsClauses.VISIBILITY;
 import static org.bigdatalab.dfs.DfsClauses.WRITE_ONCE;
 import static org.bigdatalab.dfs.spec.DfsChecks.assertLayout;
 import static org.bigdatalab.dfs.spec.DfsChecks.assertProblem;
+import static org.bigdatalab.dfs.spec.DfsChecks.assertSameBytes;
 import static org.bigdatalab.dfs.spec.DfsChecks.concat;
 import static org.bigdatalab.dfs.spec.DfsChecks.read;
 import static org.bigdatalab.dfs.spec.DfsChecks.readWith;
@@ -100,14 +101,21 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
    */
   protected Arbitrary<ClusterSpec> clusters(int minRacks, int maxRacks, int minPerRack, int maxPerRack,
                                             int minR, int maxR, Boolean writer) {
+    return clusters(minRacks, maxRacks, minPerRack, maxPerRack, minR, maxR, writer, DfsGenerators.SMALL_BLOCKS);
+  }
+
+  /** As above, with the block size drawn from {@code blockSizes}. */
+  protected Arbitrary<ClusterSpec> clusters(int minRacks, int maxRacks, int minPerRack, int maxPerRack,
+                                            int minR, int maxR, Boolean writer, List<Long> blockSizes) {
     List<List<Integer>> fitting = engine().preferredTopologies().stream()
         .filter(t -> t.size() >= minRacks && t.size() <= maxRacks)
         .filter(t -> t.stream().allMatch(n -> n >= minPerRack && n <= maxPerRack))
         .toList();
     if (!fitting.isEmpty()) {
-      return DfsGenerators.clusters(org.bigdatalab.property.Arbitraries.of(fitting), minR, maxR, writer);
+      return DfsGenerators.clusters(org.bigdatalab.property.Arbitraries.of(fitting), minR, maxR, writer, blockSizes);
     }
-    return DfsGenerators.clusters(minRacks, maxRacks, minPerRack, maxPerRack, minR, maxR, writer);
+    return DfsGenerators.clusters(DfsGenerators.rackSizes(minRacks, maxRacks, minPerRack, maxPerRack), minR, maxR,
+        writer, blockSizes);
   }
 
   @Provide Arbitrary<ClusterSpec> anyCluster() { return clusters(1, 3, 1, 4, 1, 4, null); }
@@ -450,6 +458,43 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
     }
   }
 
+  @Provide Arbitrary<ClusterSpec> largeBlockClusters() { return clusters(1, 3, 1, 4, 1, 3, null, DfsGenerators.LARGE_BLOCKS); }
+  @Provide Arbitrary<FileShape> largeFiles() { return DfsGenerators.largeFiles(); }
+
+  /**
+   * The round trip again, read in large pieces (64 KB to a few blocks, the sizes at which an engine
+   * may copy a read in bulk and check it in parts) over blocks of 128-256 KB, from the start, from
+   * chunk boundaries and from mid-chunk. The small-block check above never asks for that much at once.
+   */
+  @Property
+  @Verifies(READ_ROUNDTRIP)
+  void required_dfs_read_roundtrip_largePieces(@ForAll("largeBlockClusters") ClusterSpec spec, @ForAll("largeFiles") FileShape shape,
+      @ForAll("seekPoints") List<Double> seeks, @ForAll @IntRange(min = 64 << 10, max = 600 << 10) int piece) throws IOException {
+    try (DistributedFileSystem fs = start(spec)) {
+      byte[] data = shape.bytes(spec.blockSize());
+      write(fs, FILE, data, shape);
+      try (DfsInput in = fs.open(FILE)) {
+        assertSameBytes(readWith(in, piece), data, "whole file read in " + piece + "-byte pieces");
+        for (long p : seekPositions(seeks, data.length)) {
+          in.seek(p);
+          assertSameBytes(readWith(in, piece), Arrays.copyOfRange(data, (int) p, data.length),
+              "read in " + piece + "-byte pieces from seek(" + p + ") of " + data.length + " bytes");
+        }
+      }
+    }
+  }
+
+  /** Each drawn fraction of the file as a position, and that position moved back to its chunk's start. */
+  private static List<Long> seekPositions(List<Double> fractions, int length) {
+    List<Long> positions = new ArrayList<>();
+    for (double f : fractions) {
+      long p = (long) (f * length);
+      positions.add(p);
+      positions.add(p - p % ClusterSpec.BYTES_PER_CHECKSUM);
+    }
+    return positions;
+  }
+
   // 12-13 faults -------------------------------------------------------------------------------
 
   @Provide Arbitrary<ClusterSpec> faultClusters() { return clusters(2, 3, 2, 3, 2, 3, null); }
@@ -568,6 +613,38 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
         }
         assertThat(got).as("block %d from the replacement replica", block.index())
             .isEqualTo(Arrays.copyOfRange(data, (int) block.offset(), (int) (block.offset() + block.length())));
+      }
+    }
+  }
+
+  @Provide Arbitrary<ClusterSpec> largeCorruptClusters() { return clusters(2, 3, 2, 3, 3, 3, null, DfsGenerators.LARGE_BLOCKS); }
+
+  /**
+   * A flipped byte (in the middle of a replica of 128-256 KB) never reaches a reader that asks for
+   * large pieces either, from the start or from any chunk boundary: the part of a bulk read that
+   * holds it is read again from another replica, and the rest of the piece is kept or re-read intact.
+   */
+  @Property
+  @Verifies(FAULT_CORRUPT_REPLICA)
+  void required_dfs_fault_corrupt_replica_largePieces(@ForAll("largeCorruptClusters") ClusterSpec spec,
+      @ForAll("largeFiles") FileShape shape, @ForAll @IntRange(min = 0, max = 9) int blockPick,
+      @ForAll @IntRange(min = 0, max = 2) int replicaPick, @ForAll("seekPoints") List<Double> seeks,
+      @ForAll @IntRange(min = 64 << 10, max = 600 << 10) int piece) throws IOException {
+    try (DistributedFileSystem fs = start(spec)) {
+      byte[] data = shape.bytes(spec.blockSize());
+      write(fs, FILE, data, shape);
+      List<BlockLocation> blocks = fs.blockLocations(FILE);
+      BlockLocation block = blocks.get(blockPick % blocks.size());
+      String corrupted = block.nodes().get(replicaPick % block.nodes().size());
+      fs.faults().corruptReplica(FILE, block.index(), corrupted);
+      List<Long> starts = new ArrayList<>(List.of(0L, block.offset()));
+      starts.addAll(seekPositions(seeks, data.length));
+      for (long p : starts) {
+        try (DfsInput in = fs.open(FILE)) {
+          in.seek(p);
+          assertSameBytes(readWith(in, piece), Arrays.copyOfRange(data, (int) p, data.length), String.format(
+              "read in %d-byte pieces from %d, block %d (at %d) corrupt on %s", piece, p, block.index(), block.offset(), corrupted));
+        }
       }
     }
   }
