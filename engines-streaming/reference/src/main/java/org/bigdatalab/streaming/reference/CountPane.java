@@ -53,12 +53,9 @@ final class CountPane {
    * Counts a run of events into the dense range, in a loop of its own with the range in locals:
    * events {@code i, i + 1, ...} before {@code to}, as long as each comes at or before event
    * {@code stopAfter}, lies in this window ({@code size} from {@link #start}) and has its key in the
-   * range; returns the position of the first that does not, for the caller's general path. Every
-   * such event is counted, whichever shard its key routes to: the shards' keys interleave over the
-   * same range, and counting another shard's key (never emitted: {@link #emit} keeps only the
-   * shard's own) costs less than telling the two apart per event. (Counted one call per event in
-   * the caller's loop, which holds a dozen other values and calls, a shard took 1.5x the
-   * hand-written loop's time per event.)
+   * range; returns the position of the first that does not, for the caller's general path.
+   * (Counted one call per event in the caller's loop, which holds a dozen other values and calls,
+   * a shard took 1.5x the hand-written loop's time per event.)
    */
   int countRun(long[] keys, long[] times, int base, int i, int to, int stopAfter, long size) {
     int[] counts = dense;
@@ -79,6 +76,41 @@ final class CountPane {
       counts[(int) d] = c;
     }
     return i;
+  }
+
+  /** Adds {@code other}'s counts into this pane (another shard's part of the same window: {@link CountFirings}). */
+  void addAll(CountPane other) {
+    if (other.keys != null) {
+      for (int i = 0; i < other.keys.length; i++) {
+        if (other.counts[i] != 0) {
+          add(other.keys[i], other.counts[i]);
+        }
+      }
+    } else {
+      for (int i = 0; i < other.limit; i++) {
+        if (other.dense[i] != 0) {
+          add(other.low + i, other.dense[i]);
+        }
+      }
+    }
+  }
+
+  /** {@code count} more events of key {@code k}: the first placed as {@link #increment} places it (growing or hashing), the rest added. */
+  private void add(long k, long count) {
+    increment(k);
+    long more = count - 1;
+    if (more == 0) {
+      return;
+    }
+    long d = k - low;
+    if (keys == null && d >= 0 && d < limit && dense[(int) d] + more < Integer.MAX_VALUE) {
+      dense[(int) d] += (int) more;
+      return;
+    }
+    if (keys == null) {
+      toHashed();
+    }
+    hashAdd(k, more);
   }
 
   /** Whether the pane has switched to open addressing (tests pin both forms). */
@@ -178,21 +210,20 @@ final class CountPane {
   }
 
   /**
-   * Every count of a key of shard {@code shard} of {@code shards} as final results of the window,
-   * then the pane emptied for reuse: dense again, with the array kept. A shard's pane may also hold
-   * other shards' keys ({@link #countRun}), never emitted here. The results are made here, on the
-   * shard's thread, side by side with the other shards: made when read ({@code ComputedList}), a
-   * count's 60,000 results (a key string each) were made in the one thread that reads the run's
+   * Every key's count as final results of the window, then the pane emptied for reuse: dense again,
+   * with the array kept. The results are made here, on a shard's thread (the one whose watermark
+   * fired the window), side by side with the other shards: made when read ({@code ComputedList}),
+   * a count's 60,000 results (a key string each) were made in the one thread that reads the run's
    * output after it, 1.5x the hand-written count's whole time on a loaded 2-core machine.
    */
-  List<WindowResult<Long>> emit(long size, long watermark, int shard, int shards) {
-    int most = keys != null ? used : limit;
-    long[] outKeys = new long[most];
-    long[] outCounts = new long[most];
+  List<WindowResult<Long>> emit(long size, long watermark) {
+    int n = keys != null ? used : distinct();
+    long[] outKeys = new long[n];
+    long[] outCounts = new long[n];
     int j = 0;
     if (keys != null) {
       for (int i = 0; i < keys.length; i++) {
-        if (counts[i] != 0 && ThreadedShards.shardOf(Long.hashCode(keys[i]), shards) == shard) {
+        if (counts[i] != 0) {
           outKeys[j] = keys[i];
           outCounts[j++] = counts[i];
         }
@@ -200,15 +231,12 @@ final class CountPane {
     } else {
       for (int i = 0; i < limit; i++) {
         if (dense[i] != 0) {
-          if (ThreadedShards.shardOf(Long.hashCode(low + i), shards) == shard) {
-            outKeys[j] = low + i;
-            outCounts[j++] = dense[i];
-          }
+          outKeys[j] = low + i;
+          outCounts[j++] = dense[i];
           dense[i] = 0; // empties the array for reuse
         }
       }
     }
-    int n = j;
     keys = null;
     counts = null;
     used = 0;

@@ -67,12 +67,14 @@ abstract class EventTimeEngine implements StreamingEngine {
         step++;
         if (options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0 && step < steps.size()) {
           last = new Checkpoint(step, watermark, shards.checkpoint());
+          combiner.emitAllFired(); // windows fired before the barrier, not yet emitted: in this commit
           epoch++;
           sink.commitBefore(epoch);
         }
       }
       shards.watermark(Long.MAX_VALUE);
       shards.sync();
+      combiner.emitAllFired();
       return sink.result(restarts);
     }
   }

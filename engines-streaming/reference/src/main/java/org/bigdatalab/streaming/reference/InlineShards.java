@@ -46,7 +46,7 @@ final class InlineShards<T> implements Shards<T> {
     if (keyed == null) {
       keyed = new KeyedSlice<>();
     }
-    long after = keyed.fill(slice);
+    long after = keyed.fill(slice, 1);
     try {
       shard.keyed(keyed, 0, 1);
     } catch (RuntimeException e) {

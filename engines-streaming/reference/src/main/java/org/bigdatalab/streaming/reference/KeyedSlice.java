@@ -1,25 +1,31 @@
 package org.bigdatalab.streaming.reference;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bigdatalab.streaming.LateEvent;
 import org.bigdatalab.streaming.ScriptedSource;
 import org.bigdatalab.streaming.StreamFns;
 
 /**
  * A slice of a typed batch for a {@link TumblingCount}: each event's key and time as primitives
  * (the batch's own columns where its source filled them, else read from the events here, once),
- * and the watermark rises with the index of the event after which each came. Every shard scans the
- * whole slice and counts its events in the open window whatever their shard, but emits only the
- * keys that route to it ({@link ThreadedShards#shardOf}, as lines are routed; {@link CountPane#emit})
- * and handles every rise; so it emits exactly what the batch's lines would have made it emit, at
- * the same watermarks, and no event object is read twice.
+ * and the watermark rises with the index of the event after which each came. The slice is cut by
+ * position, one range per shard: each shard counts its range's events whatever their keys, so
+ * every event is counted once (when every shard scanned the whole slice and kept only its keys'
+ * counts, each counted every event), and handles every rise of the slice, so every shard closes
+ * each window at the same rise; the shards' parts of a window are added into one when the
+ * combined watermark passes its close ({@link CountFirings}). A range's late events are kept here
+ * and handed to the sink range after range, in arrival order ({@link #counted}).
  *
  * <p>For a columnar batch the driver's only per-event work is the rises (one branch-free pass over
  * the times). It used to partition each slice by key into per-shard index lists as well: a serial
  * pass that cost 1.2x the whole hand-written count, and the shards then read their events through
- * those lists. Counting the other shards' keys too costs a shard less than telling them apart per
- * event (the keys of the shards interleave over the same dense range).
+ * those lists.
  *
- * <p>Read-only once handed to the shards. The driver reuses a slice once every shard is done with
- * it ({@link ThreadedShards} keeps a ring of them, one more than a shard may have in flight).
+ * <p>Read-only once handed to the shards, but for the late events each shard keeps in its own list.
+ * The driver reuses a slice once every shard is done with it ({@link ThreadedShards} keeps a ring
+ * of them, one more than a shard may have in flight).
  */
 final class KeyedSlice<T> {
   ScriptedSource.Events<T> batch;
@@ -33,6 +39,10 @@ final class KeyedSlice<T> {
   long[] rises = new long[0];
   int[] risePos = new int[0];
   int riseCount;
+  /** Each shard's late events of the slice, in arrival order, and how many shards are done with the slice. */
+  private final List<List<LateEvent>> late = new ArrayList<>();
+  private final AtomicInteger done = new AtomicInteger();
+  private int shards;
   /** Buffers the keys and times go to when the batch has no columns. */
   private long[] keyBuffer = new long[0];
   private long[] timeBuffer = new long[0];
@@ -42,8 +52,9 @@ final class KeyedSlice<T> {
    * of the job's declared key and time fields if both are there, else through the job's functions.
    * Records the watermark rises, starting from the scan's watermark and rising to
    * {@code time - bound} after each event that takes it higher, and returns the watermark after.
+   * The slice is for {@code shards} shards, a range of positions each.
    */
-  long fill(TypedScan<T> scan) {
+  long fill(TypedScan<T> scan, int shards) {
     ScriptedSource.Events<T> batch = scan.batch();
     int from = scan.from();
     int to = scan.to();
@@ -52,6 +63,12 @@ final class KeyedSlice<T> {
     this.batch = batch;
     this.from = from;
     this.to = to;
+    this.shards = shards;
+    while (late.size() < shards) {
+      late.add(new ArrayList<>());
+    }
+    late.forEach(List::clear);
+    done.set(0);
     int n = to - from;
     if (rises.length < n) { // at most one rise per event
       rises = new long[n];
@@ -122,4 +139,13 @@ final class KeyedSlice<T> {
     riseCount = r;
     return mark;
   }
+
+  /** Where shard {@code shard} keeps its range's late events while it counts. */
+  List<LateEvent> lateOf(int shard) { return late.get(shard); }
+
+  /** A shard is done counting its range; true for the last one, which hands every range's late events on ({@link #lateInOrder}). */
+  boolean counted() { return done.incrementAndGet() == shards; }
+
+  /** Every range's late events, range after range: in arrival order. */
+  List<List<LateEvent>> lateInOrder() { return late.subList(0, shards); }
 }

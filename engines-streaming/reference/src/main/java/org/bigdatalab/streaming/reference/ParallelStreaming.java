@@ -54,8 +54,15 @@ public class ParallelStreaming extends EventTimeEngine {
   @Override
   protected <T, A, R> Shards<T> shards(StreamingJob<T, A, R> job, Sink<R> sink, WatermarkCombiner combiner) {
     List<Shard<T, ?>> shards = new ArrayList<>();
+    CountFirings firings = null;
+    if (TumblingCount.fits(job) && semantics() == HONEST) {
+      @SuppressWarnings("unchecked") // a count's results are Longs
+      Sink<Long> counts = (Sink<Long>) (Sink<?>) sink;
+      firings = new CountFirings(counts, ((org.bigdatalab.streaming.Windows.Tumbling) job.windows()).size(), threads.size());
+      combiner.fires(firings);
+    }
     for (int i = 0; i < threads.size(); i++) {
-      shards.add(new Shard<>(i, state(job), sink, combiner));
+      shards.add(new Shard<>(i, state(job, firings), sink, combiner));
     }
     return new ThreadedShards<>(shards, threads);
   }
@@ -67,9 +74,8 @@ public class ParallelStreaming extends EventTimeEngine {
 
   /** A tumbling count by a whole-number key in primitives ({@link TumblingCount}); any other job in a {@link WindowOperator}. */
   @SuppressWarnings("unchecked")
-  private <T, A, R> KeyedState<T, R> state(StreamingJob<T, A, R> job) {
-    return TumblingCount.fits(job) && semantics() == HONEST
-        ? (KeyedState<T, R>) new TumblingCount<>(job) : new WindowOperator<>(job, semantics());
+  private <T, A, R> KeyedState<T, R> state(StreamingJob<T, A, R> job, CountFirings firings) {
+    return firings != null ? (KeyedState<T, R>) new TumblingCount<>(job, firings) : new WindowOperator<>(job, semantics());
   }
 
   /**

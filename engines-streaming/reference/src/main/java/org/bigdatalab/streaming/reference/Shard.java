@@ -1,5 +1,6 @@
 package org.bigdatalab.streaming.reference;
 
+import java.util.List;
 import org.bigdatalab.streaming.LateEvent;
 import org.bigdatalab.streaming.ScriptedSource;
 import org.bigdatalab.streaming.WindowResult;
@@ -32,6 +33,7 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
   void watermark(long time) {
     operator.onWatermark(time, this);
     combiner.advanced(index, time, epoch);
+    combiner.emitFired(index);
   }
 
   /**
@@ -71,19 +73,31 @@ final class Shard<T, R> implements WindowOperator.Emitter<R> {
       typed = null;
     }
     combiner.advancedThrough(index, rises, c.riseCount, epoch);
+    combiner.emitFired(index);
   }
 
   /**
-   * Shard {@code own}'s events (of {@code shards}) of a typed slice, and all its rises; one report
-   * to the combiner.
+   * Shard {@code own}'s range (of {@code shards}) of a typed slice's positions, with every rise of
+   * the slice; one report to the combiner. Its late events are kept with the slice, and the last
+   * shard done with the slice hands every range's to the sink, range after range: in arrival
+   * order, as the lines would have made them (two shards' ranges may hold late events of one key).
    */
   void keyed(KeyedSlice<T> s, int own, int shards) {
     @SuppressWarnings("unchecked")
     TumblingCount<T> count = (TumblingCount<T>) operator;
-    @SuppressWarnings("unchecked") // a TumblingCount's results are counts: R is Long
-    WindowOperator.Emitter<Long> counted = (WindowOperator.Emitter<Long>) (WindowOperator.Emitter<?>) this;
-    count.count(s, own, shards, counted);
+    List<LateEvent> late = s.lateOf(own);
+    count.count(s, own, shards, new WindowOperator.Emitter<Long>() {
+      @Override public void result(WindowResult<Long> result) { throw new IllegalStateException("a count's windows fire through CountFirings"); }
+      @Override public void late(LateEvent event) { late.add(event); }
+      @Override public void dropped() { throw new IllegalStateException("a count has a side output"); }
+    });
+    if (s.counted()) {
+      for (List<LateEvent> range : s.lateInOrder()) {
+        range.forEach(e -> sink.late(epoch, e));
+      }
+    }
     combiner.advancedThrough(index, s.rises, s.riseCount, epoch);
+    combiner.emitFired(index);
   }
 
   /** The barrier: snapshot the state; what follows belongs to the next epoch. */

@@ -19,8 +19,8 @@ interface Shards<T> extends AutoCloseable {
   void batch(TypedChunk<T> chunk) throws StreamingFailedException;
 
   /**
-   * A slice of a typed batch ({@link KeyedSlice}): each shard scans it and counts only its own
-   * events; returns the watermark after the slice.
+   * A slice of a typed batch ({@link KeyedSlice}): each shard counts its range of the slice's
+   * events and handles all its rises; returns the watermark after the slice.
    */
   long keyed(TypedScan<T> slice) throws StreamingFailedException;
 

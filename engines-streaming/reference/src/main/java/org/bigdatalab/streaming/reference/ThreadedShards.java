@@ -99,7 +99,7 @@ final class ThreadedShards<T> implements Shards<T> {
       ring[at] = new KeyedSlice<>();
     }
     KeyedSlice<T> keyed = ring[at];
-    long after = keyed.fill(slice);
+    long after = keyed.fill(slice, shards.size());
     toEveryShard((shard, own, n) -> shard.keyed(keyed, own, n));
     return after;
   }

@@ -20,19 +20,14 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
   private final long size;
   private final long lateness;
   private final StreamFns.LongKey<T> key;
-  /** The open windows (few: those within the out-of-orderness and lateness), and spare tables to reuse. */
+  /** The open windows (few: those within the out-of-orderness and lateness); a closed one's table goes to {@link #firings}. */
   private final List<CountPane> panes = new ArrayList<>();
-  private final List<CountPane> spare = new ArrayList<>();
   private CountPane last;
   private long watermark = Long.MIN_VALUE;
   /** The earliest watermark that closes an open window. */
   private long nextClose = Long.MAX_VALUE;
-  /**
-   * This state's shard of how many: its panes may count other shards' keys from a typed slice
-   * ({@link CountPane#countRun}), and emit only these shard's own. One shard until a slice says.
-   */
-  private int shard;
-  private int shards = 1;
+  /** Where a closed window's counts go to be joined with the other shards' parts and fired. */
+  private final CountFirings firings;
 
   /** Whether the job can be kept this way. */
   static boolean fits(StreamingJob<?, ?, ?> job) {
@@ -43,7 +38,8 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
   }
 
   @SuppressWarnings("unchecked")
-  TumblingCount(StreamingJob<T, ?, ?> job) {
+  TumblingCount(StreamingJob<T, ?, ?> job, CountFirings firings) {
+    this.firings = firings;
     this.size = ((org.bigdatalab.streaming.Windows.Tumbling) job.windows()).size();
     this.lateness = job.allowedLateness();
     this.key = (StreamFns.LongKey<T>) job.key();
@@ -70,34 +66,34 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
   }
 
   /**
-   * Shard {@code shard}'s events (of {@code shards}) of a slice ({@link KeyedSlice}), in order, each
-   * after the rises that came before it, then the slice's remaining rises: what handling each rise
-   * and own event in turn would do, but a rise below {@link #nextClose} changes nothing except the
+   * Shard {@code shard}'s part (of {@code shards}) of a slice ({@link KeyedSlice}): a range of
+   * positions, whatever the events' keys, each event after the rises that came before it, then the
+   * slice's remaining rises (all of them, before and after the range: every shard sees every rise,
+   * so every shard closes each window at the same rise, and hands its part to {@link CountFirings}).
+   * What handling each rise and event in turn would do, but a rise below {@link #nextClose} changes nothing except the
    * watermark, so only the rises that close a window (the "stop": the first at or above
    * {@code nextClose}) are handled where they fall; the others only raise the watermark when an
    * event needs it (one outside the open window, which may be late). Between stops the loop is
-   * events of the open window only, counted with the pane in locals ({@link CountPane#countRun},
-   * which counts the other shards' keys too, never emitted; other shards' events outside it are
-   * skipped): one call per run of events (counted a call per event, the JIT did not always inline
+   * events of the open window only, counted with the pane in locals ({@link CountPane#countRun}):
+   * one call per run of events (counted a call per event, the JIT did not always inline
    * it, and that cost 2.5x a hand-written loop).
    */
   void count(KeyedSlice<T> s, int shard, int shards, WindowOperator.Emitter<Long> out) {
-    this.shard = shard;
-    this.shards = shards;
     long[] keys = s.keys;
     long[] times = s.times;
     int base = s.base;
     long[] rises = s.rises;
     int[] risePos = s.risePos;
     int riseCount = s.riseCount;
-    int to = s.to;
+    int length = s.to - s.from; // this shard's part of the slice: a range of positions
+    int to = s.from + (int) ((long) length * (shard + 1) / shards);
     int r = 0; // rises[0..r) are below the stop and at or below the events handled so far
     int stop = firstAtOrAbove(rises, r, riseCount, nextClose);
     int stopAfter = stop < riseCount ? risePos[stop] : Integer.MAX_VALUE; // the stop comes right after this event
     CountPane pane = last;
     long paneStart = pane == null ? 0 : pane.start;
     boolean open = pane != null;
-    int i = s.from;
+    int i = s.from + (int) ((long) length * shard / shards);
     while (i < to) {
       if (open) {
         int next = pane.countRun(keys, times, base, i, to, stopAfter, size);
@@ -117,10 +113,6 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
         continue;
       }
       long k = keys[i - base];
-      if (ThreadedShards.shardOf(Long.hashCode(k), shards) != shard) { // another shard's event
-        i++;
-        continue;
-      }
       long ts = times[i - base];
       if (open && ts >= paneStart && ts - paneStart < size) {
         pane.increment(k);
@@ -170,7 +162,7 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
         return p;
       }
     }
-    CountPane p = spare.isEmpty() ? new CountPane() : spare.remove(spare.size() - 1);
+    CountPane p = new CountPane();
     p.start = start;
     panes.add(p);
     nextClose = Math.min(nextClose, closesAt(start));
@@ -190,9 +182,8 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
     for (int i = 0; i < panes.size(); ) {
       CountPane p = panes.get(i);
       if (time >= closesAt(p.start)) {
-        out.results(p.emit(size, time, shard, shards));
+        firings.deposit(closesAt(p.start), time, p); // the pane is the firings' now
         panes.remove(i);
-        spare.add(p);
         if (last == p) {
           last = null;
         }

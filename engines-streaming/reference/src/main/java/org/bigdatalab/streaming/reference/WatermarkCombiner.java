@@ -11,12 +11,17 @@ final class WatermarkCombiner {
   private final long[] shards;
   private final Sink<?> sink;
   private long emitted = Long.MIN_VALUE;
+  /** A tumbling count's windows held in parts by the shards, fired as the minimum reaches them; null for other jobs. */
+  private volatile CountFirings firings;
 
   WatermarkCombiner(int shardCount, Sink<?> sink) {
     this.shards = new long[shardCount];
     this.sink = sink;
     Arrays.fill(shards, Long.MIN_VALUE);
   }
+
+  /** Fires {@code firings}' windows as the minimum passes their close. */
+  synchronized void fires(CountFirings firings) { this.firings = firings; }
 
   synchronized void advanced(int shard, long time, int epoch) {
     shards[shard] = Math.max(shards[shard], time);
@@ -27,6 +32,27 @@ final class WatermarkCombiner {
     if (min > emitted) {
       emitted = min;
       sink.watermark(epoch, min);
+      fire(min, epoch, shard);
+    }
+  }
+
+  /** Emits windows the minimum's rises fired (outside this combiner's lock): shard {@code shard}, after each report ({@link CountFirings#emitFired}). */
+  void emitFired(int shard) {
+    if (firings != null) {
+      firings.emitFired(shard);
+    }
+  }
+
+  /** Emits every fired window not yet emitted: the driver, with the shards idle, before the sink commits. */
+  void emitAllFired() {
+    if (firings != null) {
+      firings.emitAll();
+    }
+  }
+
+  private void fire(long min, int epoch, int shard) {
+    if (firings != null) {
+      firings.fireThrough(min, epoch, shard);
     }
   }
 
@@ -55,6 +81,7 @@ final class WatermarkCombiner {
     if (end > first) {
       emitted = rises[end - 1];
       sink.watermarks(epoch, rises, first, end);
+      fire(emitted, epoch, shard);
     }
   }
 
@@ -62,5 +89,8 @@ final class WatermarkCombiner {
   synchronized void reset(long time) {
     Arrays.fill(shards, time);
     emitted = time;
+    if (firings != null) {
+      firings.clear();
+    }
   }
 }

@@ -14,15 +14,13 @@ import org.junit.jupiter.api.Test;
  * {@link CountPane}'s two forms against a map: a dense range that grows towards keys below and
  * above it, the switch to open addressing when keys spread (or come near the ends of {@code long},
  * where {@code k - low} could wrap into the range), a pane emptied by its emission and reused, and
- * a shard's pane that counted every shard's keys (as a typed slice's run does) emitting its own only.
+ * two shards' parts of one window added into one.
  */
 class CountPaneTest {
 
-  private static Map<Long, Long> emitted(CountPane pane) { return emitted(pane, 0, 1); }
-
-  private static Map<Long, Long> emitted(CountPane pane, int shard, int shards) {
+  private static Map<Long, Long> emitted(CountPane pane) {
     Map<Long, Long> counts = new TreeMap<>();
-    for (WindowResult<Long> r : pane.emit(10, 10, shard, shards)) {
+    for (WindowResult<Long> r : pane.emit(10, 10)) {
       assertThat(counts.put(Long.parseLong(r.key()), r.value())).as("key %s emitted twice", r.key()).isNull();
     }
     return counts;
@@ -82,31 +80,27 @@ class CountPaneTest {
   }
 
   /**
-   * A shard counts the other shards' keys of a typed slice too ({@link CountPane#countRun}); what it
-   * emits must be exactly its own keys' counts, in either form, or a key would come out of two
-   * shards, or of none.
+   * The shards count a window in parts (each its range of a typed slice's positions) and
+   * {@link CountFirings} adds the parts into one before firing: the sum must be the count over all
+   * the events, a key in several parts once, whichever form each part is in.
    */
   @Test
-  void aShardsPaneEmitsOnlyTheKeysRoutedToIt() {
+  void partsAddedIntoOnePaneCountEveryEventOnce() {
     Random random = new Random(3);
-    for (boolean spread : new boolean[] {false, true}) {
-      CountPane pane = new CountPane();
-      List<Long> keys = new ArrayList<>();
-      for (int i = 0; i < 3_000; i++) {
-        keys.add(spread ? random.nextLong() : 7_000L + random.nextInt(500));
-      }
-      Map<Long, Long> all = count(pane, keys);
-      assertThat(pane.hashed()).isEqualTo(spread);
-      for (int shards = 2; shards <= 3; shards++) {
-        for (int shard = 0; shard < shards; shard++) {
-          int s = shard;
-          int n = shards;
-          Map<Long, Long> own = new TreeMap<>(all);
-          own.keySet().removeIf(k -> ThreadedShards.shardOf(Long.hashCode(k), n) != s);
-          assertThat(own).as("shard %d of %d owns some keys", s, n).isNotEmpty();
-          assertThat(emitted(pane.copy(), s, n)).as("shard %d of %d, spread %s", s, n, spread).isEqualTo(own);
+    for (boolean[] spread : new boolean[][] {{false, false}, {false, true}, {true, false}, {true, true}}) {
+      CountPane into = new CountPane();
+      CountPane part = new CountPane();
+      Map<Long, Long> expected = new TreeMap<>();
+      for (int p = 0; p < 2; p++) {
+        List<Long> keys = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) { // dense parts share most keys; some counts run to hundreds
+          keys.add(spread[p] ? (i % 3 == 0 ? 7_100L : random.nextLong()) : 7_000L + random.nextInt(i % 2 == 0 ? 10 : 500));
         }
+        count(p == 0 ? into : part, keys).forEach((k, c) -> expected.merge(k, c, Long::sum));
       }
+      assertThat(part.hashed()).isEqualTo(spread[1]);
+      into.addAll(part);
+      assertThat(emitted(into)).as("parts spread %s %s", spread[0], spread[1]).isEqualTo(expected);
     }
   }
 }

@@ -15,14 +15,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Clause streaming.window.tumbling-equals-oracle, pinned for the way stream-parallel counts a typed
  * batch: the driver reads each slice's keys and times and works out its rises ({@code KeyedSlice}),
- * every shard scans the whole slice, counting the open window's events of every shard with the
- * table in locals but emitting only its own keys, and skipping other shards' events outside it
- * ({@code TumblingCount.count}), and handles only the rises that close a window where they fall
+ * each shard counts its range of the slice's positions, whatever the keys, with the open window's
+ * table in locals ({@code TumblingCount.count}), and the window's parts are added into one when the
+ * combined watermark closes it ({@code CountFirings}); each shard handles only the rises that close
+ * a window where they fall
  * (the others raise its watermark when an event needs it). Within one batch a rise from another shard's event closes that window, later events open
  * the next ones, and a late event comes between them. A shard that took its rises from its own
  * events only, kept counting into the closed window's table, let a lazily applied rise miss a late
- * event, or lost the late event's line, or emitted another shard's key it counted, or took
- * another shard's late event as its own, gives other results, late output or watermarks than the
+ * event, or lost the late event's line, or fired a window before every shard's part was in, or
+ * handed the late events of its range to the sink as it found them (key 2's two late events lie in
+ * two shards' ranges on 2 shards: the lines' arrival order is pinned), gives other results, late
+ * output or watermarks than the
  * lines do on the sequential engine; and the same over a batch whose source filled the declared
  * key and time columns (read instead of the events).
  */
