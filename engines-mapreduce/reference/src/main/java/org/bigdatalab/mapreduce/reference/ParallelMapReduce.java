@@ -394,11 +394,7 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
         if (words != null) {
           words.rollback();
         }
-        try {
-          names.discardAllBut(null);
-        } catch (IOException e) {
-          t.addSuppressed(e);
-        }
+        discardAfter(t, names);
         throw t;
       } finally {
         buffer.unbind();
@@ -442,11 +438,7 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
         output = runs.isEmpty() ? null : runs.get(0);
         names.discardAllBut(output == null ? null : output.path());
       } catch (Throwable t) {
-        try {
-          names.discardAllBut(null);
-        } catch (IOException e) {
-          t.addSuppressed(e);
-        }
+        discardAfter(t, names);
         throw t;
       } finally {
         buffer.unbind();
@@ -456,6 +448,15 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
         spills.incrementAndGet();
       }
       addCounts(counts);
+    }
+
+    /** Deletes every file a failed map attempt wrote; a failure to delete is kept beside the attempt's own. */
+    private void discardAfter(Throwable failure, SpillNames names) {
+      try {
+        names.discardAllBut(null);
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
     }
 
     /**
