@@ -58,7 +58,8 @@ import org.bigdatalab.spi.Topic;
  *   <li>Output equals the oracle's, value order included: spills, merges and the shuffle are
  *       stable (equal keys keep map-task order, then emission order).</li>
  *   <li>A failed attempt (any exception but a bad record) is retried up to
- *       {@code job.maxAttempts()}; its spill files, output file and counters are thrown away.</li>
+ *       {@code job.maxAttempts()}; its spill files, output file and counters are thrown away, and
+ *       what it added to a word table shared with earlier tasks is taken back ({@link WordScan#rollback}).</li>
  *   <li>A reducer sees each group's values streamed once: a second {@code iterator()} call fails.</li>
  *   <li>Spill files live in a fresh directory under {@code spillDir}, deleted when the job ends,
  *       whether it succeeded or failed. {@link #close()} stops the pool.</li>
