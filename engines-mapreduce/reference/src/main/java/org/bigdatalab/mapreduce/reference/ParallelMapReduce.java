@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -57,7 +58,8 @@ import org.bigdatalab.spi.Topic;
  *   <li>Output equals the oracle's, value order included: spills, merges and the shuffle are
  *       stable (equal keys keep map-task order, then emission order).</li>
  *   <li>A failed attempt (any exception but a bad record) is retried up to
- *       {@code job.maxAttempts()}; its spill files, output file and counters are thrown away.</li>
+ *       {@code job.maxAttempts()}; its spill files, output file and counters are thrown away, and
+ *       what it added to a word table shared with earlier tasks is taken back ({@link WordScan#rollback}).</li>
  *   <li>A reducer sees each group's values streamed once: a second {@code iterator()} call fails.</li>
  *   <li>Spill files live in a fresh directory under {@code spillDir}, deleted when the job ends,
  *       whether it succeeded or failed. {@link #close()} stops the pool.</li>
@@ -211,6 +213,9 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
     private final AtomicInteger failedAttempts = new AtomicInteger();
     private final AtomicReference<JobFailedException> failure = new AtomicReference<>();
     private final ConcurrentLinkedQueue<SortBuffer> buffers = new ConcurrentLinkedQueue<>();
+    /** Runs of shared word tables' words (see {@link #spillWordTables}), read by the reduce after the map outputs. */
+    private final ConcurrentLinkedQueue<SpillFile> wordRuns = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger wordRunIds = new AtomicInteger();
     private volatile boolean aborted;
     private final Runnable check = () -> {
       if (aborted) {
@@ -228,10 +233,13 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
       SpillFile[] mapOutputs = new SpillFile[splits.size()];
       runAll(splits.size(), i -> splits.get(i).taskId(),
           (i, attempt) -> mapOutputs[i] = mapAttempt(splits.get(i), attempt));
+      spillWordTables();
       buffers.clear();
+      List<SpillFile> outputs = new ArrayList<>(Arrays.asList(mapOutputs));
+      outputs.addAll(wordRuns);
       Path[] parts = new Path[job.numReducers()];
       runAll(job.numReducers(), ParallelMapReduce::reduceTaskId,
-          (p, attempt) -> parts[p] = reduceAttempt(p, attempt, mapOutputs));
+          (p, attempt) -> parts[p] = reduceAttempt(p, attempt, outputs));
       for (int p = 0; p < parts.length; p++) {
         staged.promote(parts[p], p);
       }
@@ -312,15 +320,40 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
 
     // Map ----------------------------------------------------------------------------------------
 
-    /** Maps one split into one sorted, partitioned run (null if it emitted nothing). */
+    /**
+     * Maps one split into one sorted, partitioned run (null if it emitted nothing, or if all it
+     * emitted stays in the buffer's shared word table, to be spilled by {@link #spillWordTables}).
+     */
     private SpillFile mapAttempt(InputSplit split, int attempt) throws Exception {
-      Task task = new Task(split.taskId(), attempt, split.file().name());
-      long[] counts = new long[COUNTERS];
-      SpillNames names = new SpillNames(dir, split.taskId() + "-a" + attempt);
       SortBuffer buffer = buffers.poll();
       if (buffer == null) {
         buffer = new SortBuffer(sortBufferBytes);
       }
+      try {
+        WordScan words = buffer.words();
+        if (words != null && !words.shareable() && words.holdsWords()) {
+          spillWordTable(buffer, words); // left by an attempt that failed after the table filled up
+        }
+        try {
+          return mapSplit(buffer, split, attempt, "");
+        } catch (WordScan.TableFull full) {
+          // Rolled back: the table holds the words of this buffer's earlier tasks only. They go out
+          // as a run of their own, and this split is mapped again with a table of its own.
+          words = buffer.words();
+          words.stopSharing();
+          spillWordTable(buffer, words);
+          return mapSplit(buffer, split, attempt, "-own");
+        }
+      } finally {
+        buffers.offer(buffer);
+      }
+    }
+
+    private SpillFile mapSplit(SortBuffer buffer, InputSplit split, int attempt, String suffix) throws Exception {
+      Task task = new Task(split.taskId(), attempt, split.file().name());
+      long[] counts = new long[COUNTERS];
+      SpillNames names = new SpillNames(dir, split.taskId() + "-a" + attempt + suffix);
+      WordScan words = null;
       SpillFile output = null;
       int spilled;
       try {
@@ -328,7 +361,9 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
         MapOutput out = new MapOutput(buffer, task, counts);
         try (SplitLineReader reader = new SplitLineReader(split)) {
           if (scansWords(buffer)) {
-            scanWords(reader, buffer, out, counts);
+            words = buffer.words(() -> wordScan(buffer, job.numReducers()));
+            words.begin(buffer.sortsStringsNaturally());
+            scanWords(reader, words, out, counts);
           }
           for (String line = reader.next(); line != null; line = reader.next()) {
             if (aborted) {
@@ -352,21 +387,77 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
           output = new SpillMerge<>(job.mapKeyCodec(), job.mapValueCodec(), job.sortComparator(), job.combiner(),
               mergeFactor, readBufferBytes(), buffer.ioBuffer(), names, counts, task, check).mergeAll(runs);
         }
-      } catch (Throwable t) {
-        try {
-          names.discardAllBut(null);
-        } catch (IOException e) {
-          t.addSuppressed(e);
+        names.discardAllBut(output == null ? null : output.path());
+        if (words != null) {
+          words.commit(); // last: nothing after it can fail the attempt
         }
+      } catch (Throwable t) {
+        if (words != null) {
+          words.rollback();
+        }
+        discardAfter(t, names);
         throw t;
       } finally {
         buffer.unbind();
-        buffers.offer(buffer);
       }
-      names.discardAllBut(output == null ? null : output.path());
       addCounts(counts);
       spills.addAndGet(spilled);
       return output;
+    }
+
+    /**
+     * After the map phase: each buffer's shared word table, written as one run per buffer (as
+     * tasks, so the tables spill in parallel and a failed write is retried).
+     */
+    private void spillWordTables() throws JobFailedException {
+      List<SortBuffer> holding = new ArrayList<>();
+      for (SortBuffer buffer : buffers) {
+        if (buffer.words() != null && buffer.words().holdsWords()) {
+          holding.add(buffer);
+        }
+      }
+      runAll(holding.size(), i -> "m-words-" + i, (i, attempt) -> spillWordTable(holding.get(i), holding.get(i).words()));
+    }
+
+    /**
+     * Spills a word table's words as a map output run of their own ({@link WordScan#finish} into the
+     * empty buffer: the table writes itself, see {@link WordTableSpill}) and empties the table. If
+     * the write fails the table keeps its words, for the retry.
+     */
+    private void spillWordTable(SortBuffer buffer, WordScan words) throws Exception {
+      Task task = new Task("m-words-" + wordRunIds.getAndIncrement(), 0, "");
+      long[] counts = new long[COUNTERS];
+      SpillNames names = new SpillNames(dir, task.taskId());
+      SpillFile output = null;
+      try {
+        buffer.bind(job, task, counts, names);
+        if (!buffer.takesSortedStrings()) {
+          throw new IllegalStateException("a shared word table is spilled only by itself, into an empty buffer");
+        }
+        words.finish();
+        List<SpillFile> runs = buffer.finish();
+        output = runs.isEmpty() ? null : runs.get(0);
+        names.discardAllBut(output == null ? null : output.path());
+      } catch (Throwable t) {
+        discardAfter(t, names);
+        throw t;
+      } finally {
+        buffer.unbind();
+      }
+      if (output != null) {
+        wordRuns.add(output);
+        spills.incrementAndGet();
+      }
+      addCounts(counts);
+    }
+
+    /** Deletes every file a failed map attempt wrote; a failure to delete is kept beside the attempt's own. */
+    private void discardAfter(Throwable failure, SpillNames names) {
+      try {
+        names.discardAllBut(null);
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
     }
 
     /**
@@ -378,10 +469,12 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
           && job.mapKeyCodec() == Codecs.STRING && job.mapValueCodec() == Codecs.LONG && buffer.folding();
     }
 
-    /** The whole split through {@link WordScan}; a line it leaves (not ASCII) goes to the job's mapper. */
+    /**
+     * The whole split through {@link WordScan}; a line it leaves (not ASCII) goes to the job's
+     * mapper. A table of its own is finished here; a shared one keeps its words.
+     */
     @SuppressWarnings("unchecked")
-    private void scanWords(SplitLineReader reader, SortBuffer buffer, MapOutput out, long[] counts) throws Exception {
-      WordScan scan = wordScan(buffer, job.numReducers());
+    private void scanWords(SplitLineReader reader, WordScan scan, MapOutput out, long[] counts) throws Exception {
       while (reader.nextLine()) {
         if (aborted) {
           throw Aborted.INSTANCE;
@@ -395,7 +488,9 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
           ((Mapper<Object, Object>) job.mapper()).map(reader.offset(), line, (Collector<Object, Object>) out);
         }
       }
-      scan.finish();
+      if (!scan.shared()) {
+        scan.finish();
+      }
     }
 
     /** The map function's collector: counts, then buffers. */
@@ -425,7 +520,7 @@ public class ParallelMapReduce extends SplitPlanningMapReduce {
     // Reduce -------------------------------------------------------------------------------------
 
     /** Merges partition {@code p} of every map output, reduces it into a fresh attempt file, returns the file. */
-    private Path reduceAttempt(int p, int attempt, SpillFile[] mapOutputs) throws Exception {
+    private Path reduceAttempt(int p, int attempt, List<SpillFile> mapOutputs) throws Exception {
       Task task = new Task(reduceTaskId(p), attempt, "");
       long[] counts = new long[COUNTERS];
       SpillNames names = new SpillNames(dir, task.taskId() + "-a" + attempt);

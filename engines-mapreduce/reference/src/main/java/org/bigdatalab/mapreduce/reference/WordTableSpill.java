@@ -29,11 +29,14 @@ final class WordTableSpill implements SortBuffer.SortedRun {
   private final int[] partition;
   private long values;
 
-  /** Gathers the occupied slots of {@code slots} (laid out as {@link WordScan}'s) into dense arrays. */
+  /**
+   * Gathers the words of {@code slots} (laid out as {@link WordScan}'s; {@code size} of them
+   * occupied) into dense arrays, leaving out slots whose count is 0 (words a failed attempt
+   * inserted into a shared table and took back).
+   */
   WordTableSpill(long[] slots, int size, byte[] arena, int partitions) {
     this.arena = arena;
     this.partitions = partitions;
-    this.n = size;
     this.lead = new long[size];
     this.slice = new long[size];
     this.count = new long[size];
@@ -41,7 +44,7 @@ final class WordTableSpill implements SortBuffer.SortedRun {
     int d = 0;
     for (int at = 0; at < slots.length; at += WordScan.SLOT_LONGS) {
       long s = slots[at + WordScan.SLICE];
-      if (s != 0) {
+      if (s != 0 && slots[at + WordScan.COUNT] != 0) {
         lead[d] = Long.reverseBytes(slots[at + WordScan.PREFIX]);
         slice[d] = s;
         count[d] = slots[at + WordScan.COUNT];
@@ -50,9 +53,7 @@ final class WordTableSpill implements SortBuffer.SortedRun {
         d++;
       }
     }
-    if (d != size) {
-      throw new IllegalStateException("word table holds " + d + " words, not " + size);
-    }
+    this.n = d;
   }
 
   @Override

@@ -31,9 +31,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <ul>
  *   <li>an attempt that failed midway leaves words in its word table, which the retry must not
  *       count again;</li>
- *   <li>words of a non-ASCII line, folded by the mapper, and the same words from the table are
- *       spilled once each (also when the table's last flush stores its words without a lookup,
- *       which it may do only into an empty buffer: checked by letting it do so always);</li>
+ *   <li>words of a non-ASCII line, folded by the mapper, and the same words from a split's own
+ *       table are spilled once each (also when the table's last flush stores its words without a
+ *       lookup, which it may do only into an empty buffer: checked by letting it do so always); a
+ *       table shared by the tasks spills after the map phase, so there such a word is spilled
+ *       twice and summed by the reduce;</li>
  *   <li>a word's partition comes from the string hash of all its bytes, not only the first eight
  *       the table keeps beside the count;</li>
  *   <li>without a combiner, keys that rarely repeat are stored without a lookup: equal keys held
@@ -78,6 +80,28 @@ class ParallelMapReduceFastPathsTest {
 
   @Test
   void wordsOfANonAsciiLineAndOfTheTableAreSpilledOnceEach() throws Exception {
+    // A 64 KB buffer: a table of 512 slots, full at 257 words. Shared, it fills up on the first
+    // line, so the split is mapped again with a table of its own, which flushes 257 words into the
+    // buffer and, at the end, the other 43 and the last line's into a buffer that holds words.
+    StringBuilder first = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      first.append('w').append(i).append(' ');
+    }
+    Path input = Files.writeString(work.resolve("in.txt"), first + "\n\u00E9t\u00E9 x\nx y\n");
+    MapReduceJob<String, Long, String, Long> job = WordCount.builder().combiner(WordCount.SUM).numReducers(1).build();
+    JobResult result;
+    try (ParallelMapReduce engine = new ParallelMapReduce(1, 64 << 10, work.resolve("spills"), 3);
+        SequentialMapReduce oracle = new SequentialMapReduce()) {
+      result = engine.run(job, List.of(input), work.resolve("out"));
+      oracle.run(job, List.of(input), work.resolve("expected"));
+    }
+    assertThat(JobOutput.read(work.resolve("out"), job)).isEqualTo(JobOutput.read(work.resolve("expected"), job));
+    assertThat(result.counters().get(TaskCounter.COMBINE_OUTPUT_RECORDS)).as("one spilled sum per word").isEqualTo(303);
+    assertThat(result.counters().get(TaskCounter.REDUCE_INPUT_RECORDS)).isEqualTo(303);
+  }
+
+  @Test
+  void aSharedTablesWordsAndTheSameWordsOfANonAsciiLineAddUp() throws Exception {
     Path input = Files.writeString(work.resolve("in.txt"), "\u00E9t\u00E9 x\nx y\n");
     MapReduceJob<String, Long, String, Long> job = WordCount.builder().combiner(WordCount.SUM).numReducers(1).build();
     JobResult result;
@@ -86,8 +110,8 @@ class ParallelMapReduceFastPathsTest {
     }
     assertThat(JobOutput.read(work.resolve("out"), job).get(0)).containsExactly(
         KeyValue.of("x", 2L), KeyValue.of("y", 1L), KeyValue.of("\u00E9t\u00E9", 1L));
-    assertThat(result.counters().get(TaskCounter.COMBINE_OUTPUT_RECORDS)).as("one spilled sum per word").isEqualTo(3);
-    assertThat(result.counters().get(TaskCounter.REDUCE_INPUT_RECORDS)).isEqualTo(3);
+    assertThat(result.counters().get(TaskCounter.COMBINE_OUTPUT_RECORDS)).as("x in the task's run and in the table's").isEqualTo(4);
+    assertThat(result.counters().get(TaskCounter.REDUCE_INPUT_RECORDS)).isEqualTo(4);
   }
 
   @Test
