@@ -572,6 +572,20 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
     }
   }
 
+  /** The block of {@link #FILE} whose replica on {@code node} had a byte flipped. */
+  private record Corrupted(BlockLocation block, String node) {}
+
+  /** Writes {@code data} to {@link #FILE} and flips a byte of one replica of one block, both picked by index. */
+  private static Corrupted writeAndCorruptOne(DistributedFileSystem fs, byte[] data, FileShape shape, int blockPick,
+      int replicaPick) throws IOException {
+    write(fs, FILE, data, shape);
+    List<BlockLocation> blocks = fs.blockLocations(FILE);
+    BlockLocation block = blocks.get(blockPick % blocks.size());
+    String node = block.nodes().get(replicaPick % block.nodes().size());
+    fs.faults().corruptReplica(FILE, block.index(), node);
+    return new Corrupted(block, node);
+  }
+
   @Provide Arbitrary<ClusterSpec> corruptClusters() { return clusters(2, 3, 2, 3, 3, 3, null); }
 
   /**
@@ -585,11 +599,9 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
       @ForAll @IntRange(min = 0, max = 9) int blockPick, @ForAll @IntRange(min = 0, max = 2) int replicaPick) throws IOException {
     try (DistributedFileSystem fs = start(spec)) {
       byte[] data = shape.bytes(spec.blockSize());
-      write(fs, FILE, data, shape);
-      List<BlockLocation> blocks = fs.blockLocations(FILE);
-      BlockLocation block = blocks.get(blockPick % blocks.size());
-      String corrupted = block.nodes().get(replicaPick % block.nodes().size());
-      fs.faults().corruptReplica(FILE, block.index(), corrupted);
+      Corrupted c = writeAndCorruptOne(fs, data, shape, blockPick, replicaPick);
+      BlockLocation block = c.block();
+      String corrupted = c.node();
 
       assertThat(read(fs, FILE)).as("bytes of %s with block %d corrupt on %s", FILE, block.index(), corrupted).isEqualTo(data);
 
@@ -632,11 +644,9 @@ public abstract class DfsSpec extends ConformanceSuite<DfsEngine> {
       @ForAll @IntRange(min = 64 << 10, max = 600 << 10) int piece) throws IOException {
     try (DistributedFileSystem fs = start(spec)) {
       byte[] data = shape.bytes(spec.blockSize());
-      write(fs, FILE, data, shape);
-      List<BlockLocation> blocks = fs.blockLocations(FILE);
-      BlockLocation block = blocks.get(blockPick % blocks.size());
-      String corrupted = block.nodes().get(replicaPick % block.nodes().size());
-      fs.faults().corruptReplica(FILE, block.index(), corrupted);
+      Corrupted c = writeAndCorruptOne(fs, data, shape, blockPick, replicaPick);
+      BlockLocation block = c.block();
+      String corrupted = c.node();
       List<Long> starts = new ArrayList<>(List.of(0L, block.offset()));
       starts.addAll(seekPositions(seeks, data.length));
       for (long p : starts) {
