@@ -69,31 +69,38 @@ final class SkewWorkload implements Workload {
   /**
    * The input lives as primitive arrays (24 bytes a record: the loop's and the slices' copies) and as boxed
    * records (about 60 bytes, SkewSlice), about 4.2 GB for 50 M records, and a salted job makes a new record
-   * per input record besides: 200 bytes a record leaves room for both.
+   * per input record besides: 200 bytes a record leaves room for both. From 10 M records the heap is at least
+   * 4 GB and fixed ({@link #fixedHeap}): see there why 2 GB was too little. A smoke run (up to 1 M) keeps 2 GB.
    */
   @Override public long heapMegabytes(long records) {
-    return Math.max(2048, records * 200 >> 20);
+    return records <= 1_000_000 ? 2048 : Math.max(4096, records * 200 >> 20);
   }
 
   /**
-   * The boxed input (about 900 MB at 10 M records) lives in the old generation for the whole fork. With a
-   * heap that starts small and grows, G1's threshold for a concurrent cycle (45% of the heap committed so
-   * far) stayed below that input, so each cycle started (by a young collection or a humongous array, such as
-   * a map task's 800 KB dense table) marked all of it, for seconds: 30-72 ms of CPU per 10 M reduceByKey
-   * job on the marking thread (per-thread CPU from /proc, 2026-12-07), 20-31% of the process's, on one of
-   * the two cores the tasks run on. With the heap fixed at its maximum the threshold sits above the input:
-   * the same starts end as cheap undo cycles, 0-5 ms a job. Engines' own JVMs start fixed too (Flink's task
-   * managers, Kafka's brokers).
+   * The forks' heap is fixed (-Xms = -Xmx), and 4 GB at 10 M records, because of G1's concurrent marking. The
+   * boxed input (about 900 MB at 10 M records) lives in the old generation for the whole fork, and G1 starts a
+   * concurrent cycle when the old generation passes 45% of the heap committed so far. A cycle that starts
+   * above the live data marks all of it, for seconds, on one of the two cores the tasks run on.
    *
-   * <p>Yet the forks keep a growing heap. Measured quiet, one run each (RESULTS.md, 2026-12-07 07:34-07:58):
-   * the fixed heap raised the record path at z = 1.0 (0.072 -> 0.096 per thread), not at z = 0 or 1.5, and
-   * doubled the salted groupByKey task's wall time against its CPU (42.2 ms wall for 21.0 ms CPU, every job
-   * alike; 23.5 / 19.9 ms with the growing heap), so the salting row fell from 2.11x to 1.06x. One JVM setting
-   * serves every row; the growing heap keeps the row that meets its target. Why a fixed heap stalls the
-   * salted task is open (GC logs of both runs would say).
+   * <ul>
+   *   <li>A heap that grows (the forks' until 2026-12-07): the threshold stayed below the input, so marking
+   *       ran most of the time: 38-98 ms of CPU per 10 M reduceByKey job on the marking thread, 190 ms per
+   *       salted groupByKey job (per-thread CPU from /proc, load 10-16, RESULTS.md 2026-12-07 09:08-10:40).
+   *   <li>Fixed at 2 GB (s6-df, taken back): the threshold (922 MB) sat just above reduceByKey's live data, so
+   *       its marking stopped (0 ms a job), but not groupByKey's, which also holds the shuffled records
+   *       (about 1.6 GB live at 10 M): 186-269 ms of marking per job, a thread busy all the time. On a quiet
+   *       2-core machine that thread took a core from the two task threads, and the salted task ran at twice
+   *       its CPU time (42 ms wall for 21 ms CPU, every job), the salting row falling to 1.06x.
+   *   <li>Fixed at 4 GB: the threshold (1.8 GB) is above reduceByKey's and the salted groupByKey's live data:
+   *       0 and 5 ms of marking a job (the plain groupByKey, larger still, 103 ms: that lengthens the plain row
+   *       of the salting cut, not the salted one). The regions are 2 MB too, so a map task's 800 KB dense table
+   *       is no longer a humongous allocation (above half a 1 MB region, each could start a young pause and a
+   *       cycle: 23 in 7 s of record-path jobs at 2 GB).
+   * </ul>
+   * Engines' own JVMs start fixed too (Flink's task managers, Kafka's brokers).
    */
   @Override public boolean fixedHeap() {
-    return false;
+    return true;
   }
 
   @Override public List<String> targets(List<BenchResult> rows) {
