@@ -69,38 +69,37 @@ final class SkewWorkload implements Workload {
   /**
    * The input lives as primitive arrays (24 bytes a record: the loop's and the slices' copies) and as boxed
    * records (about 60 bytes, SkewSlice), about 4.2 GB for 50 M records, and a salted job makes a new record
-   * per input record besides: 200 bytes a record leaves room for both. From 10 M records the heap is at least
-   * 4 GB and fixed ({@link #fixedHeap}): see there why 2 GB was too little. A smoke run (up to 1 M) keeps 2 GB.
+   * per input record besides: 200 bytes a record leaves room for both, and at least 2 GB. The heap grows
+   * from the JVM's default start: see {@link #fixedHeap} for the fixed heaps measured.
    */
   @Override public long heapMegabytes(long records) {
-    return records <= 1_000_000 ? 2048 : Math.max(4096, records * 200 >> 20);
+    return Math.max(2048, records * 200 >> 20);
   }
 
   /**
-   * The forks' heap is fixed (-Xms = -Xmx), and 4 GB at 10 M records, because of G1's concurrent marking. The
-   * boxed input (about 900 MB at 10 M records) lives in the old generation for the whole fork, and G1 starts a
-   * concurrent cycle when the old generation passes 45% of the heap committed so far. A cycle that starts
-   * above the live data marks all of it, for seconds, on one of the two cores the tasks run on.
+   * The forks' heap grows (-Xmx only). Two fixed heaps were measured, because of G1's concurrent marking:
+   * the boxed input (about 900 MB at 10 M records) lives in the old generation for the whole fork, and G1
+   * starts a concurrent cycle when the old generation passes 45% of the heap committed so far; a cycle
+   * that starts above the live data marks all of it, on one of the two cores the tasks run on.
    *
    * <ul>
-   *   <li>A heap that grows (the forks' until 2026-12-07): the threshold stayed below the input, so marking
-   *       ran most of the time: 38-98 ms of CPU per 10 M reduceByKey job on the marking thread, 190 ms per
-   *       salted groupByKey job (per-thread CPU from /proc, load 10-16, RESULTS.md 2026-12-07 09:08-10:40).
-   *   <li>Fixed at 2 GB (s6-df, taken back): the threshold (922 MB) sat just above reduceByKey's live data, so
-   *       its marking stopped (0 ms a job), but not groupByKey's, which also holds the shuffled records
-   *       (about 1.6 GB live at 10 M): 186-269 ms of marking per job, a thread busy all the time. On a quiet
-   *       2-core machine that thread took a core from the two task threads, and the salted task ran at twice
-   *       its CPU time (42 ms wall for 21 ms CPU, every job), the salting row falling to 1.06x.
-   *   <li>Fixed at 4 GB: the threshold (1.8 GB) is above reduceByKey's and the salted groupByKey's live data:
-   *       0 and 5 ms of marking a job (the plain groupByKey, larger still, 103 ms: that lengthens the plain row
-   *       of the salting cut, not the salted one). The regions are 2 MB too, so a map task's 800 KB dense table
-   *       is no longer a humongous allocation (above half a 1 MB region, each could start a young pause and a
-   *       cycle: 23 in 7 s of record-path jobs at 2 GB).
+   *   <li>Growing (kept): the threshold stays below the input, so marking runs often: 38-98 ms of CPU per
+   *       10 M reduceByKey job on the marking thread, 190 ms per salted groupByKey job (per-thread CPU from
+   *       /proc at load 10-16, RESULTS.md 2026-12-07, s7-df).
+   *   <li>Fixed at 2 GB (s6-df): the threshold (922 MB) sat above reduceByKey's live data but below the
+   *       salted groupByKey's (about 1.6 GB with the shuffled records), so marking ran all the time and took
+   *       a core: the salted task ran at twice its CPU time, the salting cut fell to 1.06x.
+   *   <li>Fixed at 4 GB (s7-df): the threshold (1.8 GB) is above both (0 and 5 ms of marking a job) and the
+   *       regions are 2 MB, so a map task's 800 KB dense table is no longer humongous. On CPU under load the
+   *       record path gained 15-40%. Quiet, three runs against three with the growing heap (RESULTS.md,
+   *       "session 7 summary"), it helped only at z = 1.0 (0.084-0.086 against 0.064-0.081 per thread),
+   *       lost at z = 0 and 1.5, and the salting cut fell below 2x once (1.71x: 27 ms wall for 22 ms CPU).
+   *       Why the salted task still waits with a 4 GB heap is open.
    * </ul>
-   * Engines' own JVMs start fixed too (Flink's task managers, Kafka's brokers).
+   * One setting serves every row, so the forks keep the growing heap.
    */
   @Override public boolean fixedHeap() {
-    return true;
+    return false;
   }
 
   @Override public List<String> targets(List<BenchResult> rows) {
