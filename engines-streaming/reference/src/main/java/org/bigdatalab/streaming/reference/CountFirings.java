@@ -1,6 +1,8 @@
 package org.bigdatalab.streaming.reference;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -42,7 +44,7 @@ final class CountFirings {
   private record Fired(Part part, int epoch, int shard) {}
 
   /** Fired windows not yet emitted, in firing order. */
-  private final java.util.ArrayDeque<Fired> fired = new java.util.ArrayDeque<>();
+  private final ArrayDeque<Fired> fired = new ArrayDeque<>();
 
   /**
    * Marks every window that closes at or below {@code watermark} as fired in epoch {@code epoch}
@@ -69,7 +71,7 @@ final class CountFirings {
     while (true) {
       Fired next = null;
       synchronized (this) {
-        for (java.util.Iterator<Fired> i = fired.iterator(); i.hasNext(); ) {
+        for (Iterator<Fired> i = fired.iterator(); i.hasNext(); ) {
           Fired f = i.next();
           if (f.shard() != shard || shards == 1) {
             i.remove();
