@@ -2,12 +2,10 @@ package org.bigdatalab.mapreduce.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.bigdatalab.mapreduce.JobOutput;
 import org.bigdatalab.mapreduce.JobResult;
 import org.bigdatalab.mapreduce.KeyComparator;
@@ -56,21 +54,10 @@ class ParallelMapReduceFastPathsTest {
   @Test
   void aRetriedMapAttemptDoesNotCountTheWordsItsFailedAttemptScanned() throws Exception {
     Path input = Files.writeString(work.resolve("in.txt"), "a b c\nboom\nc d\n");
-    AtomicBoolean crashed = new AtomicBoolean();
     MapReduceJob<String, Long, String, Long> job = WordCount.builder().combiner(WordCount.SUM).numReducers(1).maxAttempts(2).build();
     JobResult result;
-    try (ParallelMapReduce engine = new ParallelMapReduce(1, 64 << 10, work.resolve("spills"), 3) {
-      @Override WordScan wordScan(SortBuffer buffer, int partitions) {
-        return new WordScan(buffer, partitions, sortBufferBytes()) {
-          @Override int scan(byte[] line, int from, int length) {
-            if (new String(line, from, length, StandardCharsets.US_ASCII).equals("boom") && crashed.compareAndSet(false, true)) {
-              throw new IllegalStateException("attempt 0 crashes after scanning a line");
-            }
-            return super.scan(line, from, length);
-          }
-        };
-      }
-    }) {
+    try (ParallelMapReduce engine = new CrashesOnceOnLine(64 << 10, work.resolve("spills"), "boom",
+        "attempt 0 crashes after scanning a line")) {
       result = engine.run(job, List.of(input), work.resolve("out"));
     }
     assertThat(result.failedAttempts()).isEqualTo(1);

@@ -2,11 +2,9 @@ package org.bigdatalab.mapreduce.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.bigdatalab.mapreduce.JobOutput;
 import org.bigdatalab.mapreduce.JobResult;
 import org.bigdatalab.mapreduce.MapReduceJob;
@@ -45,20 +43,9 @@ class ParallelMapReduceSharedWordTableTest {
         // words the first task counted, then 700 new ones (the table grows from 1 K slots during the
         // failed attempt), then the line that fails it, then more
         words("second.txt", 100, 1000, "boom\nw0 w150 w999 boom\n"));
-    AtomicBoolean crashed = new AtomicBoolean();
     JobResult result;
-    try (ParallelMapReduce engine = new ParallelMapReduce(1, 1 << 20, work.resolve("spills"), 3) {
-      @Override WordScan wordScan(SortBuffer buffer, int partitions) {
-        return new WordScan(buffer, partitions, sortBufferBytes()) {
-          @Override int scan(byte[] line, int from, int length) {
-            if (new String(line, from, length, StandardCharsets.US_ASCII).equals("boom") && crashed.compareAndSet(false, true)) {
-              throw new IllegalStateException("the second task's attempt 0 crashes after scanning 900 lines");
-            }
-            return super.scan(line, from, length);
-          }
-        };
-      }
-    }) {
+    try (ParallelMapReduce engine = new CrashesOnceOnLine(1 << 20, work.resolve("spills"), "boom",
+        "the second task's attempt 0 crashes after scanning 900 lines")) {
       result = engine.run(JOB, inputs, work.resolve("out"));
     }
     assertThat(result.failedAttempts()).isEqualTo(1);
