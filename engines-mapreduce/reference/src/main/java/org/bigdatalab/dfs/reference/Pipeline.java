@@ -101,8 +101,7 @@ class Pipeline {
         writer(0).append(data, sums);
       }
     } catch (IOException | RuntimeException e) {
-      Throwable failure = awaitAll(inFlight, e, new ArrayList<>());
-      inFlight.clear();
+      Throwable failure = awaitInFlight(e);
       rethrow(failure, "writing blk_" + blockId);
     }
   }
@@ -112,8 +111,7 @@ class Pipeline {
     if (inFlight.isEmpty()) {
       return;
     }
-    Throwable failure = awaitAll(inFlight, null, new ArrayList<>());
-    inFlight.clear();
+    Throwable failure = awaitInFlight(null);
     if (failure != null) {
       rethrow(failure, "writing blk_" + blockId);
     }
@@ -130,16 +128,16 @@ class Pipeline {
   }
 
   /**
-   * Waits for every replica's task, even when interrupted (no writer may still be writing or
-   * opening when the pipeline is published or aborted), adding what each returned to {@code results};
-   * returns the first failure, if any.
+   * Waits for every replica task in flight, even when interrupted (no writer may still be writing
+   * when the pipeline is published or aborted), and forgets them; returns {@code failure} or, if
+   * none, the first task's failure, with any later ones added to it.
    */
-  static <T> Throwable awaitAll(List<Future<T>> tasks, Throwable failure, List<T> results) {
+  private Throwable awaitInFlight(Throwable failure) {
     boolean interrupted = false;
-    for (Future<T> f : tasks) {
+    for (Future<Void> f : inFlight) {
       while (true) {
         try {
-          results.add(f.get());
+          f.get();
           break;
         } catch (InterruptedException e) {
           interrupted = true;
@@ -149,6 +147,7 @@ class Pipeline {
         }
       }
     }
+    inFlight.clear();
     if (interrupted) {
       Thread.currentThread().interrupt(); // kept for the caller; the packet itself was written
     }
@@ -162,8 +161,7 @@ class Pipeline {
 
   /** Drops every replica, once no replica thread is still writing one. */
   void abort() {
-    awaitAll(inFlight, null, new ArrayList<>()); // failures do not matter: every replica is dropped
-    inFlight.clear();
+    awaitInFlight(null); // failures do not matter: every replica is dropped
     for (ReplicaWriter w : writers) {
       if (w != null) {
         w.abort();
