@@ -106,7 +106,9 @@ final class MiniHdfs implements Closeable {
         .racks(racks).hosts(hosts).storageCapacities(capacities).format(true).build();
     try {
       cluster.waitActive();
-      return new MiniHdfs(topology, cluster);
+      MiniHdfs mini = new MiniHdfs(topology, cluster);
+      mini.awaitPlaceable();
+      return mini;
     } catch (IOException | RuntimeException e) {
       cluster.shutdown();
       throw e;
@@ -181,24 +183,53 @@ final class MiniHdfs implements Closeable {
     cluster.waitActive();
     cluster.triggerHeartbeats();
     cluster.triggerBlockReports();
-    awaitUsable(node);
+    awaitPlaceable(List.of(node));
   }
 
-  /** Waits until the NameNode counts the DataNode alive with its storage reported, so it can be a target again. */
-  private void awaitUsable(String node) throws IOException {
+  /**
+   * Waits until the NameNode could place a replica on each running DataNode of {@code nodes}:
+   * alive, in its topology on the spec's rack, with its storage reported. waitActive counts a
+   * DataNode live before all of that holds after a (re)start of it or of the NameNode, and a block
+   * allocated in that window skips the node even when it is the writer's, which a placement clause
+   * would then count against HDFS.
+   */
+  void awaitPlaceable(java.util.Collection<String> nodes) throws IOException {
     long deadline = System.currentTimeMillis() + CONVERGE_MS;
-    org.apache.hadoop.hdfs.server.blockmanagement.DatanodeManager dm = cluster.getNamesystem().getBlockManager().getDatanodeManager();
     while (true) {
-      org.apache.hadoop.hdfs.server.blockmanagement.DatanodeDescriptor d = dm.getDatanode(dataNode(node).getDatanodeId());
-      if (d != null && d.isAlive() && d.getRemaining() > 0) {
+      String reason = null;
+      for (String node : nodes) {
+        if (!stopped.containsKey(node) && (reason = unplaceable(node)) != null) {
+          break;
+        }
+      }
+      if (reason == null) {
         return;
       }
       if (System.currentTimeMillis() > deadline) {
-        throw new IOException("DataNode " + node + " did not come back in " + CONVERGE_MS + " ms");
+        throw new IOException("HDFS did not become ready for writes in " + CONVERGE_MS + " ms: " + reason);
       }
       cluster.triggerHeartbeats();
       pause(20);
     }
+  }
+
+  /** Every running DataNode; see {@link #awaitPlaceable(java.util.Collection)}. */
+  void awaitPlaceable() throws IOException { awaitPlaceable(portOf.keySet()); }
+
+  /** Why the NameNode could not place a replica on {@code node} now, or null when it could. */
+  private String unplaceable(String node) throws IOException {
+    org.apache.hadoop.hdfs.server.blockmanagement.DatanodeManager dm = cluster.getNamesystem().getBlockManager().getDatanodeManager();
+    org.apache.hadoop.hdfs.server.blockmanagement.DatanodeDescriptor d = dm.getDatanode(dataNode(node).getDatanodeId());
+    if (d == null || !d.isAlive()) {
+      return "DataNode " + node + " is not registered and alive";
+    }
+    if (!dm.getNetworkTopology().contains(d) || !d.getNetworkLocation().equals("/" + rackOf.get(node))) {
+      return "DataNode " + node + " is not in the topology on /" + rackOf.get(node) + " (it is at " + d.getNetworkLocation() + ")";
+    }
+    if (d.getStorageInfos().length == 0 || d.getCapacity() <= 0) {
+      return "DataNode " + node + " has not reported its storage";
+    }
+    return null;
   }
 
   /**
@@ -251,6 +282,7 @@ final class MiniHdfs implements Closeable {
     PipelineRecorder recorder = recorder();
     recorder.forgetAll();
     recorder.writeFrom(null);
+    awaitPlaceable();
   }
 
   @Override public void close() {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.hdfs.AddBlockFlag;
 import org.apache.hadoop.hdfs.protocol.BlockStoragePolicy;
 import org.apache.hadoop.hdfs.server.blockmanagement.BlockPlacementPolicyDefault;
+import org.apache.hadoop.hdfs.server.blockmanagement.DatanodeDescriptor;
 import org.apache.hadoop.hdfs.server.blockmanagement.DatanodeStorageInfo;
 import org.apache.hadoop.net.Node;
 
@@ -32,6 +33,9 @@ import org.apache.hadoop.net.Node;
  * the default policy unchanged and are not recorded. Installed by {@code dfs.block.replicator.classname}.
  */
 public class PipelineRecorder extends BlockPlacementPolicyDefault {
+
+  /** The JDK's logger: this module compiles against Hadoop's shaded client, which keeps SLF4J to itself. */
+  private static final System.Logger LOG = System.getLogger(PipelineRecorder.class.getName());
 
   private volatile Node writerNode;
   /** The list chooseTargetInOrder fills, in placement order, for the chooseTarget call running on this thread. */
@@ -94,6 +98,27 @@ public class PipelineRecorder extends BlockPlacementPolicyDefault {
       pipeline.add(t.getDatanodeDescriptor().getXferAddr());
     }
     pipelines.computeIfAbsent(srcPath, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(List.copyOf(pipeline));
+    if (client instanceof DatanodeDescriptor local && !pipeline.isEmpty() && !pipeline.get(0).equals(local.getXferAddr())) {
+      LOG.log(System.Logger.Level.WARNING, "new block of " + srcPath + " placed off the writer's node " + local.getXferAddr()
+          + ": pipeline " + pipeline + "; " + whyNotLocal(local, excludedNodes));
+    }
     return targets;
+  }
+
+  /**
+   * Why the default policy passed over the writer's own node, in the terms of its checks: a
+   * placement clause that fails on a real cluster then says whether HDFS saw the node as
+   * unusable (and why) or broke its own rule.
+   */
+  private String whyNotLocal(DatanodeDescriptor writer, Set<Node> excludedNodes) {
+    if (!clusterMap.contains(writer)) {
+      return "the writer's node is not in the NameNode's topology (it is re-registering, or its record was replaced)";
+    }
+    if (excludedNodes != null && excludedNodes.contains(writer)) {
+      return "the client excluded the writer's node (a pipeline to it failed)";
+    }
+    return "the writer's node: alive " + writer.isAlive() + ", in service " + writer.isInService() + ", rack "
+        + writer.getNetworkLocation() + ", storages " + writer.getStorageInfos().length + ", remaining "
+        + writer.getRemaining() + " bytes, blocks scheduled " + writer.getBlocksScheduled();
   }
 }

@@ -387,6 +387,7 @@ final class RunningHdfs implements org.bigdatalab.dfs.DistributedFileSystem, Dfs
     MiniHdfs mini = embedded();
     mini.cluster.restartNameNode(true);
     mini.cluster.waitActive();
+    mini.awaitPlaceable();
     writer();
   }
 

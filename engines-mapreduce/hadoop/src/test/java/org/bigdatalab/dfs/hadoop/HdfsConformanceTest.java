@@ -3,7 +3,6 @@ package org.bigdatalab.dfs.hadoop;
 import org.bigdatalab.dfs.DfsEngine;
 import org.bigdatalab.dfs.spec.DfsSpec;
 import org.bigdatalab.property.PropertyDefaults;
-import org.bigdatalab.property.PropertyDefaults;
 
 /**
  * Runs the whole DFS spec against {@code dfs-hdfs}. A MiniDFSCluster takes seconds to start, so
