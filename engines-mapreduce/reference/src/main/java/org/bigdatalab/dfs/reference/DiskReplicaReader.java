@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * more than the copy saved (measured at 1 MB blocks, benchmarks/RESULTS.md); its checksums by
  * positional reads. A published replica's file
  * never changes or shrinks (a continued block is written beside it and moved over its name), so the
- * mapping stays valid until {@link #close()} unmaps it.
+ * mapping stays valid until {@link #close()} unmaps it. Readers get it through a
+ * {@link ReplicaLease}; the store may keep it open for the next reader ({@link IdleReplicas}).
  */
 final class DiskReplicaReader implements ReplicaReader {
   private final FileChannel data;
@@ -23,14 +24,11 @@ final class DiskReplicaReader implements ReplicaReader {
   private final Path metaFile;
   static final long MAP_FROM = 8L << 20;
   private final long length;
-  /** Tells the store this reader is done with the replica (it may recycle its files once deleted). */
-  private final Runnable onClose;
   private boolean closed;
   /** The whole data file, mapped on the first view; null before that. */
   private volatile MappedByteBuffer mapped;
 
-  DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile, Runnable onClose) throws IOException {
-    this.onClose = onClose;
+  DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile) throws IOException {
     this.data = data;
     this.meta = meta;
     this.dataFile = dataFile;
@@ -90,8 +88,6 @@ final class DiskReplicaReader implements ReplicaReader {
     }
     try (meta) {
       data.close();
-    } finally {
-      onClose.run();
     }
   }
 }
