@@ -154,6 +154,8 @@ final class DiskBlockStore implements BlockStore {
     DiskReplicaReader files = idle.take(id, stamp);
     if (files == null) {
       files = openFiles(id);
+    } else {
+      files.reused();
     }
     readers.merge(id, 1, Integer::sum);
     DiskReplicaReader opened = files;

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dfs-local keeps a replica's files open after its reader closes them, for the next reader
- * ({@link IdleReplicas}): pinned examples of its ways of being wrong, kept files handed out after
- * the replica was continued under its name, bulk reads through kept files that miss a corrupt byte,
- * and kept files that hold a deleted replica (or outlive the cluster).
+ * ({@link IdleReplicas}), and a reader of kept files copies bulk reads straight out of their mapping
+ * ({@link DiskReplicaReader#copyTo}): pinned examples of their ways of being wrong, kept files
+ * handed out after the replica was continued under its name, a corrupt byte or a misplaced segment
+ * missed by the mapped copy, and kept files that hold a deleted replica (or outlive the cluster).
  */
 class KeptReplicaFilesTest {
   private static final DfsPath FILE = new DfsPath("/f");
@@ -51,7 +52,8 @@ class KeptReplicaFilesTest {
   }
 
   /**
-   * Two blocks of 2 MB read in 1 MB reads, twice (the second through kept files), then with a byte of the first replica of the second block flipped in place.
+   * Two blocks of 2 MB read in 1 MB reads, twice (the second through kept files, copied out of their
+   * mapping), then with a byte of the first replica of the second block flipped in place.
    */
   @Test
   void bulkReadsThroughKeptFilesAreTheBytesWrittenAndCatchACorruptByte() throws IOException {
