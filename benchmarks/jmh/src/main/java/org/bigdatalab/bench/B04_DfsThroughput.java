@@ -68,8 +68,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * dfs-local copies each 1 MB write into its 1 MB direct packet, computes a CRC32C per 512 bytes,
  * and writes the packet to the replicas' block files at once (the first on the writer's thread, the
  * others on replica threads) and the CRCs to their .meta files, then returns when all have it; a
- * 1 MB read copies the replica's bytes (pread 128 KB at a time into a thread's own buffer) straight
- * into the caller's array and checks the copy against the .meta CRCs, in 128 KB segments that the
+ * 1 MB read copies the replica's bytes (pread 128 KB at a time into a thread's own buffer; from the
+ * second read of a replica on, whose files the DataNode keeps open after a read as HDFS's
+ * short-circuit cache does, straight out of their kept mapping: every read of a trial after its
+ * first) into the caller's array and checks the copy against the .meta CRCs, in 128 KB segments that the
  * reader and a helper thread share (the baseline uses one core: the check needs the second to come
  * near it; RESULTS.md, 2026-12-07, branch s6-dfsr). The previous invocation's output file
  * is deleted before each write, outside the measured time; dfs-local's delete keeps each replica's

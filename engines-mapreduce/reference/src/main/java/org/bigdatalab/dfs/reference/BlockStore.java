@@ -39,4 +39,7 @@ interface BlockStore {
 
   /** Bytes of published replica data held. */
   long used() throws IOException;
+
+  /** Lets go of whatever the store keeps open between reads; the cluster calls this when it closes. */
+  default void close() throws IOException {}
 }

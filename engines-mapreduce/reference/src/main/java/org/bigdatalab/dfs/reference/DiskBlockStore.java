@@ -42,7 +42,9 @@ import java.util.stream.Stream;
  * So the space of a deleted block is freed when a new replica takes its pair, not at the delete (HDFS
  * too deletes block files later, on a DataNode's own threads); beyond that budget spares are emptied
  * at the delete. A replica a reader still has open is never recycled: it is unlinked as before, so
- * the reader goes on reading the bytes it opened, never another block's.
+ * the reader goes on reading the bytes it opened, never another block's. A replica's files stay open
+ * after its last reader closes it, for the next ({@link IdleReplicas}), until it is republished or
+ * deleted, more replicas are kept than the bound, or the cluster closes.
  *
  * <p>Durability: like the HDFS default ({@code dfs.datanode.synconclose=false}), nothing is forced
  * to the device: a published replica survives a process crash (it is in the page cache), not a
@@ -71,6 +73,11 @@ final class DiskBlockStore implements BlockStore {
   private long nextSpare;
   /** Readers open on each published replica, which keep it from being recycled. */
   private final Map<Long, Integer> readers = new HashMap<>();
+  /** Each published replica's stamp, new at every publication: what files kept open were opened under. */
+  private final Map<Long, Long> stamps = new HashMap<>();
+  private long nextStamp;
+  /** Published replicas' files kept open between readers. */
+  private final IdleReplicas idle;
 
   DiskBlockStore(Path dir) throws IOException {
     this(dir, MAX_KEPT_SPARE_BYTES);
@@ -80,6 +87,7 @@ final class DiskBlockStore implements BlockStore {
   DiskBlockStore(Path dir, long maxKeptSpareBytes) throws IOException {
     this.dir = Files.createDirectories(dir);
     this.maxKeptSpareBytes = maxKeptSpareBytes;
+    this.idle = new IdleReplicas(IdleReplicas.MAX);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.toList()) {
         String name = p.getFileName().toString();
@@ -130,6 +138,7 @@ final class DiskBlockStore implements BlockStore {
    * meta first (readers open both under this lock, so they see the old pair or the new one).
    */
   synchronized void publish(long id, Path written, Path writtenMeta, long length) throws IOException {
+    idle.drop(id);
     if (!written.equals(data(id))) {
       Files.move(writtenMeta, meta(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       Files.move(written, data(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -141,15 +150,26 @@ final class DiskBlockStore implements BlockStore {
     if (!lengths.containsKey(id)) {
       return Optional.empty();
     }
+    long stamp = stamps.get(id);
+    DiskReplicaReader files = idle.take(id, stamp);
+    if (files == null) {
+      files = openFiles(id);
+    } else {
+      files.reused();
+    }
+    readers.merge(id, 1, Integer::sum);
+    DiskReplicaReader opened = files;
+    return Optional.of(new ReplicaLease(opened, () -> closed(id, stamp, opened)));
+  }
+
+  private DiskReplicaReader openFiles(long id) throws IOException {
     FileChannel data = null;
     FileChannel meta = null;
     try {
       data = FileChannel.open(data(id), StandardOpenOption.READ);
       meta = FileChannel.open(meta(id), StandardOpenOption.READ);
       checkHeader(meta, meta(id));
-      DiskReplicaReader reader = new DiskReplicaReader(data, meta, data(id), meta(id), () -> closed(id));
-      readers.merge(id, 1, Integer::sum);
-      return Optional.of(reader);
+      return new DiskReplicaReader(data, meta, data(id), meta(id));
     } catch (IOException | RuntimeException e) {
       ChannelIo.closeAfter(e, data, meta);
       throw e;
@@ -174,13 +194,25 @@ final class DiskBlockStore implements BlockStore {
     return lengths.getOrDefault(id, -1L);
   }
 
-  /** A reader of the replica closed it. */
-  private synchronized void closed(long id) {
+  /** A reader of the replica closed it: its files are kept for the next while the replica is still the one they opened. */
+  private synchronized void closed(long id, long stamp, DiskReplicaReader files) {
     readers.computeIfPresent(id, (k, n) -> n > 1 ? n - 1 : null);
+    Long now = stamps.get(id);
+    if (now != null && now == stamp) {
+      idle.keep(id, stamp, files);
+    } else {
+      IdleReplicas.closeQuietly(files);
+    }
+  }
+
+  /** Closes the files kept open between readers. */
+  @Override public synchronized void close() {
+    idle.closeAll();
   }
 
   /** Keeps a published replica no reader has open as a spare pair, emptied beyond the budget (see the class comment); else unlinks its files. */
   @Override public synchronized void delete(long id) throws IOException {
+    idle.drop(id); // kept files would hold the replica's inode, not a reader
     if (lengths.containsKey(id) && !readers.containsKey(id) && spares.size() < MAX_SPARES) {
       long n = nextSpare++;
       long length = lengths.get(id);
@@ -228,11 +260,13 @@ final class DiskBlockStore implements BlockStore {
 
   private void setLength(long id, long length) {
     Long before = lengths.put(id, length);
+    stamps.put(id, ++nextStamp);
     used += length - (before == null ? 0 : before);
   }
 
   private void dropLength(long id) {
     Long before = lengths.remove(id);
+    stamps.remove(id);
     used -= before == null ? 0 : before;
   }
 

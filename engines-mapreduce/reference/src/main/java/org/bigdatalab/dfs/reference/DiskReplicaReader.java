@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * more than the copy saved (measured at 1 MB blocks, benchmarks/RESULTS.md); its checksums by
  * positional reads. A published replica's file
  * never changes or shrinks (a continued block is written beside it and moved over its name), so the
- * mapping stays valid until {@link #close()} unmaps it.
+ * mapping stays valid until {@link #close()} unmaps it. Readers get it through a
+ * {@link ReplicaLease}; the store may keep it open for the next reader ({@link IdleReplicas}).
  */
 final class DiskReplicaReader implements ReplicaReader {
   private final FileChannel data;
@@ -23,14 +24,13 @@ final class DiskReplicaReader implements ReplicaReader {
   private final Path metaFile;
   static final long MAP_FROM = 8L << 20;
   private final long length;
-  /** Tells the store this reader is done with the replica (it may recycle its files once deleted). */
-  private final Runnable onClose;
   private boolean closed;
+  /** Whether the store handed these files to a reader after an earlier one closed them: bulk reads then copy out of the mapping. */
+  private volatile boolean reused;
   /** The whole data file, mapped on the first view; null before that. */
   private volatile MappedByteBuffer mapped;
 
-  DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile, Runnable onClose) throws IOException {
-    this.onClose = onClose;
+  DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile) throws IOException {
     this.data = data;
     this.meta = meta;
     this.dataFile = dataFile;
@@ -45,16 +45,29 @@ final class DiskReplicaReader implements ReplicaReader {
   }
 
   /**
-   * A bulk read's segment, by a positional read into the thread's scratch whatever the replica's size:
-   * with the reader and its helper both reading, a mapping's page faults and its unmapping (which
-   * stops the other core to flush its TLB) cost more than the read's kernel copy; 256 MB at 8 MB
-   * blocks read at 0.57 / 0.53 of the plain file (best / median) this way, 0.43 / 0.46 mapped
-   * (benchmarks/RESULTS.md, 2026-12-07).
+   * A bulk read's segment. While these files serve their first reader, by a positional read into the
+   * thread's scratch whatever the replica's size: with the reader and its helper both reading, a new
+   * mapping's page faults and its unmapping (which stops the other core to flush its TLB) cost more
+   * than the read's kernel copy; 256 MB at 8 MB blocks read at 0.57 / 0.53 of the plain file (best /
+   * median) this way, 0.43 / 0.46 mapped (benchmarks/RESULTS.md, 2026-12-07). Once the store has kept
+   * them open for a later reader ({@link #reused}), copied straight out of the mapped file: the
+   * mapping and its faulted-in pages are kept with the files, so the faults are paid once and no
+   * unmap follows each read, and the copy is one pass over the page cache where the pread makes two.
    */
   @Override public void copyTo(long position, byte[] out, int off, int n, ByteBuffer scratch) throws IOException {
-    scratch.clear().limit(n);
-    readData(position, scratch);
-    scratch.flip().get(0, out, off, n);
+    if (!reused || length > Integer.MAX_VALUE) {
+      scratch.clear().limit(n);
+      readData(position, scratch);
+      scratch.flip().get(0, out, off, n);
+      return;
+    }
+    MappedByteBuffer m = mapped;
+    (m != null ? m : map()).get(Math.toIntExact(position), out, off, n);
+  }
+
+  /** The store hands these files to another reader (kept open since the last closed them). */
+  void reused() {
+    reused = true;
   }
 
   /** The mapped bytes, for a replica from {@value #MAP_FROM} bytes up to what one mapping holds; else a copy into {@code scratch}. */
@@ -90,8 +103,6 @@ final class DiskReplicaReader implements ReplicaReader {
     }
     try (meta) {
       data.close();
-    } finally {
-      onClose.run();
     }
   }
 }

@@ -497,6 +497,12 @@ class ReferenceCluster implements DistributedFileSystem, DfsFaults {
 
   @Override public void close() throws IOException {
     readHelper.close();
-    onClose.close();
+    try {
+      for (DataNode n : nodes.values()) {
+        n.store().close();
+      }
+    } finally {
+      onClose.close();
+    }
   }
 }
