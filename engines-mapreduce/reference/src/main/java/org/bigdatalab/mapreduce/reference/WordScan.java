@@ -9,11 +9,16 @@ import java.util.Arrays;
  * {@code LongSumReducer} combiner).
  *
  * <p>A line of ASCII bytes is cut into its words in place: a 128-entry table says whether a byte
- * belongs to a word and gives its lower-case form, and the word's first eight bytes and its string
- * hash (what {@code String.hashCode} would give, for the partition) are gathered while scanning.
- * The word is counted in an open-addressing table of four longs a slot (first eight bytes, arena
- * slice, count, hash) over one byte arena, so a short word is found and counted in one cache line
- * and no String is made. When the table holds its most words, each word goes to the sort buffer
+ * belongs to a word and gives its lower-case form, and the word's first eight bytes are gathered
+ * while scanning. The word is counted in an open-addressing table of two longs a slot: its key
+ * (those eight bytes, see {@link #KEY}) and its count (with the epoch of the attempt that last
+ * touched it). A slot is 16 bytes, so it never straddles a cache line, and a hit on a word of up to
+ * eight bytes reads and writes that one line only; the word's arena slice (start, length) lies in a
+ * side array read only to compare a longer word's other bytes, and for spills. (At 16 MB two such
+ * tables, one per engine thread, hold the corpus' 100 K words; with the 32-byte slots of before
+ * they were 8 MB each, half their slots across two cache lines.) The string hash a word's partition
+ * needs ({@code String.hashCode}) is made from the arena once per word and spill, not per byte
+ * scanned. No String is made. When the table holds its most words, each word goes to the sort buffer
  * once, encoded as {@code Codecs.STRING} encodes it, with its count ({@link SortBuffer#fold}); at
  * the end of the split the words go the same way, or, when the buffer is empty, the table writes
  * them as the spill itself ({@link WordTableSpill}). A line with any byte of 0x80 or more is left
@@ -42,11 +47,23 @@ class WordScan {
     for (int c = 'A'; c <= 'Z'; c++) WORD[c] = (byte) (c + 32);
   }
 
-  static final int PREFIX = 0;
-  static final int SLICE = 1; // (arena start << 32) | length; 0 = free slot
-  static final int COUNT = 2;
-  static final int HASH = 3; // the word's string hash (low 32 bits), the epoch of the attempt that last touched it (high 32)
-  static final int SLOT_LONGS = 4;
+  /**
+   * A slot's key: the word's first eight bytes (the first in the low byte, zero-padded), with the
+   * top bit set for a word of more than eight bytes. An ASCII byte's top bit is 0, and a word has
+   * no 0 byte, so the key alone is the whole word up to eight bytes (a word of exactly eight bytes
+   * and a longer one that starts with them differ in the flag). 0: a free slot.
+   */
+  static final int KEY = 0;
+  /** The word's count (low {@link #COUNT_BITS} bits) and the epoch of the attempt that last touched it (above). */
+  static final int COUNT = 1;
+  static final int SLOT_LONGS = 2;
+  static final long LONG_WORD = Long.MIN_VALUE;
+  static final int COUNT_BITS = 40;
+  static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+  /** The epochs a slot can hold; at the last, the slots' epochs are cleared and numbering starts again. */
+  static final int EPOCHS = 1 << (64 - COUNT_BITS);
+  /** A table that has counted this many words since it was emptied is full (so no count reaches {@link #COUNT_BITS} bits). */
+  static final long MOST_COUNTED = 1L << (COUNT_BITS - 2);
 
   /** Thrown by a shared table that is full; the attempt's additions are taken back first ({@link #rollback}). */
   static final class TableFull extends RuntimeException {
@@ -61,8 +78,14 @@ class WordScan {
   private final int partitions;
   private final int maxSlots;
   private long[] slots;
+  /** Per slot: the word's arena slice, (start << 32) | length. */
+  private long[] slices;
   private int mask;
+  /** 64 - log2(slots): a slot is the top bits of the key's Fibonacci hash. */
+  private int shift;
   private int size;
+  /** Words counted since the table was last emptied (an upper bound of any slot's count). */
+  private long counted;
   private byte[] arena = new byte[1 << 12];
   private int arenaUsed;
   /** A word encoded for the sort buffer: its length (4 bytes, big-endian), then its bytes. */
@@ -72,9 +95,9 @@ class WordScan {
   private boolean shared;
   /** False once a shared table was found too small for the vocabulary: the buffer's later tasks get tables of their own. */
   private boolean shareable = true;
-  /** The running attempt's number, kept in the high half of each slot it touched. */
+  /** The running attempt's number, kept above the count of each slot it touched. */
   private int epoch;
-  /** The slots the running attempt touched first, as (arena start << 32 | hash), and their counts before. */
+  /** The slices of the words a shared table's running attempt touched first, and their counts before. */
   private long[] touchedWords = new long[1 << 10];
   private long[] countsBefore = new long[1 << 10];
   private int touched;
@@ -82,9 +105,16 @@ class WordScan {
   WordScan(SortBuffer buffer, int partitions, long sortBufferBytes) {
     this.buffer = buffer;
     this.partitions = partitions;
-    this.maxSlots = Integer.highestOneBit((int) Math.max(16, Math.min(1 << 22, sortBufferBytes / 4 / (8 * SLOT_LONGS))));
-    this.slots = new long[Math.min(maxSlots, 1 << 10) * SLOT_LONGS];
-    this.mask = slots.length / SLOT_LONGS - 1;
+    int slotBytes = 8 * (SLOT_LONGS + 1); // the slot and its slice
+    this.maxSlots = Integer.highestOneBit((int) Math.max(16, Math.min(1 << 22, sortBufferBytes / 4 / slotBytes)));
+    allocate(Math.min(maxSlots, 1 << 10));
+  }
+
+  private void allocate(int slotCount) {
+    slots = new long[slotCount * SLOT_LONGS];
+    slices = new long[slotCount];
+    mask = slotCount - 1;
+    shift = 64 - Integer.numberOfTrailingZeros(slotCount);
   }
 
   /**
@@ -97,7 +127,12 @@ class WordScan {
       throw new IllegalStateException("a word table of its own starts empty; it holds " + size + " words");
     }
     shared = share && shareable;
-    epoch++;
+    if (++epoch == EPOCHS) {
+      for (int at = COUNT; at < slots.length; at += SLOT_LONGS) {
+        slots[at] &= COUNT_MASK; // epoch 0, which no attempt has: every slot untouched
+      }
+      epoch = 1;
+    }
     touched = 0;
   }
 
@@ -129,22 +164,23 @@ class WordScan {
   /**
    * The running attempt failed: a shared table takes its additions back, so the slots it touched
    * hold their counts from before it (0 for words it inserted: such a slot stays, empty, and is
-   * neither flushed nor spilled); a table of its own is emptied.
+   * neither flushed nor spilled); a table of its own is emptied (it kept no journal).
    */
   void rollback() {
     if (!shared) {
       clear();
       return;
     }
-    long[] s = slots;
     for (int i = 0; i < touched; i++) {
-      long word = touchedWords[i];
-      int start = (int) (word >>> 32);
-      int slot = slotOf((int) word) & mask; // found again by its hash: a grow may have moved it
-      while ((int) (s[slot * SLOT_LONGS + SLICE] >>> 32) != start || s[slot * SLOT_LONGS + SLICE] == 0) {
+      long slice = touchedWords[i];
+      int start = (int) (slice >>> 32);
+      int length = (int) slice;
+      long k = keyOf(arena, start, length);
+      int slot = slotOf(k, length <= 8 ? 0 : tailHash(arena, start + 8, start + length)); // found again: a grow may have moved it
+      while (slices[slot] != slice || slots[slot * SLOT_LONGS + KEY] == 0) {
         slot = (slot + 1) & mask;
       }
-      s[slot * SLOT_LONGS + COUNT] = countsBefore[i];
+      slots[slot * SLOT_LONGS + COUNT] = countsBefore[i];
     }
     touched = 0;
   }
@@ -164,7 +200,6 @@ class WordScan {
       }
       int start = i;
       long prefix = 0;
-      int h = 0;
       byte lower;
       while (i < to && (lower = word[line[i] & 0x7F]) != 0) {
         line[i] = lower; // lowered in place: the reader is done with the line
@@ -172,13 +207,15 @@ class WordScan {
         if (k < 8) {
           prefix |= (long) lower << (k << 3);
         }
-        h = 31 * h + lower;
         i++;
       }
       if (i > start) {
-        count(line, start, i - start, prefix, h);
+        count(line, start, i - start, prefix);
         words++;
       }
+    }
+    if ((counted += words) > MOST_COUNTED) {
+      full();
     }
     return words;
   }
@@ -195,16 +232,17 @@ class WordScan {
   /** Sends every word counted so far to the sort buffer and empties the table. */
   void flush() {
     long[] s = slots;
-    for (int at = 0; at < s.length; at += SLOT_LONGS) {
-      long slice = s[at + SLICE];
-      if (slice != 0 && s[at + COUNT] != 0) { // 0: a word a failed attempt inserted
+    for (int slot = 0; slot <= mask; slot++) {
+      long count = s[slot * SLOT_LONGS + COUNT] & COUNT_MASK;
+      if (s[slot * SLOT_LONGS + KEY] != 0 && count != 0) { // 0: a word a failed attempt inserted
+        long slice = slices[slot];
         int length = (int) slice;
         if (key.length < length + 4) {
           key = new byte[length + 4];
         }
         SpillBytes.putInt(key, 0, length);
         System.arraycopy(arena, (int) (slice >>> 32), key, 4, length);
-        buffer.fold(partitionOf(s, at, partitions), key, 0, length + 4, s[at + COUNT], s[at + COUNT]);
+        buffer.fold(partitionOf(arena, slice, partitions), key, 0, length + 4, count, count);
       }
     }
     clear();
@@ -218,100 +256,155 @@ class WordScan {
    */
   void finish() throws IOException {
     if (size > 0 && buffer.takesSortedStrings()) {
-      buffer.spillSorted(new WordTableSpill(slots, size, arena, partitions));
+      buffer.spillSorted(new WordTableSpill(slots, slices, size, arena, partitions));
       clear();
     } else {
       flush(); // empties the table
     }
   }
 
-  /** The partition of the word in the slot at {@code at}: as {@code HashPartitioner} places its String (whose hash the slot holds). */
-  static int partitionOf(long[] slots, int at, int partitions) {
-    return ((int) slots[at + HASH] & Integer.MAX_VALUE) % partitions;
+  /** The partition of the word at {@code slice} of {@code arena}: as {@code HashPartitioner} places its String. */
+  static int partitionOf(byte[] arena, long slice, int partitions) {
+    int h = 0;
+    for (int i = (int) (slice >>> 32), end = i + (int) slice; i < end; i++) {
+      h = 31 * h + arena[i]; // String.hashCode of an ASCII word
+    }
+    return (h & Integer.MAX_VALUE) % partitions;
+  }
+
+  /** The count of the ASCII lower-case {@code word} in the table, 0 if it holds none: for tests. */
+  long countOf(String word) {
+    byte[] b = word.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    long k = keyOf(b, 0, b.length);
+    for (int slot = slotOf(k, b.length <= 8 ? 0 : tailHash(b, 8, b.length)); slots[slot * SLOT_LONGS + KEY] != 0; slot = (slot + 1) & mask) {
+      if (slots[slot * SLOT_LONGS + KEY] == k && (b.length <= 8 || sameTail(slot, b, 0, b.length))) {
+        return slots[slot * SLOT_LONGS + COUNT] & COUNT_MASK;
+      }
+    }
+    return 0;
   }
 
   private void clear() {
     Arrays.fill(slots, 0);
+    Arrays.fill(slices, 0);
     size = 0;
+    counted = 0;
     arenaUsed = 0;
     touched = 0; // a table of its own flushed: what the attempt added is in its buffer now
   }
 
-  private static int slotOf(int h) {
-    return (h * 0x9E3779B9) ^ (h >>> 16);
+  /** Full: a table of its own flushes into the buffer; a shared one takes the attempt back and stops it. */
+  private void full() {
+    if (shared) {
+      rollback();
+      throw new TableFull();
+    }
+    flush();
   }
 
-  private void count(byte[] line, int from, int length, long prefix, int h) {
+  /** The key of the word {@code b[from, from + length)} (see {@link #KEY}). */
+  static long keyOf(byte[] b, int from, int length) {
+    long k = 0;
+    for (int i = 0; i < Math.min(8, length); i++) {
+      k |= (long) b[from + i] << (i << 3);
+    }
+    return length <= 8 ? k : k | LONG_WORD;
+  }
+
+  /** A hash of a long word's bytes after its first eight. */
+  private static int tailHash(byte[] b, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + b[i];
+    }
+    return h;
+  }
+
+  private int slotOf(long key, int tail) {
+    return (int) (((key + tail * 0xC2B2AE3D27D4EB4FL) * 0x9E3779B97F4A7C15L) >>> shift);
+  }
+
+  private void count(byte[] line, int from, int length, long prefix) {
+    long k = length <= 8 ? prefix : prefix | LONG_WORD;
+    int tail = length <= 8 ? 0 : tailHash(line, from + 8, from + length);
     long[] s = slots;
-    int slot = slotOf(h) & mask;
+    int slot = slotOf(k, tail);
     while (true) {
       int at = slot * SLOT_LONGS;
-      long slice = s[at + SLICE];
-      if (slice == 0) {
-        insert(at, line, from, length, prefix, h);
+      long held = s[at + KEY];
+      if (held == k && (length <= 8 || sameTail(slot, line, from, length))) {
+        long c = s[at + COUNT];
+        if ((int) (c >>> COUNT_BITS) != epoch) {
+          c = touch(slot, c);
+        }
+        s[at + COUNT] = c + 1;
         return;
       }
-      if (s[at + PREFIX] == prefix && (int) slice == length
-          && (length <= 8 || Arrays.equals(arena, (int) (slice >>> 32) + 8, (int) (slice >>> 32) + length,
-              line, from + 8, from + length))) {
-        if ((int) (s[at + HASH] >>> 32) != epoch) {
-          touch(at);
-        }
-        s[at + COUNT]++;
+      if (held == 0) {
+        insert(slot, line, from, length, k);
         return;
       }
       slot = (slot + 1) & mask;
     }
   }
 
-  private void insert(int at, byte[] line, int from, int length, long prefix, int h) {
+  private boolean sameTail(int slot, byte[] line, int from, int length) {
+    long slice = slices[slot];
+    int start = (int) (slice >>> 32);
+    return (int) slice == length && Arrays.equals(arena, start + 8, start + length, line, from + 8, from + length);
+  }
+
+  private void insert(int slot, byte[] line, int from, int length, long k) {
     if (arena.length - arenaUsed < length) {
       arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + length));
     }
     System.arraycopy(line, from, arena, arenaUsed, length);
-    long[] s = slots;
-    s[at + PREFIX] = prefix;
-    s[at + SLICE] = ((long) arenaUsed << 32) | length; // never 0: length is at least 1
-    s[at + COUNT] = 0;
-    s[at + HASH] = h & 0xFFFFFFFFL;
-    touch(at);
-    s[at + COUNT] = 1;
+    slots[slot * SLOT_LONGS + KEY] = k;
+    slices[slot] = ((long) arenaUsed << 32) | length;
+    slots[slot * SLOT_LONGS + COUNT] = touch(slot, 0) + 1;
     arenaUsed += length;
     if (++size * 2 > mask + 1) {
       if (mask + 1 < maxSlots) {
         grow();
-      } else if (shared) {
-        rollback();
-        throw new TableFull();
       } else {
-        flush();
+        full();
       }
     }
   }
 
-  /** Notes the count of the slot at {@code at} before the running attempt first changes it, and marks the slot touched. */
-  private void touch(int at) {
-    long[] s = slots;
-    if (touched == touchedWords.length) {
-      touchedWords = Arrays.copyOf(touchedWords, touched * 2);
-      countsBefore = Arrays.copyOf(countsBefore, touched * 2);
+  /**
+   * The count {@code c} of the slot, marked touched by the running attempt. A shared table notes
+   * the count before, for {@link #rollback}; a table of its own needs no note (its rollback
+   * empties it), so there the first touch costs no more than the mark.
+   */
+  private long touch(int slot, long c) {
+    long count = c & COUNT_MASK;
+    if (shared) {
+      if (touched == touchedWords.length) {
+        touchedWords = Arrays.copyOf(touchedWords, touched * 2);
+        countsBefore = Arrays.copyOf(countsBefore, touched * 2);
+      }
+      touchedWords[touched] = slices[slot];
+      countsBefore[touched++] = count;
     }
-    touchedWords[touched] = (s[at + SLICE] & 0xFFFFFFFF00000000L) | (s[at + HASH] & 0xFFFFFFFFL);
-    countsBefore[touched++] = s[at + COUNT];
-    s[at + HASH] = ((long) epoch << 32) | (s[at + HASH] & 0xFFFFFFFFL);
+    return ((long) epoch << COUNT_BITS) | count;
   }
 
   private void grow() {
     long[] old = slots;
-    slots = new long[old.length * 2];
-    mask = mask * 2 + 1;
-    for (int at = 0; at < old.length; at += SLOT_LONGS) {
-      if (old[at + SLICE] != 0) {
-        int slot = slotOf((int) old[at + HASH]) & mask;
-        while (slots[slot * SLOT_LONGS + SLICE] != 0) {
+    long[] oldSlices = slices;
+    allocate((mask + 1) * 2);
+    for (int from = 0; from < oldSlices.length; from++) {
+      long k = old[from * SLOT_LONGS + KEY];
+      if (k != 0) {
+        long slice = oldSlices[from];
+        int start = (int) (slice >>> 32);
+        int slot = slotOf(k, (int) slice <= 8 ? 0 : tailHash(arena, start + 8, start + (int) slice));
+        while (slots[slot * SLOT_LONGS + KEY] != 0) {
           slot = (slot + 1) & mask;
         }
-        System.arraycopy(old, at, slots, slot * SLOT_LONGS, SLOT_LONGS);
+        System.arraycopy(old, from * SLOT_LONGS, slots, slot * SLOT_LONGS, SLOT_LONGS);
+        slices[slot] = slice;
       }
     }
   }

@@ -30,11 +30,11 @@ final class WordTableSpill implements SortBuffer.SortedRun {
   private long values;
 
   /**
-   * Gathers the words of {@code slots} (laid out as {@link WordScan}'s; {@code size} of them
-   * occupied) into dense arrays, leaving out slots whose count is 0 (words a failed attempt
-   * inserted into a shared table and took back).
+   * Gathers the words of {@code slots} and their {@code slices} (laid out as {@link WordScan}'s;
+   * {@code size} of them occupied) into dense arrays, leaving out slots whose count is 0 (words a
+   * failed attempt inserted into a shared table and took back).
    */
-  WordTableSpill(long[] slots, int size, byte[] arena, int partitions) {
+  WordTableSpill(long[] slots, long[] slices, int size, byte[] arena, int partitions) {
     this.arena = arena;
     this.partitions = partitions;
     this.lead = new long[size];
@@ -42,14 +42,15 @@ final class WordTableSpill implements SortBuffer.SortedRun {
     this.count = new long[size];
     this.partition = new int[size];
     int d = 0;
-    for (int at = 0; at < slots.length; at += WordScan.SLOT_LONGS) {
-      long s = slots[at + WordScan.SLICE];
-      if (s != 0 && slots[at + WordScan.COUNT] != 0) {
-        lead[d] = Long.reverseBytes(slots[at + WordScan.PREFIX]);
-        slice[d] = s;
-        count[d] = slots[at + WordScan.COUNT];
-        partition[d] = WordScan.partitionOf(slots, at, partitions);
-        values += count[d];
+    for (int slot = 0; slot < slices.length; slot++) {
+      long key = slots[slot * WordScan.SLOT_LONGS + WordScan.KEY];
+      long c = slots[slot * WordScan.SLOT_LONGS + WordScan.COUNT] & WordScan.COUNT_MASK;
+      if (key != 0 && c != 0) {
+        lead[d] = Long.reverseBytes(key & ~WordScan.LONG_WORD);
+        slice[d] = slices[slot];
+        count[d] = c;
+        partition[d] = WordScan.partitionOf(arena, slices[slot], partitions);
+        values += c;
         d++;
       }
     }

@@ -34,6 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       lookup, which it may do only into an empty buffer: checked by letting it do so always); a
  *       table shared by the tasks spills after the map phase, so there such a word is spilled
  *       twice and summed by the reduce;</li>
+ *   <li>a word of eight bytes and a longer word that starts with them are two keys, though the
+ *       table keeps only the first eight bytes in the slot (checked 2026-12-07 by dropping the
+ *       flag a longer word's key carries: the eight-byte word's count goes to a longer word);</li>
  *   <li>a word's partition comes from the string hash of all its bytes, not only the first eight
  *       the table keeps beside the count;</li>
  *   <li>without a combiner, keys that rarely repeat are stored without a lookup: equal keys held
@@ -120,6 +123,26 @@ class ParallelMapReduceFastPathsTest {
       }
     }
     assertThat(seen).isEqualTo(words.size());
+  }
+
+  @Test
+  void aWordOfEightBytesIsNotALongerWordThatStartsWithThem() throws Exception {
+    // The table keys a word by its first eight bytes, flagged when the word is longer: 250 long
+    // words that start with "abcdefgh" fill half the table first, so the lookups of "abcdefgh"
+    // itself meet some of them on their way to its own slot.
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 250; i++) {
+      text.append("abcdefgh").append(i).append(i % 2 == 0 ? ' ' : '\n');
+    }
+    text.append("abcdefgh ABCDEFGH abcdefgh7\nabcdefgh\n");
+    Path input = Files.writeString(work.resolve("in.txt"), text);
+    MapReduceJob<String, Long, String, Long> job = WordCount.builder().combiner(WordCount.SUM).numReducers(1).build();
+    try (ParallelMapReduce engine = new ParallelMapReduce(1, 64 << 10, work.resolve("spills"), 3);
+        SequentialMapReduce oracle = new SequentialMapReduce()) {
+      engine.run(job, List.of(input), work.resolve("out"));
+      oracle.run(job, List.of(input), work.resolve("expected"));
+    }
+    assertThat(JobOutput.read(work.resolve("out"), job)).isEqualTo(JobOutput.read(work.resolve("expected"), job));
   }
 
   @ParameterizedTest(name = "{0} reducers")
