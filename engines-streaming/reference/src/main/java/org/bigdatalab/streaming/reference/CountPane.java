@@ -78,7 +78,13 @@ final class CountPane {
     return i;
   }
 
-  /** Adds {@code other}'s counts into this pane (another shard's part of the same window: {@link CountFirings}). */
+  /**
+   * Adds {@code other}'s counts into this pane (another shard's part of the same window:
+   * {@link CountFirings}) and empties {@code other}, so it can count another window. Two dense
+   * parts (the shards' parts of a window span about the same keys) are added slot by slot once
+   * this range holds both ends of the other's keys; key by key ({@link #add}: a probe of the
+   * range per key) that was 7% of a shard's time.
+   */
   void addAll(CountPane other) {
     if (other.keys != null) {
       for (int i = 0; i < other.keys.length; i++) {
@@ -86,13 +92,57 @@ final class CountPane {
           add(other.keys[i], other.counts[i]);
         }
       }
-    } else {
-      for (int i = 0; i < other.limit; i++) {
-        if (other.dense[i] != 0) {
-          add(other.low + i, other.dense[i]);
+      other.clear();
+      return;
+    }
+    int first = 0;
+    int last = other.limit - 1;
+    int[] from = other.dense;
+    while (first <= last && from[first] == 0) {
+      first++;
+    }
+    while (last > first && from[last] == 0) {
+      last--;
+    }
+    int i = first;
+    if (first <= last) {
+      add(other.low + first, from[first]); // the two ends as an increment places them: the range grows to hold both, or the pane is hashed
+      from[first] = 0;
+      if (last > first) {
+        add(other.low + last, from[last]);
+        from[last] = 0;
+      }
+      i = first + 1;
+      if (keys == null) {
+        int[] to = dense;
+        int offset = (int) (other.low - low); // both ends are in this range, so every key between them is
+        for (; i < last; i++) {
+          int c = from[i];
+          if (c != 0) {
+            if ((long) to[i + offset] + c >= Integer.MAX_VALUE) {
+              break; // the rest key by key: the pane goes on with long counts
+            }
+            to[i + offset] += c;
+            from[i] = 0;
+          }
+        }
+      }
+      for (; i < last; i++) {
+        if (from[i] != 0) {
+          add(other.low + i, from[i]);
+          from[i] = 0;
         }
       }
     }
+    other.clear();
+  }
+
+  /** No counts, dense, the array kept (all zeros) for the next window. */
+  private void clear() {
+    keys = null;
+    counts = null;
+    used = 0;
+    limit = 0;
   }
 
   /** {@code count} more events of key {@code k}: the first placed as {@link #increment} places it (growing or hashing), the rest added. */
@@ -237,10 +287,7 @@ final class CountPane {
         }
       }
     }
-    keys = null;
-    counts = null;
-    used = 0;
-    limit = 0;
+    clear();
     Window window = new Window(start, start + size);
     @SuppressWarnings("unchecked")
     WindowResult<Long>[] results = new WindowResult[n];

@@ -134,8 +134,9 @@ abstract class EventTimeEngine implements StreamingEngine {
       if (events.isEmpty()) {
         return watermark;
       }
-      for (int from = 0; from < events.size(); from += TypedChunk.SIZE) {
-        int to = Math.min(events.size(), from + TypedChunk.SIZE);
+      int slice = scannedSliceSize();
+      for (int from = 0; from < events.size(); from += slice) {
+        int to = Math.min(events.size(), from + slice);
         try {
           watermark = shards.keyed(new TypedScan<>(batch, from, to, watermark, bound, job.timestamp(), longKey));
         } catch (RuntimeException e) { // the shards' own failures come as StreamingFailedException
@@ -218,6 +219,9 @@ abstract class EventTimeEngine implements StreamingEngine {
    * job's functions or the batch's columns, not the hooks above).
    */
   protected boolean scansTypedBatches(StreamingJob<?, ?, ?> job) { return false; }
+
+  /** Events per slice of a scanned typed batch ({@link Shards#keyed}): {@link KeyedSlice#SIZE}; a test may cut them smaller. */
+  protected int scannedSliceSize() { return KeyedSlice.SIZE; }
 
   /** Whether a restore throws away what was emitted since the last checkpoint (it must). */
   protected boolean discardsUncommittedOnRestore() { return true; }

@@ -28,6 +28,15 @@ import org.bigdatalab.streaming.StreamFns;
  * of them, one more than a shard may have in flight).
  */
 final class KeyedSlice<T> {
+  /**
+   * Events per slice: four typed chunks ({@link TypedChunk#SIZE}). Each slice is one hand-off to
+   * every shard, one report of its rises to the combiner and a wake-up of a shard that may be
+   * parked; at 16,384 events (61 slices per 1M) the count's CPU was 5% higher (columns 7.2 against
+   * 6.8 ms per 1M, typed 10.0-11.2 against 9.5-11.0, load 11). The cost is latency: a result can
+   * come out up to {@link ThreadedShards#TYPED_IN_FLIGHT} slices after the event that made it due.
+   */
+  static final int SIZE = 65_536;
+
   ScriptedSource.Events<T> batch;
   /** Keys and times of the slice's events: {@code keys[i - base]} is event {@code i}'s key. */
   long[] keys;

@@ -30,8 +30,15 @@ public class ParallelStreaming extends EventTimeEngine {
       .build();
 
   private final List<ExecutorService> threads = new ArrayList<>();
+  private final int sliceSize;
 
   public ParallelStreaming(int shards) {
+    this(shards, KeyedSlice.SIZE);
+  }
+
+  /** With scanned typed batches cut into slices of {@code sliceSize} events (tests: several slices from a batch of a few chunks). */
+  ParallelStreaming(int shards, int sliceSize) {
+    this.sliceSize = sliceSize;
     if (shards < 1) {
       throw new IllegalArgumentException("shards " + shards + " must be at least 1");
     }
@@ -66,6 +73,9 @@ public class ParallelStreaming extends EventTimeEngine {
     }
     return new ThreadedShards<>(shards, threads);
   }
+
+  @Override
+  protected int scannedSliceSize() { return sliceSize; }
 
   @Override
   protected boolean scansTypedBatches(StreamingJob<?, ?, ?> job) {

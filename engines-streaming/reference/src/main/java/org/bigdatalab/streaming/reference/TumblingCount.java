@@ -162,8 +162,7 @@ final class TumblingCount<T> implements KeyedState<T, Long> {
         return p;
       }
     }
-    CountPane p = new CountPane();
-    p.start = start;
+    CountPane p = firings.pane(start);
     panes.add(p);
     nextClose = Math.min(nextClose, closesAt(start));
     return p;

@@ -101,6 +101,9 @@ class CountPaneTest {
       assertThat(part.hashed()).isEqualTo(spread[1]);
       into.addAll(part);
       assertThat(emitted(into)).as("parts spread %s %s", spread[0], spread[1]).isEqualTo(expected);
+      assertThat(emitted(part)).as("the part, once added, is empty (CountFirings reuses it)").isEmpty();
+      Map<Long, Long> reused = count(part, List.of(7_003L, 7_003L, 7_400L));
+      assertThat(emitted(part)).as("the part reused").isEqualTo(reused);
     }
   }
 }

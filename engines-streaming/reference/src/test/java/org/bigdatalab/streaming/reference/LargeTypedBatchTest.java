@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
  * Typed batches larger than one hand-off chunk ({@link TypedChunk#SIZE}), which the spec's small
  * generated inputs never reach: stream-parallel over one big batch (its primitive tumbling count
  * and its stateless ranges ending inside the batch) gives what stream-sequential gives over the lines.
+ * The count's scanned slices are cut at a chunk's size here ({@link KeyedSlice#SIZE} is four), so
+ * the batch spans several of them without a test four times as long.
  */
 class LargeTypedBatchTest {
   private static final int EVENTS = 3 * TypedChunk.SIZE + 123;
+  private static final int SLICE = TypedChunk.SIZE;
 
   private static List<Click> clicks() {
     Random random = new Random(7);
@@ -42,7 +45,7 @@ class LargeTypedBatchTest {
     StreamingJob<Click, Long, Long> job = StreamingJob.of("per-amount", Click::parse, (StreamFns.LongKey<Click>) Click::amount,
         Click::time, Windows.tumbling(50), Aggregate.<Click>count()).withOutOfOrderness(20).withAllowedLateness(3);
     StreamingResult<Long> expected = new SequentialStreaming().run(job, ScriptedSource.ofLines(lines(clicks)));
-    try (ParallelStreaming parallel = new ParallelStreaming(3)) {
+    try (ParallelStreaming parallel = new ParallelStreaming(3, SLICE)) {
       StreamingResult<Long> typed = parallel.run(job, ScriptedSource.ofEvents(clicks, Click::line));
       assertThat(typed.results()).containsExactlyInAnyOrderElementsOf(expected.results());
       assertThat(typed.late()).containsExactlyInAnyOrderElementsOf(expected.late());
@@ -63,7 +66,7 @@ class LargeTypedBatchTest {
       }
       return c.amount();
     }, Click::time, Windows.tumbling(50), Aggregate.<Click>count());
-    try (ParallelStreaming parallel = new ParallelStreaming(3)) {
+    try (ParallelStreaming parallel = new ParallelStreaming(3, SLICE)) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> parallel.run(job, ScriptedSource.ofEvents(clicks, Click::line)))
           .isInstanceOf(org.bigdatalab.streaming.StreamingFailedException.class).hasMessageContaining("no key for");
       assertThat(parallel.run(job, ScriptedSource.ofEvents(clicks.subList(0, 10), Click::line)).results())

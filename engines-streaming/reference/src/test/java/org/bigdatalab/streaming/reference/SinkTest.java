@@ -69,4 +69,20 @@ class SinkTest {
     assertThat(all.late()).extracting(LateEvent::line).containsExactly("late");
     assertThat(all.watermarks()).hasSize(199).startsWith(10L, 20L).endsWith(1_990L);
   }
+
+  /** A typed slice's rises come in bulk ({@link Sink#watermarks}): each keeps its epoch, past the arrays' first size. */
+  @Test
+  void risesInBulkKeepTheirEpochAndOrder() {
+    Sink<Long> sink = new Sink<>();
+    long[] rises = new long[100];
+    for (int i = 0; i < rises.length; i++) {
+      rises[i] = 10L * (i + 1);
+    }
+    sink.watermarks(0, rises, 0, 50);
+    sink.watermarks(1, rises, 50, 100); // a shard past the barrier
+    sink.watermarks(0, rises, 0, 0);
+    sink.commitBefore(1);
+    sink.abort();
+    assertThat(sink.result(0).watermarks()).hasSize(50).startsWith(10L, 20L).endsWith(500L);
+  }
 }
