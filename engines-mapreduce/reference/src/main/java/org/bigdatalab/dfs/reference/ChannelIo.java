@@ -29,6 +29,22 @@ final class ChannelIo {
     }
   }
 
+  /** Writes all of the buffers' remaining bytes at the channel's position, in one gathering write where it can. */
+  static void writeFully(FileChannel channel, ByteBuffer... srcs) throws IOException {
+    while (hasRemaining(srcs)) {
+      channel.write(srcs);
+    }
+  }
+
+  private static boolean hasRemaining(ByteBuffer[] buffers) {
+    for (ByteBuffer b : buffers) {
+      if (b.hasRemaining()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Copies the first {@code count} bytes of {@code from} to the end of {@code to}, in the kernel where it can. */
   static void copyPrefix(FileChannel from, long count, FileChannel to, Path file) throws IOException {
     if (from.size() < count) {

@@ -63,8 +63,10 @@ final class DiskBlockStore implements BlockStore {
   static final int MAX_SPARES = 4096;
   /** Bytes of deleted replicas (data and checksums) at most kept in spares for new replicas to write over. */
   static final long MAX_KEPT_SPARE_BYTES = 512L << 20;
-  /** A spare pair and the bytes its two files still hold (0: emptied). */
-  private record Spare(long n, long bytes) {}
+  /** A spare pair and the bytes its data and .meta files still hold (0: emptied). */
+  private record Spare(long n, long dataBytes, long metaBytes) {
+    long bytes() { return dataBytes + metaBytes; }
+  }
   /** The spare pairs, the last freed last. */
   private final Deque<Spare> spares = new ArrayDeque<>();
   /** The sum of the spares' bytes, at most {@link #maxKeptSpareBytes}. */
@@ -116,10 +118,11 @@ final class DiskBlockStore implements BlockStore {
         renameSpare(spareMeta(spare.n()), meta(id));
         renameSpare(spare(spare.n()), data(id));
       }
-      return new DiskReplicaWriter(this, data(id), meta(id), null, null, 0, id, spare != null);
+      return spare == null ? new DiskReplicaWriter(this, data(id), meta(id), null, null, 0, id, false, 0, 0)
+          : new DiskReplicaWriter(this, data(id), meta(id), null, null, 0, id, true, spare.dataBytes(), spare.metaBytes());
     }
     String tmp = "blk_" + id + "." + (++writers) + ".tmp";
-    return new DiskReplicaWriter(this, dir.resolve(tmp), dir.resolve(tmp + ".meta"), data(id), meta(id), keep, id, false);
+    return new DiskReplicaWriter(this, dir.resolve(tmp), dir.resolve(tmp + ".meta"), data(id), meta(id), keep, id, false, 0, 0);
   }
 
   /**
@@ -216,17 +219,17 @@ final class DiskBlockStore implements BlockStore {
     if (lengths.containsKey(id) && !readers.containsKey(id) && spares.size() < MAX_SPARES) {
       long n = nextSpare++;
       long length = lengths.get(id);
-      long bytes = length + META_HEADER + (long) Checksums.chunks(length) * Checksums.SUM;
+      Spare spare = new Spare(n, length, META_HEADER + (long) Checksums.chunks(length) * Checksums.SUM);
       Files.move(data(id), spare(n));
       Files.move(meta(id), spareMeta(n));
       dropLength(id);
-      if (keptSpareBytes + bytes > maxKeptSpareBytes) {
+      if (keptSpareBytes + spare.bytes() > maxKeptSpareBytes) {
         emptied(spare(n));
         emptied(spareMeta(n));
-        bytes = 0;
+        spare = new Spare(n, 0, 0);
       }
-      keptSpareBytes += bytes;
-      spares.add(new Spare(n, bytes));
+      keptSpareBytes += spare.bytes();
+      spares.add(spare);
       return;
     }
     Files.deleteIfExists(data(id));

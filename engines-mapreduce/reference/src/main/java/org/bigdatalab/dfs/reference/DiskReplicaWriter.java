@@ -20,18 +20,27 @@ final class DiskReplicaWriter implements ReplicaWriter {
   private final long blockId;
   private final FileChannel data;
   private final FileChannel meta;
+  /** Bytes the two files held before this writer (a recycled spare's): only a file that held more than was written is cut at publish. */
+  private final long heldData;
+  private final long heldMeta;
+  /** The .meta header of a new replica, written with the first checksums (one write fewer per replica); null once written or when continued. */
+  private ByteBuffer header;
   private long length;
+  private long metaLength;
 
   /**
    * Starts with the first {@code keep} bytes of {@code keptData} and their checksums from {@code keptMeta}, when keep > 0.
-   * {@code spare}: the two files exist already (a recycled pair, maybe holding a deleted replica's bytes); else they are created.
+   * {@code spare}: the two files exist already (a recycled pair, holding {@code heldData} and {@code heldMeta} bytes of a
+   * deleted replica, maybe 0); else they are created.
    */
   DiskReplicaWriter(DiskBlockStore store, Path tmpData, Path tmpMeta, Path keptData, Path keptMeta, long keep, long blockId,
-      boolean spare) throws IOException {
+      boolean spare, long heldData, long heldMeta) throws IOException {
     this.store = store;
     this.tmpData = tmpData;
     this.tmpMeta = tmpMeta;
     this.blockId = blockId;
+    this.heldData = heldData;
+    this.heldMeta = heldMeta;
     FileChannel d = null;
     FileChannel m = null;
     try {
@@ -51,11 +60,12 @@ final class DiskReplicaWriter implements ReplicaWriter {
         try (FileChannel from = FileChannel.open(keptData, StandardOpenOption.READ)) {
           ChannelIo.copyPrefix(from, keep, d, keptData);
         }
+        metaLength = DiskBlockStore.META_HEADER + (long) Checksums.chunks(keep) * Checksums.SUM;
         try (FileChannel from = FileChannel.open(keptMeta, StandardOpenOption.READ)) {
-          ChannelIo.copyPrefix(from, DiskBlockStore.META_HEADER + (long) Checksums.chunks(keep) * Checksums.SUM, m, keptMeta);
+          ChannelIo.copyPrefix(from, metaLength, m, keptMeta);
         }
       } else {
-        ChannelIo.writeFully(m, DiskBlockStore.header());
+        header = DiskBlockStore.header();
       }
     } catch (IOException | RuntimeException e) {
       ChannelIo.closeAfter(e, d, m);
@@ -69,18 +79,37 @@ final class DiskReplicaWriter implements ReplicaWriter {
 
   @Override public void append(ByteBuffer bytes, ByteBuffer sums) throws IOException {
     ChannelIo.writeFully(data, bytes.duplicate());
-    ChannelIo.writeFully(meta, sums.duplicate());
+    writeMeta(sums.duplicate());
     length += bytes.remaining();
   }
 
+  /** Appends checksums to the .meta file, after its header if that is not written yet. */
+  private void writeMeta(ByteBuffer sums) throws IOException {
+    metaLength += sums.remaining();
+    if (header == null) {
+      ChannelIo.writeFully(meta, sums);
+      return;
+    }
+    metaLength += header.remaining();
+    ChannelIo.writeFully(meta, header, sums);
+    header = null;
+  }
+
   /**
-   * Cuts both files where this writer stopped (a recycled spare may hold a longer deleted replica's
-   * bytes after that; a new file is not changed), then puts the replica in place: a reader takes the
-   * data file's size as the replica's length, and a restart the lengths of the files it finds.
+   * Cuts each file where this writer stopped if it held more before (a recycled spare may hold a
+   * longer deleted replica's bytes after that; a new file, an emptied spare and one no longer than
+   * what was written need no cut, and FileChannel.truncate costs four system calls even when it cuts
+   * nothing), then puts the replica in place: a reader takes the data file's size as the replica's
+   * length, and a restart the lengths of the files it finds.
    */
   @Override public void publish() throws IOException {
-    data.truncate(data.position());
-    meta.truncate(meta.position());
+    writeMeta(ByteBuffer.allocate(0)); // the header of a replica that got no packet
+    if (heldData > length) {
+      data.truncate(length);
+    }
+    if (heldMeta > metaLength) {
+      meta.truncate(metaLength);
+    }
     data.close();
     meta.close();
     store.publish(blockId, tmpData, tmpMeta, length);
