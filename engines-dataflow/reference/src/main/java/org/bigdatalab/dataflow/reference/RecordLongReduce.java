@@ -149,8 +149,8 @@ class RecordLongReduce {
 
   /**
    * A map task's records merged per key, chunk by chunk, as the fused plan merges a slice: in one array over
-   * the keys' span while it is at most one slot per record (or {@link FusedLongAggregate#DENSE_FLOOR}), else in a
-   * hash table. The span is unknown until records arrive, so the first chunks are kept until it justifies the
+   * the keys' span (with room around it, {@link DenseLongs#around}) while it is at most one slot per record (or
+   * {@link FusedLongAggregate#DENSE_FLOOR}), else in a hash table. The span is unknown until records arrive, so the first chunks are kept until it justifies the
    * array or {@link #BUFFERED_CHUNKS} are kept; from then on each chunk is merged as it fills, while it is in cache.
    */
   private static final class Columns {
@@ -183,7 +183,7 @@ class RecordLongReduce {
       bufferedValues.add(values);
       bufferedSizes.add(size);
       if (count > 0 && (long) max - min + 1 <= Math.max(FusedLongAggregate.DENSE_FLOOR, count)) {
-        dense = DenseLongs.spanning(min, max, aggregate);
+        dense = DenseLongs.around(min, max, Math.max(FusedLongAggregate.DENSE_FLOOR, count), aggregate);
         mergeBuffered();
       } else if (bufferedKeys.size() >= BUFFERED_CHUNKS) {
         table = new IntLongTable((int) Math.min(count, FusedLongAggregate.FIRST_KEYS));

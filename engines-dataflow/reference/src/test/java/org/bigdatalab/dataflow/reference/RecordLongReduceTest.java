@@ -52,6 +52,32 @@ class RecordLongReduceTest {
     }
   }
 
+  /**
+   * A task whose keys first sit in the dense array, then, in the middle of a later chunk, bring a key the array
+   * must widen to take (5 000: within the span its records allow) or one beyond any array (10^9,
+   * Integer.MIN_VALUE: the task moves what it merged into the hash table and goes on there), three times; and,
+   * in half the cases, a misfit last, which sends the merged keys to the general path. A widen that loses a slot
+   * or a move that loses the array's sums changes a sum. (Written for a SUM that added each record to the array
+   * as read, tried on 2026-12-07 and not kept: it measured no faster in the engine; the paths it pins are the
+   * chunked fold's own, which no other case here moves from the array to the table.)
+   */
+  @Test
+  void keysBeyondTheDenseArrayMidTaskWidenItOrMoveTheTaskToTheTableLosingNothing() throws Exception {
+    for (int far : new int[] {5_000, 1_000_000_000, Integer.MIN_VALUE}) {
+      for (boolean misfitLast : new boolean[] {false, true}) {
+        List<Object> input = new ArrayList<>();
+        for (int i = 0; i < 4 * CHUNK; i++) {
+          boolean beyond = i == CHUNK + 100 || i == 2 * CHUNK + 7 || i == 3 * CHUNK - 1;
+          input.add(KeyValue.of(beyond ? far + i % 3 : i % 97, (long) i + 1));
+        }
+        if (misfitLast) {
+          input.add(KeyValue.of("k", 5L));
+        }
+        assertSameAsOracle(input, "keys 0..96, then " + far + " mid-chunk" + (misfitLast ? ", a misfit last" : ""), List.of(Long::sum));
+      }
+    }
+  }
+
   /** An Integer value among Longs: Long::sum fails on it as written, on both engines alike, when its key has another record. */
   @Test
   void anIntegerValueFailsLongSumAsOnTheOracle() throws Exception {
