@@ -60,10 +60,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * it writes one copy: the r3 target of 1/3 is what three copies cost against it. Write: one 1 MB
  * write() per call through the JDK's cached direct buffer, over the previous output's pages (see
  * below); a FileChannel from a direct buffer, a RandomAccessFile and a mapped file were no faster
- * here (mapped: 5x slower, a page fault per page of a new file). Read: the file mapped and copied
- * out 1 MB at a time, one copy from the page cache; every read() call (stream, channel,
- * RandomAccessFile) copies twice, page cache to a native buffer to the array, and ran at a third to
- * a half of it (the earlier baseline, kept as store files-stream for comparison runs only).
+ * here (mapped: 5x slower, a page fault per page of a new file). Read: the file kept open and
+ * mapped for the trial, as dfs-local keeps its replicas', and copied out 1 MB at a time, one copy
+ * from the page cache (mapping it at each read, store files-remap, faults every page in again);
+ * every read() call (stream, channel, RandomAccessFile) copies twice, page cache to a native buffer
+ * to the array, and ran at a third to a half of it (store files-stream, for comparison runs only).
  *
  * dfs-local copies each 1 MB write into its 1 MB direct packet, computes a CRC32C per 512 bytes,
  * and writes the packet to the replicas' block files at once (the first on the writer's thread, the
@@ -101,6 +102,8 @@ public class B04_DfsThroughput {
   public static final String DISK_STREAM = "files-stream";
   /** The earlier write baseline (a new file each write), for comparison runs only: not part of lab bench. */
   public static final String DISK_CREATE = "files-create";
+  /** The read baseline until s8-dfsr (the file opened and mapped at each read), for comparison runs only. */
+  public static final String DISK_REMAP = "files-remap";
   private static final int CHUNK = 1 << 20;
 
   @Param("4MB")
@@ -120,6 +123,9 @@ public class B04_DfsThroughput {
   private DistributedFileSystem fs;
   private Path dir;
   private Path diskFile;
+  /** The read baseline's file, open and mapped for the whole trial. */
+  private FileChannel diskChannel;
+  private MappedByteBuffer diskMapped;
   private final DfsPath written = new DfsPath("/bench/written");
   private final DfsPath readBack = new DfsPath("/bench/read");
   private boolean verified;
@@ -132,6 +138,8 @@ public class B04_DfsThroughput {
     if (store.startsWith(DISK)) {
       diskFile = dir.resolve("read");
       writeFiles(diskFile, data);
+      diskChannel = FileChannel.open(diskFile, StandardOpenOption.READ);
+      diskMapped = diskChannel.map(FileChannel.MapMode.READ_ONLY, 0, diskChannel.size());
     } else {
       EngineRegistry registry = EngineRegistry.load();
       if (registry.find(store).isEmpty()) {
@@ -183,7 +191,8 @@ public class B04_DfsThroughput {
   public long read() throws IOException {
     byte[] copy = verified ? null : new byte[data.length];
     long n = fs != null ? readDfs(fs, readBack, copy)
-        : store.equals(DISK_STREAM) ? readStream(diskFile, copy) : readFiles(diskFile, copy);
+        : store.equals(DISK_STREAM) ? readStream(diskFile, copy)
+        : store.equals(DISK_REMAP) ? readFiles(diskFile, copy) : readMapped(diskMapped.duplicate(), copy);
     if (n != data.length || (copy != null && !Arrays.equals(copy, data))) {
       throw new IllegalStateException(store + " read back " + n + " bytes of " + data.length
           + (n == data.length ? ", not the bytes written" : "") + " (dfs, r=" + replication + ", block " + blockSize
@@ -197,6 +206,9 @@ public class B04_DfsThroughput {
   public void stop() throws IOException {
     if (fs != null) {
       fs.close();
+    }
+    if (diskChannel != null) {
+      diskChannel.close(); // the mapping goes with the buffer, at a GC
     }
     BenchData.deleteTree(dir);
   }
@@ -261,24 +273,32 @@ public class B04_DfsThroughput {
   }
 
   /**
-   * The read limit: the file mapped and copied out of the page cache into the same 1 MB byte array,
-   * one copy. A read() system call (Files.newInputStream, FileChannel, RandomAccessFile) copies twice,
-   * page cache to a native buffer to the array, and measured 2-3x slower here (RESULTS.md, 2026-12-06).
+   * The read limit: the file open and mapped for the whole trial, copied out of the page cache into
+   * the same 1 MB byte array, one copy per byte. dfs-local's DataNodes keep a replica's files and
+   * mapping open between reads (since s8-dfsr, as HDFS's short-circuit cache keeps a local replica's
+   * descriptors), so a plain read that opened and mapped the file each time, faulting its pages in
+   * again, was no longer the limit: dfs-local read at 1.02-1.30 of it (RESULTS.md, 2026-12-07,
+   * session 8). A read() system call copies twice, page cache to a native buffer to the array,
+   * and measured 2-3x slower here (RESULTS.md, 2026-12-06).
    */
-  static long readFiles(Path file, byte[] copy) throws IOException {
+  static long readMapped(MappedByteBuffer mapped, byte[] copy) {
     byte[] buf = new byte[CHUNK];
     long total = 0;
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-      for (int n; (n = Math.min(buf.length, mapped.remaining())) > 0; ) {
-        mapped.get(buf, 0, n);
-        if (copy != null && total + n <= copy.length) {
-          System.arraycopy(buf, 0, copy, (int) total, n);
-        }
-        total += n;
+    for (int n; (n = Math.min(buf.length, mapped.remaining())) > 0; ) {
+      mapped.get(buf, 0, n);
+      if (copy != null && total + n <= copy.length) {
+        System.arraycopy(buf, 0, copy, (int) total, n);
       }
+      total += n;
     }
     return total;
+  }
+
+  /** The read limit until s8-dfsr (store files-remap): the file opened and mapped at each read, then as {@link #readMapped}. */
+  static long readFiles(Path file, byte[] copy) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return readMapped(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()), copy);
+    }
   }
 
   /** The read limit of earlier runs (read() calls through Files.newInputStream), kept to show what changed: store files-stream. */
