@@ -75,25 +75,47 @@ final class ZooKeeperCluster implements Cluster, NetworkControl {
     }
   }
 
+  /**
+   * An embedded server's later requests to exit the JVM (ZooKeeper makes them on errors it counts
+   * fatal, e.g. a quorum port it could not bind: code 14, which killed a CI test fork twice) are
+   * refused and said on stderr with the asking thread's stack (ZooKeeper's own line goes to SLF4J,
+   * which has no binding in these JVMs); the server stays down, as a crashed node does. Set again
+   * after every start: Curator 5.9 starts each server through ZooKeeperServerEmbedded, whose start
+   * sets the exit procedure back to System.exit (the builder's default exit handler), which is why
+   * setting it once before the ensemble started did not hold.
+   */
+  private static void refuseExits() {
+    ServiceUtils.setSystemExitProcedure(ZooKeeperCluster::exitRefused);
+  }
+
+  private static void exitRefused(int code) {
+    Throwable where = new Throwable("ZooKeeper asked to exit the JVM with code " + code + " on thread "
+        + Thread.currentThread().getName() + "; refused: that server stays down");
+    where.printStackTrace();
+  }
+
   /** An ensemble of {@code config.nodes()} real servers in this JVM. */
   static ZooKeeperCluster embedded(ClusterConfig config, String namespace) {
     List<InstanceSpec> specs = new ArrayList<>();
     for (int i = 0; i < config.nodes(); i++) {
       specs.add(new InstanceSpec(null, -1, -1, -1, true, i + 1, TICK_MILLIS, -1));
     }
-    // A server that cannot bind its quorum port (a revived server whose port is briefly taken) asks
-    // ZooKeeper to exit the JVM with code 14, which kills a test's fork or the lab's worker with no
-    // report (seen in CI once). Logged instead, that server just stays down, as a crashed node does.
-    ServiceUtils.setSystemExitProcedure(ServiceUtils.LOG_ONLY);
+    // A server retries binding its quorum port until it can (0: no limit) instead of asking to exit
+    // after three tries: a revived server whose port is briefly taken comes back late, as a slow node.
+    System.setProperty("zookeeper.electionPortBindRetry", "0");
     TestingCluster ensemble = new TestingCluster(specs);
     try {
       ensemble.start();
     } catch (Exception e) {
       throw new IllegalStateException("could not start a ZooKeeper ensemble of " + config.nodes() + ": " + e, e);
     }
+    refuseExits();
     Servers servers = new Servers() {
       @Override public void kill(int node) throws Exception { ensemble.killServer(specs.get(node)); }
-      @Override public void revive(int node) throws Exception { ensemble.restartServer(specs.get(node)); }
+      @Override public void revive(int node) throws Exception {
+        ensemble.restartServer(specs.get(node));
+        refuseExits();
+      }
       @Override public void close() throws IOException { ensemble.close(); }
     };
     return connected(new ZooKeeperCluster(config, servers, specs.stream().map(InstanceSpec::getConnectString).toList(), namespace));
