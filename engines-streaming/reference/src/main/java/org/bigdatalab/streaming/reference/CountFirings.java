@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
+import org.bigdatalab.streaming.WindowResult;
 
 /**
  * The windows of a {@link TumblingCount} whose counts the shards hold in parts, joined when the
@@ -88,7 +89,7 @@ final class CountFirings {
       for (int p = 1; p < panes.size(); p++) {
         all.addAll(panes.get(p));
       }
-      List<org.bigdatalab.streaming.WindowResult<Long>> results = all.emit(size, next.part().time());
+      List<WindowResult<Long>> results = all.emit(size, next.part().time());
       synchronized (this) {
         for (CountPane p : panes) { // each emptied by addAll or emit
           if (spares.size() < SPARES) {
