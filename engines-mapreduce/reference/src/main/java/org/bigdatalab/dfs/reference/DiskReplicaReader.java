@@ -121,7 +121,7 @@ final class DiskReplicaReader implements ReplicaReader {
     return mappedMeta;
   }
 
-  /** Closes both files and unmaps the data file: views of it must no longer be read. */
+  /** Closes both files and unmaps them: views of the data file must no longer be read. */
   @Override public synchronized void close() throws IOException {
     if (closed) {
       return;
