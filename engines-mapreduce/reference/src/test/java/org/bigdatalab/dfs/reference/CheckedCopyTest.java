@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.bigdatalab.dfs.ClusterSpec;
@@ -42,7 +43,7 @@ class CheckedCopyTest {
       copy.awaitDone();
       assertThat(copy.corrupt()).isFalse();
       assertThat(copy.failure()).isNull();
-      assertThat(java.util.Arrays.copyOfRange(out, 100, 100 + N)).isEqualTo(data);
+      assertThat(Arrays.copyOfRange(out, 100, 100 + N)).isEqualTo(data);
 
       CheckedCopy ofCorrupt = new CheckedCopy(cluster, good.withByteFlipped(7).reader(), 0, new byte[N], 0, N, sums(good), true);
       ofCorrupt.workFromBack();
