@@ -115,8 +115,9 @@ abstract class PartitionedDataflow implements DataflowEngine {
     Staged staged = evaluator.eval(action.plan());
     Object value;
     if (action instanceof Action.Collect<?>) {
-      List<Object> all = new ArrayList<>();
-      evaluator.partitions(staged).forEach(all::addAll);
+      List<List<Object>> parts = evaluator.partitions(staged);
+      List<Object> all = new ArrayList<>(parts.stream().mapToInt(List::size).sum()); // sized once: growing it copied 1.8 MB a job at B05's 100,000 keys
+      parts.forEach(all::addAll);
       value = all;
     } else if (action instanceof Action.CollectPartitions<?>) {
       value = evaluator.partitions(staged);
