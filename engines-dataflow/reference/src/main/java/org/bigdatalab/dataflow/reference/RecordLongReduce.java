@@ -17,7 +17,9 @@ import org.bigdatalab.spi.KeyValue;
  * and merges each full chunk with the fused plan's map-side loops ({@link Columns}); the shuffle is the
  * fused plan's primitive arrays, the reduce side its merge, and a Long is boxed once per key, when the
  * reduced records leave. The boxed records die as soon as they are read; no object graph lives across
- * the shuffle, and a task holds at most a few chunks besides its merged keys.
+ * the shuffle, and a task holds at most a few chunks besides its merged keys. The chunks and the dense
+ * array are the engine's kept arrays ({@link SpareArrays}), not new ones each task: a new 850 KB array per map
+ * task kept G1 marking the boxed input all the time (RESULTS.md, s9-df).
  *
  * <p>The records are pushed to the chunks by the stage's own loops ({@code forEachRemaining}, which
  * {@link Iterators}' narrow operations pass down to their source: a flatMap over a list is the list's
