@@ -267,7 +267,12 @@ final class PlanEvaluator {
     List<List<Object>> perTask = runner.run(in, (task, records) -> Iterators.drain(records), x -> 0, x -> 0);
     List<List<Object>> out = emptyPartitions(in.partitions());
     for (int i = 0; i < perTask.size(); i++) {
-      out.get(in.tasks().get(i).partition()).addAll(perTask.get(i));
+      int p = in.tasks().get(i).partition();
+      if (out.get(p).isEmpty()) {
+        out.set(p, perTask.get(i)); // a task's own new list: not copied (at B05's 100,000 keys a copy was 0.8 MB a job)
+      } else {
+        out.get(p).addAll(perTask.get(i));
+      }
     }
     return out;
   }
