@@ -1,5 +1,6 @@
 package org.bigdatalab.dataflow.reference;
 
+import java.util.Arrays;
 import org.bigdatalab.dataflow.LongAggregate;
 
 /**
@@ -67,14 +68,14 @@ final class DenseLongs implements PartialLongs {
     acc = new long[range];
     seen = new long[(range + 63) >>> 6];
     if (identity != 0) {
-      java.util.Arrays.fill(acc, identity);
+      Arrays.fill(acc, identity);
     }
   }
 
   /** Takes borrowed arrays as its own, cleared of whatever they held: {@code acc} to the merge's identity, {@code seen} to no key. */
   private void use(long[] acc, long[] seen) {
-    java.util.Arrays.fill(acc, identity);
-    java.util.Arrays.fill(seen, 0);
+    Arrays.fill(acc, identity);
+    Arrays.fill(seen, 0);
     this.acc = acc;
     this.seen = seen;
   }

@@ -3,7 +3,9 @@ package org.bigdatalab.dataflow.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bigdatalab.dataflow.Action;
 import org.bigdatalab.dataflow.ActionResult;
 import org.bigdatalab.dataflow.Dataset;
@@ -107,8 +109,8 @@ class RecordLongReduceTest {
     }
   }
 
-  private static java.util.Map<Object, Object> byKey(List<?> records) {
-    java.util.Map<Object, Object> map = new java.util.HashMap<>();
+  private static Map<Object, Object> byKey(List<?> records) {
+    Map<Object, Object> map = new HashMap<>();
     records.forEach(r -> map.put(((KeyValue<?, ?>) r).key(), ((KeyValue<?, ?>) r).value()));
     return map;
   }
