@@ -3,6 +3,7 @@ package org.bigdatalab.dfs.reference;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One bulk read of a replica: {@code n} bytes from {@code from} (a chunk boundary; whole chunks)
@@ -43,7 +44,15 @@ final class CheckedCopy {
   private final ByteBuffer sums;
   private final boolean verify;
   private final int segments;
-  private final AtomicInteger next = new AtomicInteger();
+  /**
+   * The segments not yet claimed, [front, back): the front (high 32 bits) the reader's next, the back
+   * (low 32 bits) one past the helper's next. The reader works from the front and the helper from the
+   * back, so from one read into the same array to the next each thread mostly writes the segments it
+   * wrote last time, whose lines are still in its own core's cache; where both took segments from
+   * one counter, a segment the other core wrote last time was fetched from that core before the copy
+   * could write it (the copy ran about 1.5x slower per byte than the plain read's, perf).
+   */
+  private final AtomicLong unclaimed;
   private final AtomicInteger done = new AtomicInteger();
   private volatile boolean corrupt;
   private volatile IOException failure;
@@ -58,6 +67,7 @@ final class CheckedCopy {
     this.sums = sums;
     this.verify = verify;
     this.segments = (n + SEGMENT - 1) / SEGMENT;
+    this.unclaimed = new AtomicLong(segments);
   }
 
   int segments() { return segments; }
@@ -71,10 +81,19 @@ final class CheckedCopy {
    */
   private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> DirectBuffers.pageAligned(SEGMENT));
 
-  /** Claims and does segments until none is left. */
+  /** The reader's part: claims and does segments from the front until none is left. */
   void work() {
+    work(false);
+  }
+
+  /** The helper's part: claims and does segments from the back until none is left. */
+  void workFromBack() {
+    work(true);
+  }
+
+  private void work(boolean fromBack) {
     ByteBuffer scratch = SCRATCH.get();
-    for (int k; (k = next.getAndIncrement()) < segments; ) {
+    for (int k; (k = claim(fromBack)) >= 0; ) {
       try {
         segment(k, scratch);
       } catch (IOException e) {
@@ -83,6 +102,22 @@ final class CheckedCopy {
         failure = new IOException("reading blk at " + (from + (long) k * SEGMENT), e);
       } finally {
         done.incrementAndGet();
+      }
+    }
+  }
+
+  /** The index of the segment claimed at the front or the back, or -1 when none is left. */
+  int claim(boolean fromBack) {
+    while (true) {
+      long ends = unclaimed.get();
+      int front = (int) (ends >>> 32);
+      int back = (int) ends;
+      if (front >= back) {
+        return -1;
+      }
+      long after = fromBack ? ends - 1 : ends + (1L << 32);
+      if (unclaimed.compareAndSet(ends, after)) {
+        return fromBack ? back - 1 : front;
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.bigdatalab.dfs.reference;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
  * copies the bytes straight from the page cache, one copy where a read() call makes two; a smaller
  * one read into the reader's buffer, since mapping, faulting in and unmapping each small block cost
  * more than the copy saved (measured at 1 MB blocks, benchmarks/RESULTS.md); its checksums by
- * positional reads. A published replica's file
+ * positional reads, or out of the checksum file's mapping once kept files are reused. A published replica's file
  * never changes or shrinks (a continued block is written beside it and moved over its name), so the
  * mapping stays valid until {@link #close()} unmaps it. Readers get it through a
  * {@link ReplicaLease}; the store may keep it open for the next reader ({@link IdleReplicas}).
@@ -29,6 +30,8 @@ final class DiskReplicaReader implements ReplicaReader {
   private volatile boolean reused;
   /** The whole data file, mapped on the first view; null before that. */
   private volatile MappedByteBuffer mapped;
+  /** The whole checksum file, mapped on the first {@link #readSums} of a {@link #reused} reader; null before that. */
+  private volatile MappedByteBuffer mappedMeta;
 
   DiskReplicaReader(FileChannel data, FileChannel meta, Path dataFile, Path metaFile) throws IOException {
     this.data = data;
@@ -87,11 +90,38 @@ final class DiskReplicaReader implements ReplicaReader {
     return mapped;
   }
 
+  /**
+   * While these files serve their first reader, by a positional read; once the store has kept them
+   * open for a later reader ({@link #reused}), copied out of the checksum file's mapping, kept with
+   * the files: a pread per block cost about 6-14 us, a tenth of a 1 MB block's read (benchmarks/RESULTS.md,
+   * 2026-12-07, branch s9-dfsr). The bytes are the file's, as a pread would return them.
+   */
   @Override public void readSums(int firstChunk, ByteBuffer dst) throws IOException {
-    ChannelIo.readFully(meta, DiskBlockStore.META_HEADER + (long) firstChunk * Checksums.SUM, dst, metaFile);
+    long at = DiskBlockStore.META_HEADER + (long) firstChunk * Checksums.SUM;
+    if (!reused) {
+      ChannelIo.readFully(meta, at, dst, metaFile);
+      return;
+    }
+    MappedByteBuffer m = mappedMeta;
+    if (m == null) {
+      m = mapMeta();
+    }
+    if (at + dst.remaining() > m.capacity()) {
+      throw new EOFException(metaFile + ": ends at " + m.capacity() + ", " + (at + dst.remaining() - m.capacity()) + " bytes short");
+    }
+    int n = dst.remaining();
+    dst.put(dst.position(), m, (int) at, n).position(dst.position() + n);
   }
 
-  /** Closes both files and unmaps the data file: views of it must no longer be read. */
+  /** Maps the checksum file once; a reader and its helper may both ask. Published checksums never change, as the data file's bytes. */
+  private synchronized MappedByteBuffer mapMeta() throws IOException {
+    if (mappedMeta == null) {
+      mappedMeta = meta.map(FileChannel.MapMode.READ_ONLY, 0, meta.size());
+    }
+    return mappedMeta;
+  }
+
+  /** Closes both files and unmaps them: views of the data file must no longer be read. */
   @Override public synchronized void close() throws IOException {
     if (closed) {
       return;
@@ -100,6 +130,10 @@ final class DiskReplicaReader implements ReplicaReader {
     if (mapped != null) {
       MappedFiles.unmap(mapped);
       mapped = null;
+    }
+    if (mappedMeta != null) {
+      MappedFiles.unmap(mappedMeta);
+      mappedMeta = null;
     }
     try (meta) {
       data.close();

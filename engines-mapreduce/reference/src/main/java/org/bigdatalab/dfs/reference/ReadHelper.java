@@ -54,7 +54,7 @@ final class ReadHelper implements AutoCloseable {
     for (int polls = 0; !closed; polls++) {
       CheckedCopy job = jobs.poll();
       if (job != null) {
-        job.work();
+        job.workFromBack();
         idleSince = System.nanoTime();
       } else if ((polls & 63) != 0 || System.nanoTime() - idleSince < SPIN_NANOS) { // the clock read every 64 polls
         Thread.yield(); // not a busy spin: on a loaded machine the reader may be waiting for this core
