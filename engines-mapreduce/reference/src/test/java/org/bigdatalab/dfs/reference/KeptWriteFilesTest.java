@@ -40,10 +40,10 @@ class KeptWriteFilesTest {
   @Test
   void aPairWrittenAgainThroughItsKeptFilesHoldsOnlyTheNewBytes() throws IOException {
     DiskBlockStore store = new DiskBlockStore(dir.resolve("dn"));
-    put(store, 1, bytes(3000, 1));
+    ReplicaRecyclingTest.put(store, 1, bytes(3000, 1));
     store.delete(1);
     byte[] next = bytes(1000, 2);
-    put(store, 2, next);
+    ReplicaRecyclingTest.put(store, 2, next);
     assertThat(store.length(2)).isEqualTo(1000);
     assertThat(Files.readAllBytes(dir.resolve("dn").resolve("blk_2"))).isEqualTo(next);
     try (ReplicaReader r = store.open(2).orElseThrow()) {
@@ -90,15 +90,6 @@ class KeptWriteFilesTest {
     assertThat(opened.subList(1, opened.size())).allSatisfy(f -> assertThat(f.data().isOpen()).isTrue());
     kept.closeAll();
     assertThat(opened).allSatisfy(f -> assertThat(f.meta().isOpen()).isFalse());
-  }
-
-  private static void put(DiskBlockStore store, long id, byte[] bytes) throws IOException {
-    ByteBuffer data = ByteBuffer.wrap(bytes);
-    ByteBuffer sums = ByteBuffer.allocate(Checksums.chunks(bytes.length) * Checksums.SUM);
-    Checksums.compute(data.duplicate(), sums);
-    ReplicaWriter w = store.write(id, 0);
-    w.append(data, sums.flip());
-    w.publish();
   }
 
   private static byte[] bytes(int n, long seed) {
