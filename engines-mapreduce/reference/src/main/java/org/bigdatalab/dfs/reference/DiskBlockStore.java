@@ -63,8 +63,8 @@ final class DiskBlockStore implements BlockStore {
   static final int MAX_SPARES = 4096;
   /** Bytes of deleted replicas (data and checksums) at most kept in spares for new replicas to write over. */
   static final long MAX_KEPT_SPARE_BYTES = 512L << 20;
-  /** A spare pair and the bytes its data and .meta files still hold (0: emptied). */
-  private record Spare(long n, long dataBytes, long metaBytes) {
+  /** A spare pair, the bytes its data and .meta files still hold (0: emptied), and its files still open for writing (or null). */
+  private record Spare(long n, long dataBytes, long metaBytes, WriteFiles files) {
     long bytes() { return dataBytes + metaBytes; }
   }
   /** The spare pairs, the last freed last. */
@@ -80,6 +80,8 @@ final class DiskBlockStore implements BlockStore {
   private long nextStamp;
   /** Published replicas' files kept open between readers. */
   private final IdleReplicas idle;
+  /** Published replicas' write files kept open for the writer that takes their pair as a spare. */
+  private final KeptWriteFiles keptWriteFiles = new KeptWriteFiles();
 
   DiskBlockStore(Path dir) throws IOException {
     this(dir, MAX_KEPT_SPARE_BYTES);
@@ -115,14 +117,15 @@ final class DiskBlockStore implements BlockStore {
       Spare spare = spares.pollLast();
       if (spare != null) { // nothing can have a new block's names, so a bare rename(2) cannot replace a replica
         keptSpareBytes -= spare.bytes();
+        keptWriteFiles.released(spare.files()); // the writer's now: it writes through them, or closes them if it fails
         renameSpare(spareMeta(spare.n()), meta(id));
         renameSpare(spare(spare.n()), data(id));
       }
-      return spare == null ? new DiskReplicaWriter(this, data(id), meta(id), null, null, 0, id, false, 0, 0)
-          : new DiskReplicaWriter(this, data(id), meta(id), null, null, 0, id, true, spare.dataBytes(), spare.metaBytes());
+      return spare == null ? new DiskReplicaWriter(this, data(id), meta(id), null, null, 0, id, false, 0, 0, null)
+          : new DiskReplicaWriter(this, data(id), meta(id), null, null, 0, id, true, spare.dataBytes(), spare.metaBytes(), spare.files());
     }
     String tmp = "blk_" + id + "." + (++writers) + ".tmp";
-    return new DiskReplicaWriter(this, dir.resolve(tmp), dir.resolve(tmp + ".meta"), data(id), meta(id), keep, id, false, 0, 0);
+    return new DiskReplicaWriter(this, dir.resolve(tmp), dir.resolve(tmp + ".meta"), data(id), meta(id), keep, id, false, 0, 0, null);
   }
 
   /**
@@ -138,11 +141,17 @@ final class DiskBlockStore implements BlockStore {
 
   /**
    * Makes a finished replica visible; one written under temporary names is first moved into place,
-   * meta first (readers open both under this lock, so they see the old pair or the new one).
+   * meta first (readers open both under this lock, so they see the old pair or the new one). The
+   * writer's files are kept open for the writer that will take the pair as a spare when the replica
+   * is written under its final names; else they are closed, and the replaced replica's kept ones too.
    */
-  synchronized void publish(long id, Path written, Path writtenMeta, long length) throws IOException {
+  synchronized void publish(long id, Path written, Path writtenMeta, long length, WriteFiles files) throws IOException {
     idle.drop(id);
-    if (!written.equals(data(id))) {
+    if (written.equals(data(id))) {
+      keptWriteFiles.keep(id, files);
+    } else {
+      files.closeQuietly();
+      keptWriteFiles.drop(id);
       Files.move(writtenMeta, meta(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       Files.move(written, data(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -208,9 +217,16 @@ final class DiskBlockStore implements BlockStore {
     }
   }
 
-  /** Closes the files kept open between readers. */
+  /** Closes the files kept open between readers and for writers. */
   @Override public synchronized void close() {
     idle.closeAll();
+    keptWriteFiles.closeAll();
+    for (Spare spare : spares) {
+      if (spare.files() != null) {
+        spare.files().closeQuietly();
+        keptWriteFiles.released(spare.files());
+      }
+    }
   }
 
   /** Keeps a published replica no reader has open as a spare pair, emptied beyond the budget (see the class comment); else unlinks its files. */
@@ -219,19 +235,24 @@ final class DiskBlockStore implements BlockStore {
     if (lengths.containsKey(id) && !readers.containsKey(id) && spares.size() < MAX_SPARES) {
       long n = nextSpare++;
       long length = lengths.get(id);
-      Spare spare = new Spare(n, length, META_HEADER + (long) Checksums.chunks(length) * Checksums.SUM);
+      Spare spare = new Spare(n, length, META_HEADER + (long) Checksums.chunks(length) * Checksums.SUM, keptWriteFiles.toSpare(id));
       Files.move(data(id), spare(n));
       Files.move(meta(id), spareMeta(n));
       dropLength(id);
       if (keptSpareBytes + spare.bytes() > maxKeptSpareBytes) {
+        if (spare.files() != null) { // closed before the cut, as before: a close after a truncate to zero writes back on ext4
+          spare.files().closeQuietly();
+          keptWriteFiles.released(spare.files());
+        }
         emptied(spare(n));
         emptied(spareMeta(n));
-        spare = new Spare(n, 0, 0);
+        spare = new Spare(n, 0, 0, null);
       }
       keptSpareBytes += spare.bytes();
       spares.add(spare);
       return;
     }
+    keptWriteFiles.drop(id);
     Files.deleteIfExists(data(id));
     Files.deleteIfExists(meta(id));
     dropLength(id);

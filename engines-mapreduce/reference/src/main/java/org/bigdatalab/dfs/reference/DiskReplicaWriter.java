@@ -31,10 +31,11 @@ final class DiskReplicaWriter implements ReplicaWriter {
   /**
    * Starts with the first {@code keep} bytes of {@code keptData} and their checksums from {@code keptMeta}, when keep > 0.
    * {@code spare}: the two files exist already (a recycled pair, holding {@code heldData} and {@code heldMeta} bytes of a
-   * deleted replica, maybe 0); else they are created.
+   * deleted replica, maybe 0), and {@code open} are their files still open for writing from that replica's writer, or null;
+   * else they are created.
    */
   DiskReplicaWriter(DiskBlockStore store, Path tmpData, Path tmpMeta, Path keptData, Path keptMeta, long keep, long blockId,
-      boolean spare, long heldData, long heldMeta) throws IOException {
+      boolean spare, long heldData, long heldMeta, WriteFiles open) throws IOException {
     this.store = store;
     this.tmpData = tmpData;
     this.tmpMeta = tmpMeta;
@@ -49,7 +50,12 @@ final class DiskReplicaWriter implements ReplicaWriter {
       // the file has); and on ext4 (auto_da_alloc) a truncate to zero makes the next close write the
       // file's dirty pages back on the closing thread, which made every recycled replica's publish pay
       // for its own writeback (measured: most of the writer's CPU beyond the three page-cache copies).
-      if (spare) {
+      if (open != null) { // the last writer's files, left where it stopped: written from the start again
+        d = open.data();
+        m = open.meta();
+        d.position(0);
+        m.position(0);
+      } else if (spare) {
         d = FileChannel.open(tmpData, StandardOpenOption.WRITE);
         m = FileChannel.open(tmpMeta, StandardOpenOption.WRITE);
       } else {
@@ -100,7 +106,8 @@ final class DiskReplicaWriter implements ReplicaWriter {
    * longer deleted replica's bytes after that; a new file, an emptied spare and one no longer than
    * what was written need no cut, and FileChannel.truncate costs four system calls even when it cuts
    * nothing), then puts the replica in place: a reader takes the data file's size as the replica's
-   * length, and a restart the lengths of the files it finds.
+   * length, and a restart the lengths of the files it finds. The files stay open if the store keeps
+   * them for the next writer of this pair (it closes them otherwise).
    */
   @Override public void publish() throws IOException {
     writeMeta(ByteBuffer.allocate(0)); // the header of a replica that got no packet
@@ -110,9 +117,7 @@ final class DiskReplicaWriter implements ReplicaWriter {
     if (heldMeta > metaLength) {
       meta.truncate(metaLength);
     }
-    data.close();
-    meta.close();
-    store.publish(blockId, tmpData, tmpMeta, length);
+    store.publish(blockId, tmpData, tmpMeta, length, new WriteFiles(data, meta));
   }
 
   @Override public void abort() {

@@ -83,7 +83,9 @@ class KeptReplicaFilesTest {
       read(fs);
       assertThat(openUnder(dir)).as("files kept open after the read").isNotEmpty();
       fs.delete(FILE, false);
-      assertThat(openUnder(dir)).as("files open under the DataNodes after the delete").isEmpty();
+      assertThat(openForReadingUnder(dir)).as("files open for reading under the DataNodes after the delete").isEmpty();
+      assertThat(openUnder(dir)).as("files open after the delete: only the pairs' write files, kept for their next writer (KeptWriteFiles)")
+          .allSatisfy(p -> assertThat(p.getFileName().toString()).matches("spare_\\d+(\\.meta)?"));
       assertThat(files("spare_\\d+")).as("the deleted replicas' pairs, kept to be written over").hasSize(4);
       try (DfsOutput out = fs.create(new DfsPath("/g"), false)) {
         out.write(bytes(100, 4));
@@ -95,12 +97,22 @@ class KeptReplicaFilesTest {
 
   /** The DataNodes' files under {@code root} that this process has open (not the NameNode's edit log). */
   private static List<Path> openUnder(Path root) throws IOException {
+    return openUnder(root, false);
+  }
+
+  /** The same, only those open for reading (a writer's files, kept for the next writer of their pair, are write-only). */
+  private static List<Path> openForReadingUnder(Path root) throws IOException {
+    return openUnder(root, true);
+  }
+
+  private static List<Path> openUnder(Path root, boolean readingOnly) throws IOException {
     List<Path> open = new ArrayList<>();
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
       for (Path fd : fds.toList()) {
         try {
           Path target = Files.readSymbolicLink(fd);
-          if (target.startsWith(root.toRealPath()) && target.toString().contains("/datanodes/")) {
+          if (target.startsWith(root.toRealPath()) && target.toString().contains("/datanodes/")
+              && (!readingOnly || !writeOnly(fd))) {
             open.add(target);
           }
         } catch (IOException e) {
@@ -109,6 +121,16 @@ class KeptReplicaFilesTest {
       }
     }
     return open;
+  }
+
+  /** Whether a file descriptor was opened write-only ({@code O_WRONLY} in /proc/self/fdinfo's octal flags). */
+  private static boolean writeOnly(Path fd) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo").resolve(fd.getFileName()))) {
+      if (line.startsWith("flags:")) {
+        return (Integer.parseInt(line.substring("flags:".length()).trim(), 8) & 3) == 1;
+      }
+    }
+    return false;
   }
 
   private List<Path> files(String nameRegex) throws IOException {

@@ -53,6 +53,31 @@ class PipelineAckTest {
         .isLessThan(events.indexOf("first B")).isLessThan(events.indexOf("second B start"));
   }
 
+  /**
+   * The second and later replicas are written one after another by one replica thread: each gets the
+   * packet even when one before it failed, and the failure reaches the writer at the ack.
+   */
+  @Test
+  void everyLaterReplicaGetsThePacketAndAFailureReachesTheAck() {
+    List<DataNode> targets = List.of(node("dn1"), node("dn2"), node("dn3"), node("dn4"));
+    Pipeline pipeline = new Pipeline(1, targets, t -> t.id().equals("dn2") ? failing() : recording(t.id()));
+    ByteBuffer a = packet((byte) 'A');
+    ByteBuffer sums = ByteBuffer.allocate(a.remaining() / Checksums.CHUNK * Checksums.SUM);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+      pipeline.append(a, sums);
+      pipeline.awaitAcks();
+    }).isInstanceOf(IOException.class).hasMessageContaining("dn2 failed");
+    assertThat(events).containsExactlyInAnyOrder("dn1 A", "dn3 A", "dn4 A");
+  }
+
+  private ReplicaWriter failing() {
+    return new StubWriter() {
+      @Override public void append(ByteBuffer data, ByteBuffer sums) throws IOException {
+        throw new IOException("dn2 failed");
+      }
+    };
+  }
+
   private static DataNode node(String id) {
     return new DataNode(new DataNodeSpec(id, "r1", 1L << 30), new MemoryBlockStore());
   }

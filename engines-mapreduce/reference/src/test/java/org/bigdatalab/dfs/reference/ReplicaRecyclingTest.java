@@ -82,7 +82,8 @@ class ReplicaRecyclingTest {
     assertThat(files("spare_\\d+")).isEmpty();
   }
 
-  private static void put(DiskBlockStore store, long id, byte[] bytes) throws IOException {
+  /** Writes and publishes one replica of {@code bytes} with their checksums, as a pipeline would. */
+  static void put(DiskBlockStore store, long id, byte[] bytes) throws IOException {
     ByteBuffer data = ByteBuffer.wrap(bytes);
     ByteBuffer sums = ByteBuffer.allocate(Checksums.chunks(bytes.length) * Checksums.SUM);
     Checksums.compute(data.duplicate(), sums);
