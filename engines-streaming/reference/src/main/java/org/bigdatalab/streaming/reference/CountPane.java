@@ -292,7 +292,9 @@ final class CountPane {
     @SuppressWarnings("unchecked")
     WindowResult<Long>[] results = new WindowResult[n];
     for (int i = 0; i < n; i++) {
-      results[i] = new WindowResult<>(Long.toString(outKeys[i]), window, outCounts[i], WindowResult.Firing.FINAL, watermark);
+      String key = Long.toString(outKeys[i]);
+      key.hashCode(); // cached in the string: hashed here, while its bytes are in this core's cache, not by each reader
+      results[i] = new WindowResult<>(key, window, outCounts[i], WindowResult.Firing.FINAL, watermark);
     }
     return Arrays.asList(results);
   }

@@ -127,10 +127,12 @@ final class KeyedSlice<T> {
   }
 
   /**
-   * Records the slice's rises from {@code mark} and returns the watermark after them, without a
-   * branch per event: a rise is written at {@code r} every time and kept by moving {@code r} only
-   * when the time goes higher (rises are about one event in nine, in no pattern, and a branch on
-   * them is mispredicted).
+   * Records the slice's rises from {@code mark} and returns the watermark after them. A branch per
+   * event: the branch-free form (a rise written at {@code r} every time, kept by moving {@code r}
+   * when the time goes higher) chained every event on the last (compare, conditional move, add)
+   * and took 0.95 ms per 1M Nexmark bids, this 0.34 ms; with the times jittered at random (0-2,
+   * 0-5, 0-50 and 0-1,000 ms, where the predictor cannot learn the rises) 1.3 / 1.1 / 1.0 / 0.6
+   * against 1.6 / 1.6 / 1.9 / 1.5 ms (scratch probe, best of 200).
    */
   private long rises(long mark, long bound) {
     long[] t = times;
@@ -140,10 +142,11 @@ final class KeyedSlice<T> {
     int r = 0;
     for (int i = from; i < to; i++) {
       long next = t[i - b] - bound;
-      up[r] = next;
-      at[r] = i;
-      r += next > mark ? 1 : 0;
-      mark = Math.max(mark, next);
+      if (next > mark) {
+        up[r] = next;
+        at[r++] = i;
+        mark = next;
+      }
     }
     riseCount = r;
     return mark;
