@@ -1,6 +1,5 @@
 package org.bigdatalab.dataflow.reference;
 
-import java.util.Arrays;
 import org.bigdatalab.dataflow.LongAggregate;
 
 /**
@@ -21,19 +20,14 @@ final class DenseLongs implements PartialLongs {
   private long[] seen;
 
   DenseLongs(int firstKey, long maxRange, LongAggregate aggregate) {
-    this(maxRange, aggregate);
-    this.min = firstKey;
-    allocate((int) Math.min(FIRST_RANGE, Math.min(this.maxRange, (long) Integer.MAX_VALUE - firstKey + 1)));
-  }
-
-  /** No arrays yet: the caller places and allocates them. */
-  private DenseLongs(long maxRange, LongAggregate aggregate) {
     this.maxRange = Math.max(1, maxRange);
     this.identity = switch (aggregate) {
       case SUM, COUNT -> 0;
       case MIN -> Long.MAX_VALUE;
       case MAX -> Long.MIN_VALUE;
     };
+    this.min = firstKey;
+    allocate((int) Math.min(FIRST_RANGE, Math.min(this.maxRange, (long) Integer.MAX_VALUE - firstKey + 1)));
   }
 
   /** Lets the range widen up to {@code maxRange} slots (never less than it may already). */
@@ -47,20 +41,13 @@ final class DenseLongs implements PartialLongs {
    * then lands in it instead of making a second array. It widens no further than {@code allowed}. (An array
    * over exactly [min, max] made a second 800 KB array in every map task of B05 at 10M records, z = 0 and 1.0,
    * for the keys near 1 and 100,000 that came later: a map task took 10-14% more CPU, RESULTS.md s8-df.)
-   *
-   * <p>Both arrays are borrowed from the job's {@code lease} and cleared here, whatever they held. A kept array
-   * may be up to twice the span asked for ({@link SpareArrays#longs}); then all of it is the range, as it costs
-   * nothing more.
    */
-  static DenseLongs around(int min, int max, long allowed, LongAggregate aggregate, SpareArrays.Lease lease) {
+  static DenseLongs around(int min, int max, long allowed, LongAggregate aggregate) {
     long needed = (long) max - min + 1;
-    int asked = (int) Math.max(needed, allowed);
-    DenseLongs dense = new DenseLongs(asked, aggregate);
-    long[] acc = lease.longs(asked);
-    dense.use(acc, lease.longs((acc.length + 63) >>> 6));
-    long range = acc.length;
-    dense.allow(range);
+    long range = Math.max(needed, allowed);
+    DenseLongs dense = new DenseLongs(min, range, aggregate);
     dense.min = (int) Math.max(Integer.MIN_VALUE, Math.min(min - (range - needed) / 2, (long) Integer.MAX_VALUE - range + 1));
+    dense.allocate((int) range);
     return dense;
   }
 
@@ -68,16 +55,8 @@ final class DenseLongs implements PartialLongs {
     acc = new long[range];
     seen = new long[(range + 63) >>> 6];
     if (identity != 0) {
-      Arrays.fill(acc, identity);
+      java.util.Arrays.fill(acc, identity);
     }
-  }
-
-  /** Takes borrowed arrays as its own, cleared of whatever they held: {@code acc} to the merge's identity, {@code seen} to no key. */
-  private void use(long[] acc, long[] seen) {
-    Arrays.fill(acc, identity);
-    Arrays.fill(seen, 0);
-    this.acc = acc;
-    this.seen = seen;
   }
 
   /**

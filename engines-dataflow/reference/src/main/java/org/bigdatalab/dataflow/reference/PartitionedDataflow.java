@@ -40,9 +40,6 @@ abstract class PartitionedDataflow implements DataflowEngine {
     }
   };
 
-  /** Primitive arrays kept from one action to the next ({@link RecordLongReduce}'s chunks and dense aggregates). */
-  private final SpareArrays spares = new SpareArrays();
-
   /** Where tasks run; null: on the caller's thread. */
   protected abstract ExecutorService pool();
 
@@ -110,7 +107,7 @@ abstract class PartitionedDataflow implements DataflowEngine {
   @Override
   @SuppressWarnings("unchecked")
   public <R> ActionResult<R> execute(Action<R> action) throws DataflowFailedException {
-    StageRunner runner = new StageRunner(pool(), spares.lease());
+    StageRunner runner = new StageRunner(pool());
     PlanEvaluator evaluator = new PlanEvaluator(this, runner);
     Staged staged = evaluator.eval(action.plan());
     Object value;
@@ -141,13 +138,7 @@ abstract class PartitionedDataflow implements DataflowEngine {
     } else {
       throw new IllegalArgumentException("unknown action " + action);
     }
-    runner.arrays().end(); // only on success: after a failure a task may still be running (see SpareArrays)
     return new ActionResult<>((R) value, runner.metrics());
-  }
-
-  /** The arrays this engine keeps between actions, for a task's own scratch. */
-  SpareArrays spares() {
-    return spares;
   }
 
   private static Optional<Object> reduce(Iterator<Object> records, Action.Reduce<?> r) {

@@ -17,9 +17,7 @@ import org.bigdatalab.spi.KeyValue;
  * and merges each full chunk with the fused plan's map-side loops ({@link Columns}); the shuffle is the
  * fused plan's primitive arrays, the reduce side its merge, and a Long is boxed once per key, when the
  * reduced records leave. The boxed records die as soon as they are read; no object graph lives across
- * the shuffle, and a task holds at most a few chunks besides its merged keys. The chunks and the dense
- * array are the engine's kept arrays ({@link SpareArrays}), not new ones each task: a new 850 KB array per map
- * task kept G1 marking the boxed input all the time (RESULTS.md, s9-df).
+ * the shuffle, and a task holds at most a few chunks besides its merged keys.
  *
  * <p>The records are pushed to the chunks by the stage's own loops ({@code forEachRemaining}, which
  * {@link Iterators}' narrow operations pass down to their source: a flatMap over a list is the list's
@@ -58,8 +56,7 @@ class RecordLongReduce {
       Fn.Combine<Object> f) throws DataflowFailedException {
     LongAggregate aggregate = aggregateOf(op);
     KeyedMerge merge = engine.keyedMerge();
-    SpareArrays.Lease lease = runner.arrays();
-    List<Written> written = runner.run(in, (task, records) -> write(engine, lease, records, n, aggregate, f), Written::records, x -> 0);
+    List<Written> written = runner.run(in, (task, records) -> write(engine, records, n, aggregate, f), Written::records, x -> 0);
     boolean primitive = written.stream().allMatch(w -> w.primitive() != null);
     List<FusedLongAggregate.MapOutput> outputs = primitive ? written.stream().map(Written::primitive).toList() : null;
     List<Task> tasks = new ArrayList<>(n);
@@ -77,9 +74,9 @@ class RecordLongReduce {
    * One map task: its records as two primitive columns, a chunk at a time, merged per key by {@link Columns}.
    * From a record that does not fit, the general path.
    */
-  private static Written write(PartitionedDataflow engine, SpareArrays.Lease lease, Iterator<Object> records, int n,
-      LongAggregate aggregate, Fn.Combine<Object> f) {
-    Chunks chunks = new Chunks(new Columns(aggregate, engine.spares(), lease), engine.spares());
+  private static Written write(PartitionedDataflow engine, Iterator<Object> records, int n, LongAggregate aggregate,
+      Fn.Combine<Object> f) {
+    Chunks chunks = new Chunks(new Columns(aggregate));
     if (records.hasNext()) {
       Object first = records.next();
       if (!fits(first)) { // nothing kept yet: the general path reads the task's records as they come
@@ -105,18 +102,13 @@ class RecordLongReduce {
    */
   private static final class Chunks implements java.util.function.Consumer<Object> {
     final Columns columns;
-    final SpareArrays spares;
-    int[] keys;
-    long[] values;
+    int[] keys = new int[CHUNK];
+    long[] values = new long[CHUNK];
     int at;
     List<Object> misfits;
 
-    /** Its chunks' arrays come from {@code spares}, and go back once merged (see {@link Columns}). */
-    Chunks(Columns columns, SpareArrays spares) {
+    Chunks(Columns columns) {
       this.columns = columns;
-      this.spares = spares;
-      this.keys = spares.ints(CHUNK);
-      this.values = spares.longs(CHUNK);
     }
 
     @Override
@@ -126,8 +118,8 @@ class RecordLongReduce {
         values[at++] = value;
         if (at == CHUNK) {
           if (columns.add(keys, values, at)) {
-            keys = spares.ints(CHUNK);
-            values = spares.longs(CHUNK);
+            keys = new int[CHUNK];
+            values = new long[CHUNK];
           }
           at = 0;
         }
@@ -144,9 +136,7 @@ class RecordLongReduce {
     }
 
     PartialLongs merged() {
-      if (!columns.add(keys, values, at)) {
-        spares.giveBack(keys, values); // merged and not kept: this task's last chunk
-      }
+      columns.add(keys, values, at);
       return columns.merged();
     }
   }
@@ -165,8 +155,6 @@ class RecordLongReduce {
    */
   private static final class Columns {
     private final LongAggregate aggregate;
-    private final SpareArrays spares;
-    private final SpareArrays.Lease lease;
     private final List<int[]> bufferedKeys = new ArrayList<>();
     private final List<long[]> bufferedValues = new ArrayList<>();
     private final List<Integer> bufferedSizes = new ArrayList<>();
@@ -176,11 +164,8 @@ class RecordLongReduce {
     private DenseLongs dense;
     private IntLongTable table;
 
-    /** Buffered chunks go back to {@code spares} once merged; the dense array is borrowed through the job's {@code lease}. */
-    Columns(LongAggregate aggregate, SpareArrays spares, SpareArrays.Lease lease) {
+    Columns(LongAggregate aggregate) {
       this.aggregate = aggregate;
-      this.spares = spares;
-      this.lease = lease;
     }
 
     /** Takes records [0, size) of a chunk; true when it keeps the arrays (the caller must fill new ones). */
@@ -198,7 +183,7 @@ class RecordLongReduce {
       bufferedValues.add(values);
       bufferedSizes.add(size);
       if (count > 0 && (long) max - min + 1 <= Math.max(FusedLongAggregate.DENSE_FLOOR, count)) {
-        dense = DenseLongs.around(min, max, Math.max(FusedLongAggregate.DENSE_FLOOR, count), aggregate, lease);
+        dense = DenseLongs.around(min, max, Math.max(FusedLongAggregate.DENSE_FLOOR, count), aggregate);
         mergeBuffered();
       } else if (bufferedKeys.size() >= BUFFERED_CHUNKS) {
         table = new IntLongTable((int) Math.min(count, FusedLongAggregate.FIRST_KEYS));
@@ -207,11 +192,9 @@ class RecordLongReduce {
       return true;
     }
 
-    /** Merges the kept chunks and gives their arrays back: nothing reads them after (only the general path reads kept chunks, without this). */
     private void mergeBuffered() {
       for (int c = 0; c < bufferedKeys.size(); c++) {
         merge(bufferedKeys.get(c), bufferedValues.get(c), bufferedSizes.get(c));
-        spares.giveBack(bufferedKeys.get(c), bufferedValues.get(c));
       }
       bufferedKeys.clear();
       bufferedValues.clear();

@@ -31,21 +31,11 @@ final class StageRunner {
   }
 
   private final ExecutorService pool;
-  private final SpareArrays.Lease arrays;
   private final List<StageMetrics> stages = new ArrayList<>();
 
-  /**
-   * @param pool   where tasks run; null runs them one after another on the caller's thread
-   * @param arrays the arrays this action's tasks borrow from the engine until the action ends
-   */
-  StageRunner(ExecutorService pool, SpareArrays.Lease arrays) {
+  /** @param pool where tasks run; null runs them one after another on the caller's thread */
+  StageRunner(ExecutorService pool) {
     this.pool = pool;
-    this.arrays = arrays;
-  }
-
-  /** What this action's tasks borrow for longer than a task (a map output read by the next stage): given back when the action has succeeded. */
-  SpareArrays.Lease arrays() {
-    return arrays;
   }
 
   /**

@@ -3,9 +3,7 @@ package org.bigdatalab.dataflow.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.bigdatalab.dataflow.Action;
 import org.bigdatalab.dataflow.ActionResult;
 import org.bigdatalab.dataflow.Dataset;
@@ -78,48 +76,6 @@ class RecordLongReduceTest {
         assertSameAsOracle(input, "keys 0..96, then " + far + " mid-chunk" + (misfitLast ? ", a misfit last" : ""), List.of(Long::sum));
       }
     }
-  }
-
-  /**
-   * Jobs one after another on one engine, which keeps its arrays between them ({@link SpareArrays}): each map task's
-   * dense array and chunk columns are then an earlier task's, so they must start cleared (a stale sum, a MIN's
-   * identity missing, or a stale seen bit: the odd jobs leave out the odd keys, which must not come back), and a
-   * job's dense arrays must stay its own until it ends (four map tasks on two threads, each array read in place by
-   * four reduce tasks: an array given back when its map task ends is the next map task's). Keys spanning 30 000 keep
-   * four chunks buffered before an array is chosen, so a chunk given back while still kept is overwritten.
-   */
-  @Test
-  void jobsOneAfterAnotherOnOneEngineEachGetCleanArraysOfTheirOwn() throws Exception {
-    try (ParallelDataflow engine = new ParallelDataflow(2)) {
-      for (int job = 0; job < 4; job++) {
-        int span = job < 2 ? 1_000 : 30_000;
-        int step = job % 2 == 0 ? 1 : 2;
-        List<Object> input = new ArrayList<>();
-        for (int i = 0; i < 4 * 6 * CHUNK; i++) {
-          input.add(KeyValue.of((int) (i * 7919L % span) / step * step, (long) (job + 1) * (i % 1_000) - 500L * job));
-        }
-        for (Fn.Combine<Long> f : List.<Fn.Combine<Long>>of(Long::sum, Math::min, Math::max)) {
-          List<?> expected = (List<?>) outcome(new SequentialDataflow(), input, f);
-          List<?> actual = collect(engine, input, f);
-          String what = "job " + job + ", keys spanning " + span + " by " + step;
-          assertThat(actual).as(what).hasSameSizeAs(expected);
-          assertThat(byKey(actual)).as(what).isEqualTo(byKey(expected)); // a map: AssertJ's any-order list compare is quadratic
-        }
-      }
-    }
-  }
-
-  private static Map<Object, Object> byKey(List<?> records) {
-    Map<Object, Object> map = new HashMap<>();
-    records.forEach(r -> map.put(((KeyValue<?, ?>) r).key(), ((KeyValue<?, ?>) r).value()));
-    return map;
-  }
-
-  /** The records of a reduceByKey into 4 partitions (a dense map output is then read in place) over {@code input} in 4 partitions. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static List<KeyValue<Object, Long>> collect(PartitionedDataflow engine, List<Object> input, Fn.Combine<Long> f) throws Exception {
-    PairDataset<Object, Long> pairs = PairDataset.of((Dataset) Dataset.of(input, 4));
-    return engine.execute(Action.collect(pairs.reduceByKey(f, 4).asDataset())).value();
   }
 
   /** An Integer value among Longs: Long::sum fails on it as written, on both engines alike, when its key has another record. */
