@@ -150,14 +150,14 @@ public abstract class LogSpec extends ConformanceSuite<EventLog> {
       } else if (step instanceof Crash crash) {
         Append a = crash.append();
         engine().crashDuring(new TornAppend(topic, a.partition(), a.record(), crash.percent() / 100.0, crash.garbage()));
-        List<LogRecord> after = records(topic, a.partition());
+        List<LogRecord> after = recordsAfter(crash, topic, a.partition());
         if (after.size() == held.get(a.partition()).size() + 1) {
           assertThat(after.get(after.size() - 1)).as("%s: a record kept after the crash is the one in flight, whole", crash)
               .isEqualTo(a.record());
           held.get(a.partition()).add(a.record());
         }
         for (int p = 0; p < 2; p++) {
-          assertThat(records(topic, p)).as("partition %d after %s", p, crash).isEqualTo(held.get(p));
+          assertThat(recordsAfter(crash, topic, p)).as("partition %d after %s", p, crash).isEqualTo(held.get(p));
         }
       }
     }
@@ -301,6 +301,20 @@ public abstract class LogSpec extends ConformanceSuite<EventLog> {
   }
 
   // helpers ------------------------------------------------------------------------------------
+
+  /**
+   * The records of a partition read back after a crash. A log that cannot read its partition back
+   * (one that took a torn record for a whole one reads stale bytes as the next record's lengths) has
+   * not kept its acknowledged records: that fails {@code log.durable} rather than erroring the check,
+   * so a broken log that trips over its own torn record is reported as failing the clause.
+   */
+  private List<LogRecord> recordsAfter(Object crash, String topic, int partition) {
+    try {
+      return records(topic, partition);
+    } catch (RuntimeException e) {
+      throw new AssertionError("partition " + partition + " after " + crash + " cannot be read back: " + e, e);
+    }
+  }
 
   private List<LogRecord> records(String topic, int partition) {
     return engine().read(topic, partition, engine().startOffset(topic, partition), Integer.MAX_VALUE).stream()
