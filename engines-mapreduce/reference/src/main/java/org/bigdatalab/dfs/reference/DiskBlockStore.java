@@ -217,15 +217,20 @@ final class DiskBlockStore implements BlockStore {
     }
   }
 
+  /** Closes the write files a spare pair carries, if any, and takes them out of the kept count. */
+  private void closeKeptFiles(Spare spare) {
+    if (spare.files() != null) {
+      spare.files().closeQuietly();
+      keptWriteFiles.released(spare.files());
+    }
+  }
+
   /** Closes the files kept open between readers and for writers. */
   @Override public synchronized void close() {
     idle.closeAll();
     keptWriteFiles.closeAll();
     for (Spare spare : spares) {
-      if (spare.files() != null) {
-        spare.files().closeQuietly();
-        keptWriteFiles.released(spare.files());
-      }
+      closeKeptFiles(spare);
     }
   }
 
@@ -240,10 +245,7 @@ final class DiskBlockStore implements BlockStore {
       Files.move(meta(id), spareMeta(n));
       dropLength(id);
       if (keptSpareBytes + spare.bytes() > maxKeptSpareBytes) {
-        if (spare.files() != null) { // closed before the cut, as before: a close after a truncate to zero writes back on ext4
-          spare.files().closeQuietly();
-          keptWriteFiles.released(spare.files());
-        }
+        closeKeptFiles(spare); // before the cut, as before: a close after a truncate to zero writes back on ext4
         emptied(spare(n));
         emptied(spareMeta(n));
         spare = new Spare(n, 0, 0, null);
