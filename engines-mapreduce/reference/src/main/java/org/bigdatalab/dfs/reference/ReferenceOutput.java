@@ -7,7 +7,7 @@ import org.bigdatalab.dfs.DfsOutput;
 import org.bigdatalab.dfs.DfsPath;
 
 /**
- * A writer, as an HDFS client writes: bytes gather in a packet (up to 1 MB, a direct buffer), whose
+ * A writer, as an HDFS client writes: bytes gather in a packet (up to 2 MB, a direct buffer), whose
  * CRC32Cs are computed once per 512-byte chunk and which is then sent with them to every replica of
  * the current block. Nothing sent is visible until the block is published: when it is full, on
  * hflush, and on close. Targets are chosen when a block's first packet is sent, which is when HDFS
@@ -26,7 +26,17 @@ import org.bigdatalab.dfs.DfsPath;
  * next one).
  */
 class ReferenceOutput implements DfsOutput {
+  /** At most this many bytes a packet when the block has one replica: no replica thread, no hand-off. */
   static final int PACKET = 1 << 20;
+  /**
+   * At most this many bytes a packet when later replicas are written by a replica thread: each packet
+   * costs a hand-off to it and an ack back, and 2 MB packets took 6-7% less CPU than 1 MB ones at r3
+   * with blocks of 4 MB and more, and 2-6% less wall time (RESULTS.md, s10-dfsw). A larger packet
+   * lengthens what runs alone at a block's start (its first packet's copy and checksums) and end (its
+   * last packet's later replicas): 4 MB packets in a 4 MB block were 12% slower on the wall clock.
+   * At r1, 2 MB packets were level or 3% slower (no hand-off to save, more bytes out of the L2).
+   */
+  static final int PACKET_HANDED_OFF = 2 << 20;
 
   private final ReferenceCluster cluster;
   private final Namespace.FileInode file;
@@ -60,7 +70,7 @@ class ReferenceOutput implements DfsOutput {
     this.file = file;
     this.openedAs = openedAs;
     this.blockSize = cluster.cluster().blockSize();
-    int capacity = (int) Math.min(blockSize, PACKET);
+    int capacity = (int) Math.min(blockSize, cluster.cluster().replication() > 1 ? PACKET_HANDED_OFF : PACKET);
     for (int i = 0; i < 2; i++) {
       packets[i] = cluster.packetBuffers().take(capacity);
       sumsOf[i] = ByteBuffer.allocate(capacity / Checksums.CHUNK * Checksums.SUM);
