@@ -29,12 +29,13 @@ class ReferenceOutput implements DfsOutput {
   /** At most this many bytes a packet when the block has one replica: no replica thread, no hand-off. */
   static final int PACKET = 1 << 20;
   /**
-   * At most this many bytes a packet when later replicas are written by a replica thread: each packet
-   * costs a hand-off to it and an ack back, and 2 MB packets took 6-7% less CPU than 1 MB ones at r3
-   * with blocks of 4 MB and more, and 2-6% less wall time (RESULTS.md, s10-dfsw). A larger packet
-   * lengthens what runs alone at a block's start (its first packet's copy and checksums) and end (its
-   * last packet's later replicas): 4 MB packets in a 4 MB block were 12% slower on the wall clock.
-   * At r1, 2 MB packets were level or 3% slower (no hand-off to save, more bytes out of the L2).
+   * The packet size when later replicas are written by a replica thread and a block holds at least
+   * four such packets: each packet costs a hand-off to that thread and an ack back, and 2 MB packets
+   * took 7-10% less CPU than 1 MB ones at r3 with 8 and 64 MB blocks, and 4-12% less wall time
+   * (RESULTS.md, s10-dfsw). A larger packet lengthens what runs alone at a block's start (its first
+   * packet's copy and checksums) and end (its last packet's later replicas): in 4 MB blocks 2 MB
+   * packets were 2-3% faster at load 8 and 6-8% slower at load 14, and 4 MB packets 12% slower. At
+   * r1 they were level or 3% slower (no hand-off to save).
    */
   static final int PACKET_HANDED_OFF = 2 << 20;
 
@@ -70,7 +71,8 @@ class ReferenceOutput implements DfsOutput {
     this.file = file;
     this.openedAs = openedAs;
     this.blockSize = cluster.cluster().blockSize();
-    int capacity = (int) Math.min(blockSize, cluster.cluster().replication() > 1 ? PACKET_HANDED_OFF : PACKET);
+    boolean handedOff = cluster.cluster().replication() > 1 && blockSize >= 4L * PACKET_HANDED_OFF;
+    int capacity = (int) Math.min(blockSize, handedOff ? PACKET_HANDED_OFF : PACKET);
     for (int i = 0; i < 2; i++) {
       packets[i] = cluster.packetBuffers().take(capacity);
       sumsOf[i] = ByteBuffer.allocate(capacity / Checksums.CHUNK * Checksums.SUM);
