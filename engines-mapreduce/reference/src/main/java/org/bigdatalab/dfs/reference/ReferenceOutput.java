@@ -26,7 +26,7 @@ import org.bigdatalab.dfs.DfsPath;
  * next one).
  */
 class ReferenceOutput implements DfsOutput {
-  /** At most this many bytes a packet when the block has one replica: no replica thread, no hand-off. */
+  /** At most this many bytes a packet, where {@link #PACKET_HANDED_OFF} does not apply (r1: no replica thread, no hand-off; blocks under 8 MB). */
   static final int PACKET = 1 << 20;
   /**
    * The packet size when later replicas are written by a replica thread and a block holds at least
