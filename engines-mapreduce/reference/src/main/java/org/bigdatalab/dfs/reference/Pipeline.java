@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The replicas of one block being written, one per target DataNode, in placement order: HDFS's
@@ -21,6 +22,8 @@ import java.util.concurrent.Future;
  * fills its next packet (a copy and a CRC32C pass) while the replica threads still write the last
  * one, as an HDFS client's DataStreamer sends while the application writes; the writer has two
  * packet buffers and refills one only after the packet in it was acked ({@code ReferenceOutput}).
+ * A writer that comes to await the acks while a later replica's write is not yet taken by the
+ * replica thread writes it itself ({@link #nextLater}).
  * A packet under {@value #PARALLEL_FROM} bytes (an hflush's tail) is written to the replicas one
  * after another on the writer's thread: handing it to another thread costs more than writing it.
  *
@@ -75,6 +78,16 @@ class Pipeline {
 
   /** The later replicas' writes of the last packet sent, until its acks are awaited. */
   private final List<Future<Void>> inFlight = new ArrayList<>(2);
+  /**
+   * The index of the next later replica of the packet in flight that no thread has taken: the replica
+   * thread takes them in order, and the writer, once it comes to await the acks, takes any still left
+   * rather than wait idle (at a block's last packet, with nothing more to fill, it writes the third
+   * replica beside the replica thread's second). Each replica's packet is written by one thread.
+   */
+  private final AtomicInteger nextLater = new AtomicInteger();
+  /** The packet in flight and its checksums, for the writer to take a replica's write of. */
+  private ByteBuffer inFlightData;
+  private ByteBuffer inFlightSums;
 
   /**
    * Waits for the last packet's acks, then writes this one to every replica at once and returns
@@ -90,6 +103,9 @@ class Pipeline {
       return;
     }
     if (writers.length > 1) {
+      nextLater.set(1);
+      inFlightData = data;
+      inFlightSums = sums;
       inFlight.add(REPLICA_THREADS.submit(() -> {
         appendToLaterReplicas(data, sums);
         return null;
@@ -113,7 +129,7 @@ class Pipeline {
    */
   private void appendToLaterReplicas(ByteBuffer data, ByteBuffer sums) throws IOException {
     Throwable failure = null;
-    for (int i = 1; i < writers.length; i++) {
+    for (int i; (i = nextLater.getAndIncrement()) < writers.length; ) {
       try {
         writer(i).append(data, sums);
       } catch (IOException | RuntimeException e) {
@@ -130,7 +146,13 @@ class Pipeline {
     if (inFlight.isEmpty()) {
       return;
     }
-    Throwable failure = awaitInFlight(null);
+    Throwable failure = null;
+    try {
+      appendToLaterReplicas(inFlightData, inFlightSums); // those the replica thread has not taken yet
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+    }
+    failure = awaitInFlight(failure);
     if (failure != null) {
       rethrow(failure, "writing blk_" + blockId);
     }

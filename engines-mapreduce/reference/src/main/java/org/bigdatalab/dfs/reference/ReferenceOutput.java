@@ -7,7 +7,7 @@ import org.bigdatalab.dfs.DfsOutput;
 import org.bigdatalab.dfs.DfsPath;
 
 /**
- * A writer, as an HDFS client writes: bytes gather in a packet (up to 1 MB, a direct buffer), whose
+ * A writer, as an HDFS client writes: bytes gather in a packet (up to 2 MB, a direct buffer), whose
  * CRC32Cs are computed once per 512-byte chunk and which is then sent with them to every replica of
  * the current block. Nothing sent is visible until the block is published: when it is full, on
  * hflush, and on close. Targets are chosen when a block's first packet is sent, which is when HDFS
@@ -26,7 +26,18 @@ import org.bigdatalab.dfs.DfsPath;
  * next one).
  */
 class ReferenceOutput implements DfsOutput {
+  /** At most this many bytes a packet, where {@link #PACKET_HANDED_OFF} does not apply (r1: no replica thread, no hand-off; blocks under 8 MB). */
   static final int PACKET = 1 << 20;
+  /**
+   * The packet size when later replicas are written by a replica thread and a block holds at least
+   * four such packets: each packet costs a hand-off to that thread and an ack back, and 2 MB packets
+   * took 7-10% less CPU than 1 MB ones at r3 with 8 and 64 MB blocks, and 4-12% less wall time
+   * (RESULTS.md, s10-dfsw). A larger packet lengthens what runs alone at a block's start (its first
+   * packet's copy and checksums) and end (its last packet's later replicas): in 4 MB blocks 2 MB
+   * packets were 2-3% faster at load 8 and 6-8% slower at load 14, and 4 MB packets 12% slower. At
+   * r1 they were level or 3% slower (no hand-off to save).
+   */
+  static final int PACKET_HANDED_OFF = 2 << 20;
 
   private final ReferenceCluster cluster;
   private final Namespace.FileInode file;
@@ -60,7 +71,8 @@ class ReferenceOutput implements DfsOutput {
     this.file = file;
     this.openedAs = openedAs;
     this.blockSize = cluster.cluster().blockSize();
-    int capacity = (int) Math.min(blockSize, PACKET);
+    boolean handedOff = cluster.cluster().replication() > 1 && blockSize >= 4L * PACKET_HANDED_OFF;
+    int capacity = (int) Math.min(blockSize, handedOff ? PACKET_HANDED_OFF : PACKET);
     for (int i = 0; i < 2; i++) {
       packets[i] = cluster.packetBuffers().take(capacity);
       sumsOf[i] = ByteBuffer.allocate(capacity / Checksums.CHUNK * Checksums.SUM);

@@ -70,6 +70,36 @@ class PipelineAckTest {
     assertThat(events).containsExactlyInAnyOrder("dn1 A", "dn3 A", "dn4 A");
   }
 
+  /**
+   * A writer that awaits the acks while the replica thread is still inside the second replica's write
+   * writes the third itself, on its own thread, rather than wait for the replica thread to come to it
+   * (at a block's last packet it has nothing else to do). Here the third replica's write releases the
+   * second: written by the replica thread after the second, it would come only once the second gave
+   * up waiting, on that thread, and the test fails on the thread's name.
+   */
+  @Test
+  void aWriterAwaitingTheAcksWritesALaterReplicaNotYetTaken() throws Exception {
+    List<DataNode> targets = List.of(node("dn1"), node("dn2"), node("dn3"));
+    List<String> thirdWrittenOn = Collections.synchronizedList(new ArrayList<>());
+    Pipeline pipeline = new Pipeline(1, targets, t -> switch (t.id()) {
+      case "dn2" -> heldOnce("dn2");
+      case "dn3" -> new StubWriter() {
+        @Override public void append(ByteBuffer data, ByteBuffer sums) {
+          thirdWrittenOn.add(Thread.currentThread().getName());
+          releaseSecond.countDown();
+        }
+      };
+      default -> recording(t.id());
+    });
+    ByteBuffer a = packet((byte) 'A');
+    ByteBuffer sums = ByteBuffer.allocate(a.remaining() / Checksums.CHUNK * Checksums.SUM);
+    pipeline.append(a, sums);
+    secondStarted.await(); // the replica thread holds the second replica's write
+    pipeline.awaitAcks();
+    assertThat(thirdWrittenOn).containsExactly(Thread.currentThread().getName());
+    assertThat(events).containsExactlyInAnyOrder("dn1 A", "dn2 A start", "dn2 A end");
+  }
+
   private ReplicaWriter failing() {
     return new StubWriter() {
       @Override public void append(ByteBuffer data, ByteBuffer sums) throws IOException {
@@ -110,7 +140,7 @@ class PipelineAckTest {
           held = true;
           secondStarted.countDown();
           try {
-            releaseSecond.await();
+            releaseSecond.await(5, java.util.concurrent.TimeUnit.SECONDS); // bounded: a broken pipeline fails, not hangs
           } catch (InterruptedException e) {
             throw new IOException(e);
           }
