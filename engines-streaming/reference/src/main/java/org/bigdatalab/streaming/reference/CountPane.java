@@ -29,6 +29,12 @@ final class CountPane {
   private long low;
   private int limit;
   private int[] dense = NONE;
+  /**
+   * At least every dense count: the events and counts added into the dense array since it was last
+   * emptied. While a run's events cannot take it to {@code Integer.MAX_VALUE}, {@link #countRun}
+   * needs no check per event for a count reaching it.
+   */
+  private long counted;
   /** The open-addressing table once the pane is hashed (keys too spread for a range), else null. */
   private long[] keys;
   private long[] counts;
@@ -39,6 +45,7 @@ final class CountPane {
     if (d >= 0 && d < limit) {
       int c = dense[(int) d] + 1;
       dense[(int) d] = c;
+      counted++;
       if (c == Integer.MAX_VALUE) { // never in practice: the pane goes on with long counts
         toHashed();
       }
@@ -61,6 +68,19 @@ final class CountPane {
     int width = limit;
     long paneStart = start;
     int end = Math.min(to, stopAfter == Integer.MAX_VALUE ? to : stopAfter + 1);
+    int from = i;
+    if (counted + (end - i) < Integer.MAX_VALUE) { // no count can reach the limit in this run: no check per event (with it, 1.36 against 1.11 ms per 1M Nexmark bids)
+      for (; i < end; i++) {
+        long ts = times[i - base];
+        long d = keys[i - base] - first;
+        if (ts < paneStart || ts - paneStart >= size || d < 0 || d >= width) {
+          break;
+        }
+        counts[(int) d]++;
+      }
+      counted += i - from;
+      return i;
+    }
     for (; i < end; i++) {
       long ts = times[i - base];
       long d = keys[i - base] - first;
@@ -73,6 +93,7 @@ final class CountPane {
       }
       counts[(int) d] = c;
     }
+    counted += i - from;
     return i;
   }
 
@@ -121,6 +142,7 @@ final class CountPane {
               break; // the rest key by key: the pane goes on with long counts
             }
             to[i + offset] += c;
+            counted += c;
             from[i] = 0;
           }
         }
@@ -141,6 +163,7 @@ final class CountPane {
     counts = null;
     used = 0;
     limit = 0;
+    counted = 0;
   }
 
   /** {@code count} more events of key {@code k}: the first placed as {@link #increment} places it (growing or hashing), the rest added. */
@@ -153,6 +176,7 @@ final class CountPane {
     long d = k - low;
     if (keys == null && d >= 0 && d < limit && dense[(int) d] + more < Integer.MAX_VALUE) {
       dense[(int) d] += (int) more;
+      counted += more;
       return;
     }
     if (keys == null) {
@@ -177,6 +201,7 @@ final class CountPane {
       low = k - dense.length / 4;
       limit = dense.length;
       dense[(int) (k - low)]++;
+      counted++;
       return;
     }
     long high = low + limit - 1;
@@ -195,6 +220,7 @@ final class CountPane {
     low = newLow;
     limit = length;
     dense[(int) (k - low)]++;
+    counted++;
   }
 
   private int distinct() {
@@ -307,6 +333,7 @@ final class CountPane {
     p.keys = keys == null ? null : keys.clone();
     p.counts = counts == null ? null : counts.clone();
     p.used = used;
+    p.counted = counted;
     return p;
   }
 }
