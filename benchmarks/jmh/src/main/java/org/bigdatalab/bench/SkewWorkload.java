@@ -95,9 +95,9 @@ final class SkewWorkload implements Workload {
    *       "session 7 summary"), it helped only at z = 1.0 (0.084-0.086 against 0.064-0.081 per thread),
    *       lost at z = 0 and 1.5, and the salting cut fell below 2x once (1.71x: 27 ms wall for 22 ms CPU).
    *       Why the salted task still waits with a 4 GB heap (session 10, RESULTS.md): the engine's shuffle arrays
-   *       (about 0.6 GB of G1 humongous arrays a salted job, each over half a region) pile up between the rare
+   *       (0.4-0.6 GB of G1 humongous arrays a salted job, each over half a region) pile up between the rare
    *       young collections of a large young generation and pass the 1.8 GB threshold in each job; each time a
-   *       young pause starts a cycle (then undone, or run: 0-361 ms of marking CPU a job at load 17).
+   *       young pause starts a cycle (then undone, or run: up to 361 ms of marking CPU a job at load 17).
    *       With the growing 2 GB heap the held input alone (819 MB live) is 103 MB under the 922 MB threshold.
    * </ul>
    * One setting serves every row, so the forks keep the growing heap.
