@@ -70,7 +70,7 @@ final class SkewWorkload implements Workload {
    * The input lives as primitive arrays (24 bytes a record: the loop's and the slices' copies) and as boxed
    * records (about 60 bytes, SkewSlice): 819 MB live at 10 M records, about 4.1 GB at 50 M. A fixed heap of
    * 250 bytes a record and at least 6 GB, half of it young ({@link #forkGcFlags}), keeps the held input under
-   * G1's marking threshold with a gigabyte to spare at both sizes (10 M: 6 GB; 50 M: 11.6 GB).
+   * G1's marking threshold with at least a gigabyte to spare (10 M: 6 GB; 50 M: 11.6 GB).
    */
   @Override public long heapMegabytes(long records) {
     return Math.max(6144, records * 250 >> 20);
@@ -90,18 +90,18 @@ final class SkewWorkload implements Workload {
    * the job before, the fork's log line; same hour, load 3-9):
    *
    * <ul>
-   *   <li>growing heap, -Xmx2048m (what the lab gave before): 0-465 ms plain, 51-593 ms salted; 11 and 6
-   *       cycles in two forks, most started by a humongous allocation (arrays over half a 1 MB region count
+   *   <li>growing heap, -Xmx2048m (what the lab gave before): 0-465 ms plain, 51-593 ms salted; 5-6 cycles a
+   *       fork besides undone ones, most started by a humongous allocation (arrays over half a 1 MB region count
    *       as old at once), the held input 819 MB against a 922 MB threshold.
    *   <li>fixed 4 GB, threshold 70%, no adaptive threshold (2 MB regions): 5-6 ms in 4 of 12 plain jobs, each
    *       an undone cycle started by the hot partition's humongous arrays.
    *   <li>fixed 4 GB, 32 MB regions, default threshold: one full cycle (239 ms, then a mixed collection).
    *   <li>fixed 4 GB, 32 MB regions, 70%, no adaptive: 0 in 11 jobs, but G1 had shrunk the young generation to
    *       5 regions (160 MB, for its pause goal after the long pauses that copy the input), so each young
-   *       collection promoted the job's live shuffle data: old grew 1.5 -> 2.3 GB in 9 s, heading for the
+   *       collection promoted the job's live shuffle data: old grew 1.5 -> 2.3 GB in 6.5 s, heading for the
    *       threshold on a faster machine (more jobs a second).
-   *   <li>these flags, fixed 6 GB: 0 in every job of four forks; 1-4 young collections a fork in all, old
-   *       flat at 0.7-0.9 GB after them (the input), none humongous-started.
+   *   <li>these flags, fixed 6 GB: 0 in every job of four forks (and of reduceByKey's and columns'); 3-4 young
+   *       collections a fork in all, no concurrent start, old flat at 0.7-0.9 GB after them (the input).
    * </ul>
    * The engine's own arrays are unchanged; only the plain hot partition's gathered arrays (over 16 MB) are still
    * humongous, and they die at the next young collection.
