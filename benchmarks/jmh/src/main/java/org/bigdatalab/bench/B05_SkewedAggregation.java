@@ -299,9 +299,11 @@ public class B05_SkewedAggregation {
  * How to run (from the repository root):
  *   ./lab bench --workload skew --size small     (1 M records, exponents 0, 1.0, 1.5)
  *   ./lab bench --workload skew --size full      (10 M and 50 M records)
- * or this file alone, with JMH's own runner:
+ * or this file alone, with JMH's own runner (its forks inherit the runner's flags: the lab's heap and G1 settings
+ * at 10 M records, SkewWorkload.heapMegabytes and forkGcFlags; without them G1's marking shares the tasks' cores):
  *   ./mvnw -q -pl benchmarks/lab -am package -DskipTests -Dguide.skipRender=true
- *   java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) -Xmx8g \
+ *   java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) -Xms6g -Xmx6g \
+ *       -XX:NewRatio=1 -XX:G1HeapRegionSize=32m -XX:InitiatingHeapOccupancyPercent=45 -XX:-G1UseAdaptiveIHOP \
  *       -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main \
  *       B05_SkewedAggregation -p size=10M -p exponent=0,1.5 -p engine=df-parallel -p salted=false,true
  * the DataFrame-style rows against the loop, on 2 threads:

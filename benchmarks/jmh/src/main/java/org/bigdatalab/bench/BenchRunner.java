@@ -214,13 +214,18 @@ public final class BenchRunner {
         .jvmArgsAppend(heapFlags(workload, amount));
   }
 
-  /** -Xmx as the workload wants it, at most 3/4 of the machine's memory; -Xms too where the workload asks for a fixed heap. */
+  /**
+   * -Xmx as the workload wants it, at most 3/4 of the machine's memory; -Xms too where the workload asks for a fixed
+   * heap; then the workload's garbage collector flags.
+   */
   private static String[] heapFlags(Workload workload, long amount) {
     long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getTotalMemorySize() >> 20;
     long megabytes = Math.max(512, Math.min(workload.heapMegabytes(amount), physical * 3 / 4));
-    return workload.fixedHeap() ? new String[] {"-Xms" + megabytes + "m", "-Xmx" + megabytes + "m"}
-        : new String[] {"-Xmx" + megabytes + "m"};
+    List<String> flags = new ArrayList<>(workload.fixedHeap() ? List.of("-Xms" + megabytes + "m", "-Xmx" + megabytes + "m")
+        : List.of("-Xmx" + megabytes + "m"));
+    flags.addAll(workload.forkGcFlags());
+    return flags.toArray(String[]::new);
   }
 
   /** The benchmark method's simple name (B04's {@code write}/{@code read}, B09's {@code startUp}...). */

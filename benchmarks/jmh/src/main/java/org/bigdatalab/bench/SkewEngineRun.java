@@ -41,6 +41,9 @@ public abstract class SkewEngineRun {
   /** The JIT compiler's time since the job before, for each measured job (-1 where the JVM does not tell). */
   private final List<Long> measuredJit = new ArrayList<>();
   private long jitMsSoFar = jitMs();
+  /** G1's concurrent marking threads' CPU time since the job before, for each measured job (-1 where unknown). */
+  private final List<Long> measuredMarking = new ArrayList<>();
+  private long markingMsSoFar = ConcurrentMarkTime.cpuMs();
   private boolean measuring;
 
   /** The benchmark's name in the log ("B05"). */
@@ -69,11 +72,14 @@ public abstract class SkewEngineRun {
   void ran(ActionMetrics jobMetrics) {
     metrics = jobMetrics;
     long jit = jitMs();
+    long marking = ConcurrentMarkTime.cpuMs();
     if (measuring) {
       measuredJobs.add(TaskTimes.of(jobMetrics));
       measuredJit.add(jit < 0 ? -1 : jit - jitMsSoFar);
+      measuredMarking.add(marking < 0 || markingMsSoFar < 0 ? -1 : marking - markingMsSoFar);
     }
     jitMsSoFar = jit;
+    markingMsSoFar = marking;
   }
 
   /**
@@ -100,9 +106,9 @@ public abstract class SkewEngineRun {
           TaskTimes.wallAndCpu(times.wallMs(), times.cpuMs()), TaskTimes.wallAndCpu(times.shuffledWallMs(), times.shuffledCpuMs()));
       for (int j = 0; j < measuredJobs.size(); j++) {
         TaskTimes job = measuredJobs.get(j);
-        System.out.printf("%s   job: longest task %s, after a shuffle %s; JIT compiling %d ms since the job before%n", bench(),
-            TaskTimes.wallAndCpu(job.wallMs(), job.cpuMs()), TaskTimes.wallAndCpu(job.shuffledWallMs(), job.shuffledCpuMs()),
-            measuredJit.get(j));
+        System.out.printf("%s   job: longest task %s, after a shuffle %s; JIT compiling %d ms, G1 concurrent marking %d ms of"
+            + " CPU since the job before%n", bench(), TaskTimes.wallAndCpu(job.wallMs(), job.cpuMs()),
+            TaskTimes.wallAndCpu(job.shuffledWallMs(), job.shuffledCpuMs()), measuredJit.get(j), measuredMarking.get(j));
       }
     }
     if (df != null) {

@@ -68,38 +68,47 @@ final class SkewWorkload implements Workload {
 
   /**
    * The input lives as primitive arrays (24 bytes a record: the loop's and the slices' copies) and as boxed
-   * records (about 60 bytes, SkewSlice), about 4.2 GB for 50 M records, and a salted job makes a new record
-   * per input record besides: 200 bytes a record leaves room for both, and at least 2 GB. The heap grows
-   * from the JVM's default start: see {@link #fixedHeap} for the fixed heaps measured.
+   * records (about 60 bytes, SkewSlice): 819 MB live at 10 M records, about 4.1 GB at 50 M. A fixed heap of
+   * 250 bytes a record and at least 6 GB, half of it young ({@link #forkGcFlags}), keeps the held input under
+   * G1's marking threshold with at least a gigabyte to spare (10 M: 6 GB; 50 M: 11.6 GB).
    */
   @Override public long heapMegabytes(long records) {
-    return Math.max(2048, records * 200 >> 20);
+    return Math.max(6144, records * 250 >> 20);
+  }
+
+  /** The heap starts at its maximum: G1's young generation and marking threshold are fractions of it ({@link #forkGcFlags}). */
+  @Override public boolean fixedHeap() {
+    return true;
   }
 
   /**
-   * The forks' heap grows (-Xmx only). Two fixed heaps were measured, because of G1's concurrent marking:
-   * the boxed input (about 900 MB at 10 M records) lives in the old generation for the whole fork, and G1
-   * starts a concurrent cycle when the old generation passes 45% of the heap committed so far; a cycle
-   * that starts above the live data marks all of it, on one of the two cores the tasks run on.
+   * G1 as every skew fork runs it (baseline, plain and salted, joins): young generation half the heap
+   * ({@code NewRatio=1}), 32 MB regions, a fixed marking threshold of 45% ({@code -G1UseAdaptiveIHOP}), so
+   * that no concurrent marking cycle runs in the measured jobs. On 2 cores a marking cycle is a third runnable
+   * thread, and the task that shares a core with it takes twice its CPU time on the wall (the salting row's
+   * misses, RESULTS.md session 10, s10-skew). Per 10 M groupByKey job at z = 1.5 (marking threads' CPU since
+   * the job before, the fork's log line; same hour, load 3-9):
    *
    * <ul>
-   *   <li>Growing (kept): the threshold stays below the input, so marking runs often: 38-98 ms of CPU per
-   *       10 M reduceByKey job on the marking thread, 190 ms per salted groupByKey job (per-thread CPU from
-   *       /proc at load 10-16, RESULTS.md 2026-12-07, s7-df).
-   *   <li>Fixed at 2 GB (s6-df): the threshold (922 MB) sat above reduceByKey's live data but below the
-   *       salted groupByKey's (about 1.6 GB with the shuffled records), so marking ran all the time and took
-   *       a core: the salted task ran at twice its CPU time, the salting cut fell to 1.06x.
-   *   <li>Fixed at 4 GB (s7-df): the threshold (1.8 GB) is above both (0 and 5 ms of marking a job) and the
-   *       regions are 2 MB, so a map task's 800 KB dense table is no longer humongous. On CPU under load the
-   *       record path gained 15-40%. Quiet, three runs against three with the growing heap (RESULTS.md,
-   *       "session 7 summary"), it helped only at z = 1.0 (0.084-0.086 against 0.064-0.081 per thread),
-   *       lost at z = 0 and 1.5, and the salting cut fell below 2x once (1.71x: 27 ms wall for 22 ms CPU).
-   *       Why the salted task still waits with a 4 GB heap is open.
+   *   <li>growing heap, -Xmx2048m (what the lab gave before): 0-465 ms plain, 51-593 ms salted; 5-6 cycles a
+   *       fork besides undone ones, most started by a humongous allocation (arrays over half a 1 MB region count
+   *       as old at once), the held input 819 MB against a 922 MB threshold.
+   *   <li>fixed 4 GB, threshold 70%, no adaptive threshold (2 MB regions): 5-6 ms in 4 of 12 plain jobs, each
+   *       an undone cycle started by the hot partition's humongous arrays.
+   *   <li>fixed 4 GB, 32 MB regions, default threshold: one full cycle (239 ms, then a mixed collection).
+   *   <li>fixed 4 GB, 32 MB regions, 70%, no adaptive: 0 in 11 jobs, but G1 had shrunk the young generation to
+   *       5 regions (160 MB, for its pause goal after the long pauses that copy the input), so each young
+   *       collection promoted the job's live shuffle data: old grew 1.5 -> 2.3 GB in 6.5 s, heading for the
+   *       threshold on a faster machine (more jobs a second).
+   *   <li>these flags, fixed 6 GB: 0 in every job of four forks (and of reduceByKey's and columns'); 3-4 young
+   *       collections a fork in all, no concurrent start, old flat at 0.7-0.9 GB after them (the input).
    * </ul>
-   * One setting serves every row, so the forks keep the growing heap.
+   * The engine's own arrays are unchanged; only the plain hot partition's gathered arrays (over 16 MB) are still
+   * humongous, and they die at the next young collection.
    */
-  @Override public boolean fixedHeap() {
-    return false;
+  @Override public List<String> forkGcFlags() {
+    return List.of("-XX:NewRatio=1", "-XX:G1HeapRegionSize=32m", "-XX:InitiatingHeapOccupancyPercent=45",
+        "-XX:-G1UseAdaptiveIHOP");
   }
 
   @Override public List<String> targets(List<BenchResult> rows) {

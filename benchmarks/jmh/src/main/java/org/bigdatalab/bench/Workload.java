@@ -76,6 +76,14 @@ public interface Workload {
     return false;
   }
 
+  /**
+   * JVM flags every fork of the workload gets after its heap (garbage collector settings its measurements
+   * need): the benchmark's environment, the same for the hand-written baseline and every engine row.
+   */
+  default List<String> forkGcFlags() {
+    return List.of();
+  }
+
   /** The targets checked on {@code rows} (reported, never asserted), one line each. */
   default List<String> targets(List<BenchResult> rows) {
     return List.of();
