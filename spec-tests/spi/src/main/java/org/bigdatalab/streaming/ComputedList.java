@@ -38,17 +38,7 @@ public final class ComputedList<E> extends AbstractList<E> implements RandomAcce
   /** {@code values[0..size)}, boxed as they are read; the array is the list's from now on (the caller no longer writes it). */
   public static List<Long> ofLongs(long[] values, int size) {
     Objects.checkFromToIndex(0, size, values.length);
-    return new ComputedList<>(size, new Longs(values));
-  }
-
-  /**
-   * The element function of {@link #ofLongs}: a class of its own rather than a lambda, so a reader's
-   * loop over a run's watermarks (100,000 per 1M Nexmark events, read after the run, on one thread)
-   * sees one known function and inlines it, box and all.
-   */
-  private record Longs(long[] values) implements IntFunction<Long> {
-    @Override
-    public Long apply(int i) { return values[i]; }
+    return new ComputedList<>(size, i -> values[i]);
   }
 
   /** The list itself if it is a computed one (immutable already), else an unmodifiable copy ({@link List#copyOf}). */
@@ -64,26 +54,4 @@ public final class ComputedList<E> extends AbstractList<E> implements RandomAcce
 
   @Override
   public int size() { return size; }
-
-  /**
-   * Elements in order, as {@link #get} makes them, without {@link java.util.AbstractList}'s
-   * iterator (a shared class whose calls a reader's loop sees for every kind of list it reads).
-   */
-  @Override
-  public java.util.Iterator<E> iterator() {
-    return new java.util.Iterator<>() {
-      private int next;
-
-      @Override
-      public boolean hasNext() { return next < size; }
-
-      @Override
-      public E next() {
-        if (next >= size) {
-          throw new java.util.NoSuchElementException();
-        }
-        return Objects.requireNonNull(element.apply(next++), "a computed element is null");
-      }
-    };
-  }
 }

@@ -37,22 +37,4 @@ class ComputedListTest {
     assertThat(result.watermarks()).as("a copy of a plain list").containsExactly(1L, 2L);
     assertThat(result.results()).extracting(WindowResult::key).containsExactly("k0", "k1");
   }
-
-  /** The list's own iterator (a reader's for-each loop): every element in order, then none. */
-  @Test
-  void iteratesEveryElementInOrder() {
-    List<Long> read = new ArrayList<>();
-    for (long w : ComputedList.ofLongs(new long[] {3, 5, 8, 0}, 3)) {
-      read.add(w);
-    }
-    assertThat(read).containsExactly(3L, 5L, 8L);
-    java.util.Iterator<String> i = ComputedList.of(2, n -> "e" + n).iterator();
-    assertThat(i.next()).isEqualTo("e0");
-    assertThat(i.hasNext()).isTrue();
-    assertThat(i.next()).isEqualTo("e1");
-    assertThat(i.hasNext()).isFalse();
-    assertThatThrownBy(i::next).isInstanceOf(java.util.NoSuchElementException.class);
-    assertThatThrownBy(() -> ComputedList.of(1, n -> null).iterator().next()).isInstanceOf(NullPointerException.class);
-    assertThat(ComputedList.ofLongs(new long[0], 0).iterator().hasNext()).isFalse();
-  }
 }

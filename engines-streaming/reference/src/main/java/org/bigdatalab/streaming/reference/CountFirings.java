@@ -89,7 +89,7 @@ final class CountFirings {
       for (int p = 1; p < panes.size(); p++) {
         all.addAll(panes.get(p));
       }
-      WindowResult<Long>[] results = all.emit(size, next.part().time());
+      List<WindowResult<Long>> results = all.emit(size, next.part().time());
       synchronized (this) {
         for (CountPane p : panes) { // each emptied by addAll or emit
           if (spares.size() < SPARES) {

@@ -20,11 +20,8 @@ final class Sink<R> {
   /** A late event counted as dropped, for engines without a side output. */
   private record Dropped() {}
 
-  /**
-   * Results emitted together (one window's firing): one entry, one lock, instead of one per result.
-   * The array as the emitter made it, copied once, into the run's results ({@link #result(int)}).
-   */
-  private record Results(Object[] results) {}
+  /** Results emitted together (one window's firing): one entry, one lock, instead of one per result. */
+  private record Results(List<?> results) {}
 
   /** Emitted items with their epochs, pending and committed (in emission order). */
   private List<Pending> pending = new ArrayList<>();
@@ -41,9 +38,7 @@ final class Sink<R> {
 
   synchronized void result(int epoch, WindowResult<R> result) { pending.add(new Pending(epoch, result)); }
   /** Several results in emission order; the sink keeps the list (the caller hands it over). */
-  synchronized void results(int epoch, List<WindowResult<R>> results) { pending.add(new Pending(epoch, new Results(results.toArray()))); }
-  /** As {@link #results(int, List)}; the sink keeps the array (the caller no longer writes it). */
-  synchronized void results(int epoch, WindowResult<R>[] results) { pending.add(new Pending(epoch, new Results(results))); }
+  synchronized void results(int epoch, List<WindowResult<R>> results) { pending.add(new Pending(epoch, new Results(results))); }
   synchronized void late(int epoch, LateEvent event) { pending.add(new Pending(epoch, event)); }
   synchronized void dropped(int epoch) { pending.add(new Pending(epoch, new Dropped())); }
   synchronized void dead(int epoch, DeadLetter letter) { pending.add(new Pending(epoch, letter)); }
@@ -146,12 +141,12 @@ final class Sink<R> {
     commitBefore(Integer.MAX_VALUE);
     int count = 0;
     for (Pending p : committed) {
-      count += p.item() instanceof Results batch ? batch.results().length : p.item() instanceof WindowResult<?> ? 1 : 0;
+      count += p.item() instanceof Results batch ? batch.results().size() : p.item() instanceof WindowResult<?> ? 1 : 0;
     }
-    // each batch's array copied once into one plain array, which List.of copies once more and
-    // StreamingResult keeps as it is: through an ArrayList (addAll copies each batch twice) and
-    // StreamingResult's List.copyOf, the copies were 16% of the driver's samples, after the shards
-    // were done (a typed array, or a cast per result, would read each result's class: slower still)
+    // into one plain array, which List.of copies once more and StreamingResult keeps as it is: through
+    // an ArrayList (addAll copies each batch twice) and StreamingResult's List.copyOf, the copies were
+    // 16% of the driver's samples, after the shards were done (a typed array, or a cast per result,
+    // would read each result's class: slower still)
     Object[] results = new Object[count];
     int n = 0;
     List<LateEvent> late = new ArrayList<>();
@@ -162,8 +157,9 @@ final class Sink<R> {
       if (item instanceof WindowResult<?> r) {
         results[n++] = r;
       } else if (item instanceof Results batch) {
-        System.arraycopy(batch.results(), 0, results, n, batch.results().length);
-        n += batch.results().length;
+        Object[] copy = batch.results().toArray();
+        System.arraycopy(copy, 0, results, n, copy.length);
+        n += copy.length;
       } else if (item instanceof LateEvent e) {
         late.add(e);
       } else if (item instanceof DeadLetter d) {

@@ -106,34 +106,4 @@ class CountPaneTest {
       assertThat(emitted(part)).as("the part reused").isEqualTo(reused);
     }
   }
-
-  /**
-   * A run of events ({@link CountPane#countRun}) into a count near {@code Integer.MAX_VALUE}: the run
-   * stops before the count reaches it, and the pane goes on with long counts. The run skips its
-   * check per event while the pane's events so far and the run's cannot reach the limit; a count
-   * made in doublings (added parts) must keep that bound, or the count wraps.
-   */
-  @Test
-  void aRunStopsBeforeACountReachesTheIntLimit() {
-    CountPane pane = new CountPane();
-    long target = Integer.MAX_VALUE - 11L;
-    for (int bit = 30; bit >= 0; bit--) { // key 5's count made target: doubled by adding a copy, plus one where the bit is set
-      pane.addAll(pane.copy());
-      if ((target >> bit & 1) == 1) {
-        pane.increment(5);
-      }
-    }
-    pane.increment(8); // a second key keeps the range's ends apart
-    assertThat(pane.hashed()).isFalse();
-    long[] keys = new long[20];
-    long[] times = new long[20];
-    java.util.Arrays.fill(keys, 5);
-    int stopped = pane.countRun(keys, times, 0, 0, 20, Integer.MAX_VALUE, 10);
-    assertThat(stopped).as("the run stops where the next event would take the count to the limit").isEqualTo(10);
-    for (int i = stopped; i < 20; i++) {
-      pane.increment(5);
-    }
-    assertThat(pane.hashed()).isTrue();
-    assertThat(emitted(pane)).isEqualTo(Map.of(5L, target + 20, 8L, 1L));
-  }
 }

@@ -85,18 +85,4 @@ class SinkTest {
     sink.abort();
     assertThat(sink.result(0).watermarks()).hasSize(50).startsWith(10L, 20L).endsWith(500L);
   }
-
-  /** A count's firings come as arrays the sink keeps ({@link Sink#results(int, WindowResult[])}): gathered in order, between single results. */
-  @Test
-  @SuppressWarnings("unchecked")
-  void resultArraysAreGatheredInEmissionOrder() {
-    Sink<Long> sink = new Sink<>();
-    sink.results(0, new WindowResult[] {result("a", 1), result("b", 2)});
-    sink.result(0, result("c", 3));
-    sink.results(0, new WindowResult[] {result("d", 4), result("e", 5), result("f", 6)});
-    sink.results(0, new WindowResult[0]);
-    sink.results(0, List.of(result("g", 7)));
-    assertThat(sink.result(0).results())
-        .containsExactly(result("a", 1), result("b", 2), result("c", 3), result("d", 4), result("e", 5), result("f", 6), result("g", 7));
-  }
 }
