@@ -133,6 +133,7 @@ public class B05_SkewedAggregation {
       startEngine();
       aggregate = aggregation.equals("columns") ? columnsPlan(input.data, partitions(), salted)
           : plan(input.slices(), salted, aggregation.equals("groupByKey"));
+      settleHeap();
     }
 
     @Override String bench() { return "B05"; }

@@ -78,6 +78,7 @@ public class B10_SkewedJoin {
       }
       plan = plan(input.slices(), input.data.keySpace, strategy);
       expected = Expected.of(input.data);
+      settleHeap();
     }
 
     @Override String bench() { return "B10"; }

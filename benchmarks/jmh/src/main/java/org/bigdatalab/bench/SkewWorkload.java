@@ -105,10 +105,16 @@ final class SkewWorkload implements Workload {
    * </ul>
    * The engine's own arrays are unchanged; only the plain hot partition's gathered arrays (over 16 MB) are still
    * humongous, and they die at the next young collection.
+   *
+   * <p>{@code AlwaysPreTouch}: a young generation of 3 GB is first written by the measured jobs, so without it
+   * each job's allocation faulted in fresh zeroed pages (28 MB a reduceByKey job, 7,000 faults), and the jobs
+   * slowed as they went (quiet, session 10 run 1: 68-81 ms a job at z = 1.5 against 57 with the growing 2 GB
+   * heap, whose small young generation reuses its pages). Touching the heap at the fork's start costs a second or two,
+   * outside the measurement.
    */
   @Override public List<String> forkGcFlags() {
     return List.of("-XX:NewRatio=1", "-XX:G1HeapRegionSize=32m", "-XX:InitiatingHeapOccupancyPercent=45",
-        "-XX:-G1UseAdaptiveIHOP");
+        "-XX:-G1UseAdaptiveIHOP", "-XX:+AlwaysPreTouch");
   }
 
   @Override public List<String> targets(List<BenchResult> rows) {
