@@ -106,11 +106,12 @@ final class SkewWorkload implements Workload {
    * The engine's own arrays are unchanged; only the plain hot partition's gathered arrays (over 16 MB) are still
    * humongous, and they die at the next young collection.
    *
-   * <p>{@code AlwaysPreTouch}: a young generation of 3 GB is first written by the measured jobs, so without it
-   * each job's allocation faulted in fresh zeroed pages (28 MB a reduceByKey job, 7,000 faults), and the jobs
-   * slowed as they went (quiet, session 10 run 1: 68-81 ms a job at z = 1.5 against 57 with the growing 2 GB
-   * heap, whose small young generation reuses its pages). Touching the heap at the fork's start costs a second or two,
-   * outside the measurement.
+   * <p>{@code AlwaysPreTouch}: a young generation of 3 GB is otherwise first written by the measured jobs, each
+   * job's allocation faulting in fresh zeroed pages. Quiet, reduceByKey ran 75-79 ms a job at z = 0 and 1.0 on
+   * this heap without it (session 10 run 1) and 57-61 ms with it and {@code settleHeap} (run 2). At z = 1.5 it
+   * stayed at 69-77 ms, against 56 on the growing 2 GB heap in both runs (a map task's CPU 13.6-14.2 ms against
+   * 10.0-10.6): not explained yet. Touching the heap at the fork's start costs a second or two, outside the
+   * measurement.
    */
   @Override public List<String> forkGcFlags() {
     return List.of("-XX:NewRatio=1", "-XX:G1HeapRegionSize=32m", "-XX:InitiatingHeapOccupancyPercent=45",
