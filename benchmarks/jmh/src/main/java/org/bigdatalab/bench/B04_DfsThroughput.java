@@ -72,9 +72,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1 MB read copies the replica's bytes (pread 128 KB at a time into a thread's own buffer; from the
  * second read of a replica on, whose files the DataNode keeps open after a read as HDFS's
  * short-circuit cache does, straight out of their kept mapping: every read of a trial after its
- * first) into the caller's array and checks the copy against the .meta CRCs, in spans of up to 128 KB
- * (16 KB at a read's end) that the reader and a helper thread share (the baseline uses one core: the
- * check needs the second to come near it; RESULTS.md, 2026-12-07, branch s6-dfsr). The previous invocation's output file
+ * first) into the caller's array and checks the copy against the .meta CRCs, in 128 KB segments that the
+ * reader and a helper thread share (the baseline uses one core: the check needs the second to come
+ * near it; RESULTS.md, 2026-12-07, branch s6-dfsr). The previous invocation's output file
  * is deleted before each write, outside the measured time; dfs-local's delete keeps each replica's
  * two files, bytes and all, as a spare pair that the next write renames into place and writes over
  * (a create costs milliseconds of kernel CPU on this ext4, and writing over a file's pages skips the

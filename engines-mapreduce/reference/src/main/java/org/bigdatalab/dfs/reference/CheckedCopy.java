@@ -7,10 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One bulk read of a replica: {@code n} bytes from {@code from} (a chunk boundary; whole chunks)
- * copied into the caller's array and checked there against the stored checksums, in spans of up
- * to {@value #SEGMENT} bytes that the reader and the cluster's {@link ReadHelper} claim one at a
- * time, so the two cores share the copy and the CRC32C pass. The spans shrink to {@value #PIECE}
- * bytes as the unclaimed part does ({@link #claim}), so the two finish close together.
+ * copied into the caller's array and checked there against the stored checksums, in
+ * {@value #SEGMENT}-byte segments that the reader and the cluster's {@link ReadHelper} claim one at
+ * a time, so the two cores share the copy and the CRC32C pass.
  *
  * <p>Why two threads: on this project's machine CRC32C (the JDK's intrinsic) runs at 20-24 GB/s at
  * best, 42-50 us per MB, where the plain read it is compared with (one copy out of the page cache)
@@ -18,11 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Why copy first and check the copy: the copy streams the page cache once (the check then reads
  * the copy from the core's cache), and what is checked is what the caller gets. The caller's bytes
- * are only handed out (counted in read's result) once every span has passed; a failed read is
+ * are only handed out (counted in read's result) once every segment has passed; a failed read is
  * done again, over the same range of the array, from another replica.
  *
- * <p>A span is claimed before it is touched and its pieces counted when it is done; the reader waits
- * for every claimed piece before it returns, so no helper writes into the caller's array, or reads the
+ * <p>A segment is claimed before it is touched and counted when it is done; the reader waits for
+ * every claimed segment before it returns, so no helper writes into the caller's array, or reads the
  * replica, after that.
  */
 final class CheckedCopy {
@@ -34,16 +33,6 @@ final class CheckedCopy {
    * 0.588 / 0.611; 32 KB was 10-15% slower, 256 KB level with 64 KB.
    */
   static final int SEGMENT = 128 << 10;
-  /**
-   * The unit of a claim, and the smallest one: 16 KB, about 1.3 us of copy and check. With whole
-   * {@value #SEGMENT}-byte segments one thread went on alone with its last segment while the other
-   * had nothing left: per 1 MB read the reader waited 5.6-12.2 us for the helper and the helper sat
-   * idle 3.9-4.5 us at the end (means; 1.1-1.35 and 0.7-1.1 us with spans that shrink; same-JVM probe,
-   * benchmarks/RESULTS.md, 2026-12-07, branch s10-dfsr). Small segments throughout cost more than they
-   * saved (s9-dfsr: 64 KB level with 128 KB): CRC32C runs at 17 GB/s on 16 KB and 24 GB/s on 128 KB here.
-   */
-  static final int PIECE = 16 << 10;
-  private static final int PIECES_PER_SEGMENT = SEGMENT / PIECE;
 
   private final ReferenceCluster cluster;
   private final ReplicaReader replica;
@@ -55,10 +44,8 @@ final class CheckedCopy {
   private final ByteBuffer sums;
   private final boolean verify;
   private final int segments;
-  /** {@value #PIECE}-byte pieces of the n bytes, the last one possibly shorter. */
-  private final int pieces;
   /**
-   * The pieces not yet claimed, [front, back): the front (high 32 bits) the reader's next, the back
+   * The segments not yet claimed, [front, back): the front (high 32 bits) the reader's next, the back
    * (low 32 bits) one past the helper's next. The reader works from the front and the helper from the
    * back, so from one read into the same array to the next each thread mostly writes the segments it
    * wrote last time, whose lines are still in its own core's cache; where both took segments from
@@ -66,7 +53,6 @@ final class CheckedCopy {
    * could write it (the copy ran about 1.5x slower per byte than the plain read's, perf).
    */
   private final AtomicLong unclaimed;
-  /** Pieces copied and checked (or failed). */
   private final AtomicInteger done = new AtomicInteger();
   private volatile boolean corrupt;
   private volatile IOException failure;
@@ -81,11 +67,9 @@ final class CheckedCopy {
     this.sums = sums;
     this.verify = verify;
     this.segments = (n + SEGMENT - 1) / SEGMENT;
-    this.pieces = (n + PIECE - 1) / PIECE;
-    this.unclaimed = new AtomicLong(pieces);
+    this.unclaimed = new AtomicLong(segments);
   }
 
-  /** {@value #SEGMENT}-byte segments of the read: a read of one is not worth offering to the helper. */
   int segments() { return segments; }
 
   /**
@@ -97,67 +81,50 @@ final class CheckedCopy {
    */
   private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> DirectBuffers.pageAligned(SEGMENT));
 
-  /** The reader's part: claims and does spans from the front until none is left. */
+  /** The reader's part: claims and does segments from the front until none is left. */
   void work() {
     work(false);
   }
 
-  /** The helper's part: claims and does spans from the back until none is left. */
+  /** The helper's part: claims and does segments from the back until none is left. */
   void workFromBack() {
     work(true);
   }
 
   private void work(boolean fromBack) {
     ByteBuffer scratch = SCRATCH.get();
-    for (long span; (span = claim(fromBack)) >= 0; ) {
-      int first = firstPiece(span);
-      int count = pieceCount(span);
+    for (int k; (k = claim(fromBack)) >= 0; ) {
       try {
-        span(first, count, scratch);
+        segment(k, scratch);
       } catch (IOException e) {
         failure = e;
       } catch (RuntimeException e) {
-        failure = new IOException("reading blk at " + (from + (long) first * PIECE), e);
+        failure = new IOException("reading blk at " + (from + (long) k * SEGMENT), e);
       } finally {
-        done.addAndGet(count);
+        done.incrementAndGet();
       }
     }
   }
 
-  /**
-   * The span claimed at the front or the back, as {@link #firstPiece} and {@link #pieceCount}, or -1
-   * when none is left. A claim takes a quarter of the unclaimed pieces, at most a {@value #SEGMENT}
-   * segment and at least one piece (guided self-scheduling for two threads): whole segments while
-   * much is left, then ever smaller spans, so the last claims are single pieces and neither thread
-   * goes on alone for long once the other has run out.
-   */
-  long claim(boolean fromBack) {
+  /** The index of the segment claimed at the front or the back, or -1 when none is left. */
+  int claim(boolean fromBack) {
     while (true) {
       long ends = unclaimed.get();
       int front = (int) (ends >>> 32);
       int back = (int) ends;
-      int left = back - front;
-      if (left <= 0) {
+      if (front >= back) {
         return -1;
       }
-      int take = Math.max(1, Math.min(PIECES_PER_SEGMENT, left / 4));
-      long after = fromBack ? ends - take : ends + ((long) take << 32);
+      long after = fromBack ? ends - 1 : ends + (1L << 32);
       if (unclaimed.compareAndSet(ends, after)) {
-        return ((long) (fromBack ? back - take : front) << 32) | take;
+        return fromBack ? back - 1 : front;
       }
     }
   }
 
-  /** The index of a claimed span's first piece. */
-  static int firstPiece(long span) { return (int) (span >>> 32); }
-
-  /** How many pieces a claimed span holds. */
-  static int pieceCount(long span) { return (int) span; }
-
-  /** Copies and checks pieces [first, first + count): a span of whole chunks, at most a segment long. */
-  private void span(int first, int count, ByteBuffer scratch) throws IOException {
-    int start = first * PIECE;
-    int len = Math.min(count * PIECE, n - start);
+  private void segment(int k, ByteBuffer scratch) throws IOException {
+    int start = k * SEGMENT;
+    int len = Math.min(SEGMENT, n - start);
     replica.copyTo(from + start, out, off + start, len, scratch);
     if (verify) {
       ByteBuffer mine = sums.duplicate();
@@ -169,12 +136,12 @@ final class CheckedCopy {
   }
 
   /**
-   * Waits until every claimed piece is done (the reader calls this after its own {@link #work}
-   * found none left): a helper is at most one span from done, a few microseconds, so this spins,
+   * Waits until every claimed segment is done (the reader calls this after its own {@link #work}
+   * found none left): a helper is at most one segment from done, a few microseconds, so this spins,
    * yielding the core once it has spun a while (on a loaded machine the helper may need it).
    */
   void awaitDone() {
-    for (int spins = 0; done.get() < pieces; spins++) {
+    for (int spins = 0; done.get() < segments; spins++) {
       if (spins < 2000) {
         Thread.onSpinWait();
       } else {
@@ -183,9 +150,9 @@ final class CheckedCopy {
     }
   }
 
-  /** After {@link #awaitDone}: a span failed its checksums. */
+  /** After {@link #awaitDone}: a segment failed its checksums. */
   boolean corrupt() { return corrupt; }
 
-  /** After {@link #awaitDone}: a span could not be read, or null. */
+  /** After {@link #awaitDone}: a segment could not be read, or null. */
   IOException failure() { return failure; }
 }
