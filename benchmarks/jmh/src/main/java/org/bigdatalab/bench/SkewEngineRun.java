@@ -66,8 +66,9 @@ public abstract class SkewEngineRun {
   /**
    * Moves what setup made (the held input, the plan) out of the young generation before the first job. With
    * {@link SkewWorkload#forkGcFlags}' young generation of half the heap, no collection runs during setup and
-   * warm-up, so the first young collection, which copies the 0.8 GB input (10 M records), landed in a measured
-   * iteration: quiet, 188 ms a job in it against 77 in the one before (session 10, run 1, reduceByKey at z = 0).
+   * warm-up, so the first young collection, which has to copy the 0.8 GB input (10 M records), can land in a
+   * measured iteration: quiet, one ran at 188 ms a job against 77 in the one before (session 10, run 1, reduceByKey
+   * at z = 0; no GC log was taken, and with this collection run 2's iterations were level).
    * A full collection here, once per fork in setup (not measured), is what JMH's {@code -gc} does before each
    * iteration; the baseline's forks allocate nothing per job and need none.
    */
