@@ -304,7 +304,7 @@ public class B05_SkewedAggregation {
  * at 10 M records, SkewWorkload.heapMegabytes and forkGcFlags; without them G1's marking shares the tasks' cores):
  *   ./mvnw -q -pl benchmarks/lab -am package -DskipTests -Dguide.skipRender=true
  *   java $(sed -n 's/^jvm.flags=//p' spec-tests/spi/target/classes/bigdatalab-engine-jvm.properties) -Xms6g -Xmx6g \
- *       -XX:NewRatio=1 -XX:G1HeapRegionSize=32m -XX:InitiatingHeapOccupancyPercent=45 -XX:-G1UseAdaptiveIHOP \
+ *       -XX:NewRatio=1 -XX:G1HeapRegionSize=32m -XX:InitiatingHeapOccupancyPercent=45 -XX:-G1UseAdaptiveIHOP -XX:+AlwaysPreTouch \
  *       -cp "benchmarks/jmh/target/classes:$(cat benchmarks/lab/target/lab.classpath)" org.openjdk.jmh.Main \
  *       B05_SkewedAggregation -p size=10M -p exponent=0,1.5 -p engine=df-parallel -p salted=false,true
  * the DataFrame-style rows against the loop, on 2 threads:

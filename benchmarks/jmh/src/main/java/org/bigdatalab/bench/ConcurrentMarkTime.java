@@ -16,8 +16,9 @@ import java.util.List;
  * beside the two task threads, and the scheduler pairs it with one of them for as long as it runs; a task
  * that shares its core with it takes twice its CPU time on the wall clock. Session 10 (RESULTS.md) found that
  * is what made the salted groupByKey task take 40-43 ms of wall time for 20-22 ms of CPU: the benchmark's
- * own held input (about 800 MB live at 10 M records) sits just under G1's initiating threshold (45% of the
- * fork's 2 GB heap), so the job's shuffle arrays start a cycle in most jobs. JMX does not show this thread's
+ * own held input (about 800 MB live at 10 M records) sat just under G1's initiating threshold (45% of the
+ * growing 2 GB heap the forks had then), so the job's shuffle arrays started a cycle in most jobs; with
+ * {@link SkewWorkload#forkGcFlags} the line shows whether any cycle still runs. JMX does not show this thread's
  * time (its collector beans count pauses only), so it is read from /proc.
  */
 final class ConcurrentMarkTime {
