@@ -108,10 +108,11 @@ final class SkewWorkload implements Workload {
    *
    * <p>{@code AlwaysPreTouch}: a young generation of 3 GB is otherwise first written by the measured jobs, each
    * job's allocation faulting in fresh zeroed pages. Quiet, reduceByKey ran 75-79 ms a job at z = 0 and 1.0 on
-   * this heap without it (session 10 run 1) and 57-61 ms with it and {@code settleHeap} (run 2). At z = 1.5 it
-   * stayed at 69-77 ms, against 56 on the growing 2 GB heap in both runs (a map task's CPU 13.6-14.2 ms against
-   * 10.0-10.6): not explained yet. Touching the heap at the fork's start costs a second or two, outside the
-   * measurement.
+   * this heap without it (session 10 run 1) and 57-61 ms with it and {@code settleHeap} (run 2). At z = 1.5
+   * one fork a side is too few to compare flags: forks with these flags alike ran 53-73 ms a job (eight forks,
+   * each within a few percent over its own iterations, median 62), and forks on the growing 2 GB heap 60-135
+   * ms (five, median 77, marking in each), 2026-12-07, RESULTS.md session 11. Touching the heap at the fork's
+   * start costs a second or two, outside the measurement.
    */
   @Override public List<String> forkGcFlags() {
     return List.of("-XX:NewRatio=1", "-XX:G1HeapRegionSize=32m", "-XX:InitiatingHeapOccupancyPercent=45",
