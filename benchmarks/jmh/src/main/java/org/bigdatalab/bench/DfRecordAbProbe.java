@@ -15,13 +15,14 @@ import org.bigdatalab.spi.KeyValue;
 
 /**
  * A same-run A/B of two builds of df-parallel on B05's record path (reduceByKey over boxed records, plain),
- * for changes too small to see through JMH forks: at 10M records and z = 1.5, forks of one build ran 46-73 ms
- * a job, each steady within itself (RESULTS.md, session 11), so ten fork pairs could not show a 5% change. Here
- * each build's engine classes (a {@code target/classes} folder) live in a class loader of their own in one JVM,
- * over one input, and their jobs alternate, which goes first swapping each round; best, median and mean of the wall
- * time and of the CPU of every Java thread per job (the task threads; the JVM's GC threads are not Java threads). Check each job's sums against the
- * hand-written loop's, as B05 does. The class path must not hold the engine module (the parent loader would
- * win); run it with the skew forks' heap flags ({@link SkewWorkload#forkGcFlags}):
+ * for changes too small to see through JMH forks, which differ among themselves by more than that at 10M
+ * records and z = 1.5 (RESULTS.md, session 11). Each build's engine classes (a {@code target/classes} folder)
+ * live in a class loader of their own in one JVM, over one input, and their jobs alternate, which goes first
+ * swapping each round. Printed per build: best, median and mean of the wall time and of the CPU time (this
+ * thread's and the engines' task threads', as {@link NexmarkCountAbProbe} counts it; the other build's
+ * threads are idle) per job. Each job's sums are checked against the hand-written loop's, as B05 checks them.
+ * The class path must not hold the engine module (the parent loader would win); run it with the skew forks'
+ * heap flags ({@link SkewWorkload#forkGcFlags}):
  * <pre>java -Xms6g -Xmx6g -XX:NewRatio=1 -XX:G1HeapRegionSize=32m -XX:InitiatingHeapOccupancyPercent=45 \
  *   -XX:-G1UseAdaptiveIHOP -XX:+AlwaysPreTouch -cp benchmarks/jmh/target/classes:$(cat benchmarks/jmh/target/bench-fork.classpath) \
  *   org.bigdatalab.bench.DfRecordAbProbe 200 /tmp/main-df-classes engines-dataflow/reference/target/classes [10M] [1.5]</pre>
@@ -47,11 +48,11 @@ public class DfRecordAbProbe {
     for (int r = 0; r < rounds; r++) {
       for (int turn = 0; turn < 2; turn++) {
         int b = (r + turn) % 2;
-        long c0 = javaThreadsCpu(threads);
+        long c0 = cpu(threads);
         long t0 = System.nanoTime();
         List<KeyValue<Integer, Long>> sums = engines[b].execute(Action.collect(plan)).value();
         wall[b][r] = (System.nanoTime() - t0) / 1e6;
-        cpu[b][r] = (javaThreadsCpu(threads) - c0) / 1e6;
+        cpu[b][r] = (cpu(threads) - c0) / 1e6;
         data.check(sums, builds[b]);
       }
     }
@@ -68,13 +69,9 @@ public class DfRecordAbProbe {
     }
   }
 
-  /** The CPU time of every live Java thread (the engine's task threads and this one; not the JVM's GC or JIT threads). */
-  private static long javaThreadsCpu(ThreadMXBean threads) {
-    long sum = 0;
-    for (long id : threads.getAllThreadIds()) {
-      sum += Math.max(0, threads.getThreadCpuTime(id));
-    }
-    return sum;
+  /** This thread's CPU time and the df-parallel task threads' (both builds name theirs so). */
+  private static long cpu(ThreadMXBean threads) {
+    return threads.getCurrentThreadCpuTime() + NexmarkCountProbe.cpuOf("df-parallel");
   }
 
   private static DataflowEngine load(String build) throws Exception {
